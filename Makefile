@@ -1,0 +1,62 @@
+# Regularization in Practice — every command a learner, an instructor or CI needs.
+# `make help` lists them. All targets share one environment: .venv, built from
+# pyproject.toml with the exact versions of requirements-lock.txt.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb)
+
+# Same results on every machine: fixed hash seed (set printing order); a backend override
+# would break figure outputs in kernels.
+export PYTHONHASHSEED := 0
+unexport MPLBACKEND
+
+.DEFAULT_GOAL := help
+.PHONY: help lab test test-fast execute exercises bench doctor lock clean
+
+help:  ## List the commands.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements-lock.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "error: $(PYTHON) not found. Install Python 3.11, or name another: make PYTHON=python3.12 $(MAKECMDGOALS)"; \
+	  exit 1; }
+	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --disable-pip-version-check -c requirements-lock.txt -e ".[test]"
+	@# Build Matplotlib's font cache now, so no lesson prints a warning about it later.
+	@$(BIN)/python -c "import matplotlib.pyplot"
+	@touch $(STAMP)
+
+lab: $(STAMP)  ## Set up .venv if needed, then open JupyterLab at the course index.
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+test: $(STAMP)  ## Set up .venv if needed, then run everything CI runs.
+	$(BIN)/python -m pytest -n 2 --dist loadscope
+
+test-fast: $(STAMP)  ## Unit and drift tests only (no notebooks): seconds, not minutes.
+	$(BIN)/python -m pytest tests regutils
+
+exercises: $(STAMP)  ## Regenerate notebooks/*_exercises.ipynb from solutions/.
+	$(BIN)/python tools/make_exercises.py
+
+execute: exercises  ## Re-run every notebook and store its outputs (same settings as the tests).
+	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
+
+bench: $(STAMP)  ## Time every notebook in a fresh kernel; update the README's table.
+	$(BIN)/python tools/bench.py --readme README.md
+
+doctor: $(STAMP)  ## Check that this machine is ready for the course.
+	$(BIN)/python -m regutils doctor
+
+lock:  ## Re-resolve the newest allowed versions into requirements-lock.txt and environment.yml.
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --disable-pip-version-check -e ".[test]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable | .lock-venv/bin/python tools/lock.py
+	rm -rf .lock-venv
+
+clean:  ## Remove .venv and caches (the next command rebuilds them).
+	rm -rf $(VENV) .lock-venv .pytest_cache build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

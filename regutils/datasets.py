@@ -1,0 +1,265 @@
+"""Datasets of the course: shipped files (checksummed) and small generators.
+
+Every loader and generator returns a :class:`Dataset`, so lessons read data the same way::
+
+    X, y = regutils.load_heart()          # unpacks into features and target
+    data = regutils.make_sine(n_samples=10)
+    data.frame.head()                     # features and target in one DataFrame
+
+Nothing here downloads anything: shipped files live in the repository's ``data/`` folder (or in
+the folder named by the environment variable ``REGUTILS_DATA_DIR``) and are verified against the
+SHA-256 pinned in :data:`DATA_FILES` before they are read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from regutils.validation import check_array, check_choice, check_int, check_real
+
+__all__ = [
+    "DATA_FILES",
+    "DataFileError",
+    "Dataset",
+    "data_dir",
+    "load_heart",
+    "make_sine",
+    "sine_curve",
+    "verify_data_file",
+]
+
+#: Files shipped in ``data/`` and their pinned SHA-256 (see ``data/README.md``).
+DATA_FILES: dict[str, str] = {
+    "heart.csv": "dee6cc4854aeda6daf444110de51698a4f24a778ae207f409732ea191ce3a6c7",
+}
+
+HEART_COLUMNS = (
+    "age", "sex", "cp", "trestbps", "chol", "fbs", "restecg", "thalach",
+    "exang", "oldpeak", "slope", "ca", "thal", "target",
+)
+HEART_CATEGORICAL = ("cp", "restecg", "slope", "thal")
+
+
+class DataFileError(RuntimeError):
+    """A shipped data file is missing or does not match its pinned checksum."""
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A table of features and a target, as returned by every loader in :mod:`regutils`.
+
+    Attributes
+    ----------
+    X : pandas.DataFrame
+        One row per sample, one column per feature.
+    y : pandas.Series
+        The target, aligned with ``X``.
+    description : str
+        Where the data come from and what the columns mean.
+    categorical_features : tuple of str
+        Columns of ``X`` that hold category codes rather than quantities.
+
+    Examples
+    --------
+    >>> X, y = make_sine(n_samples=5)
+    >>> X.shape, y.shape
+    ((5, 1), (5,))
+    """
+
+    X: pd.DataFrame
+    y: pd.Series
+    description: str
+    categorical_features: tuple[str, ...] = field(default=())
+
+    def __iter__(self) -> Iterator[pd.DataFrame | pd.Series]:
+        """Unpack as ``X, y = dataset``."""
+        yield self.X
+        yield self.y
+
+    @property
+    def feature_names(self) -> list[str]:
+        """Names of the feature columns."""
+        return list(self.X.columns)
+
+    @property
+    def target_name(self) -> str:
+        """Name of the target column."""
+        return str(self.y.name)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Features and target in one DataFrame (a copy)."""
+        return pd.concat([self.X, self.y], axis=1)
+
+    def __repr__(self) -> str:
+        first_line = self.description.strip().splitlines()[0] if self.description else ""
+        return (
+            f"Dataset({len(self.X)} samples, {self.X.shape[1]} features, "
+            f"target {self.target_name!r}: {first_line})"
+        )
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the shipped data files.
+
+    It is the repository's ``data/`` folder, unless the environment variable
+    ``REGUTILS_DATA_DIR`` names another one.
+    """
+    override = os.environ.get("REGUTILS_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_data_file(name: str) -> Path:
+    """Return the path of a shipped data file after checking its SHA-256.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`DATA_FILES`, e.g. ``"heart.csv"``.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a shipped file.
+    DataFileError
+        If the file is missing or its content differs from the pinned checksum.
+
+    Examples
+    --------
+    >>> verify_data_file("heart.csv").name
+    'heart.csv'
+    """
+    check_choice(name, "name", sorted(DATA_FILES))
+    path = data_dir() / name
+    restore = (
+        f"Restore it from the repository with `git checkout -- data/{name}` "
+        "(or download the course again), then run `python -m regutils doctor`."
+    )
+    if not path.is_file():
+        raise DataFileError(f"data file {name!r} is missing: expected it at {path}. {restore}")
+    actual = _sha256(path)
+    if actual != DATA_FILES[name]:
+        raise DataFileError(
+            f"data file {name!r} at {path} is corrupted or was edited: its SHA-256 is {actual}, "
+            f"expected {DATA_FILES[name]}. {restore}"
+        )
+    return path
+
+
+def load_heart() -> Dataset:
+    """Load the Cleveland heart-disease data (303 patients, 13 features, binary target).
+
+    Columns use the UCI names and numeric codings (documented in ``data/README.md``).
+    ``ca`` and ``thal`` have 6 missing values in all, kept as ``NaN``: impute them inside a
+    cross-validated pipeline, not before.
+
+    Returns
+    -------
+    Dataset
+        ``X`` has 13 columns; ``y`` is ``target`` (1 = diameter narrowing > 50 %, 139 patients;
+        0 = not, 164 patients). ``categorical_features`` names the multi-valued codes
+        ``cp``, ``restecg``, ``slope`` and ``thal``.
+
+    Raises
+    ------
+    DataFileError
+        If ``heart.csv`` is missing or corrupted.
+
+    Examples
+    --------
+    >>> X, y = load_heart()
+    >>> X.shape, int(y.sum())
+    ((303, 13), 139)
+    """
+    path = verify_data_file("heart.csv")
+    frame = pd.read_csv(path)
+    X = frame.drop(columns="target")
+    y = frame["target"].astype(int)
+    description = (
+        "Cleveland heart-disease data (UCI; Detrano et al. 1989, Am J Cardiol 64:304-310; "
+        "CC BY 4.0).\n303 patients; target 1 = coronary diameter narrowing > 50 %. "
+        "Codings: data/README.md."
+    )
+    return Dataset(X=X, y=y, description=description, categorical_features=HEART_CATEGORICAL)
+
+
+def sine_curve(x: object) -> np.ndarray:
+    """The noise-free curve sin(2πx) behind :func:`make_sine`.
+
+    Examples
+    --------
+    >>> float(sine_curve([0.25])[0])
+    1.0
+    """
+    x = check_array(x, "x", ndim=(1, 2))
+    return np.sin(2 * np.pi * x).ravel() if x.ndim == 2 else np.sin(2 * np.pi * x)
+
+
+def make_sine(
+    n_samples: int = 10,
+    *,
+    noise: float = 0.3,
+    spacing: str = "random",
+    seed: int | None = 0,
+) -> Dataset:
+    """Noisy samples of sin(2πx) on [0, 1]: the classic curve-fitting data (Bishop, PRML §1.1).
+
+    Parameters
+    ----------
+    n_samples : int, default=10
+        Number of points, at least 1.
+    noise : float, default=0.3
+        Standard deviation of the Gaussian noise added to the curve, at least 0.
+    spacing : {"random", "even"}, default="random"
+        ``"random"`` draws x uniformly and sorts it; ``"even"`` spaces x evenly on [0, 1].
+    seed : int or None, default=0
+        Seed of the random generator; ``None`` gives different data on each call.
+
+    Returns
+    -------
+    Dataset
+        ``X`` has one column ``x``; ``y`` is ``y``.
+
+    Examples
+    --------
+    >>> X, y = make_sine(n_samples=3, noise=0.0, spacing="even")
+    >>> X["x"].tolist(), [round(v, 3) for v in y]
+    ([0.0, 0.5, 1.0], [0.0, 0.0, -0.0])
+    """
+    n_samples = check_int(n_samples, "n_samples", minimum=1)
+    noise = check_real(noise, "noise", minimum=0.0)
+    spacing = check_choice(spacing, "spacing", ["random", "even"])
+    if seed is not None:
+        seed = check_int(seed, "seed", minimum=0)
+    rng = np.random.default_rng(seed)
+    if spacing == "even":
+        x = np.linspace(0.0, 1.0, n_samples)
+    else:
+        x = np.sort(rng.uniform(0.0, 1.0, n_samples))
+    y = np.sin(2 * np.pi * x) + rng.normal(0.0, noise, n_samples)
+    description = (
+        f"{n_samples} noisy samples of sin(2*pi*x) on [0, 1], Gaussian noise sd {noise} "
+        f"({spacing} x, seed {seed})."
+    )
+    return Dataset(X=pd.DataFrame({"x": x}), y=pd.Series(y, name="y"), description=description)

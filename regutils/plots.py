@@ -1,0 +1,287 @@
+"""Plot helpers: one function, one figure. Each returns its Axes (or Figure) and never calls
+``plt.show()``, so a lesson can add to the figure or save it. The models are fitted in the
+notebook; these functions only draw them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from sklearn.metrics import root_mean_squared_error
+
+from regutils.validation import check_array, check_choice, check_int, check_same_length
+
+__all__ = ["plot_fit", "plot_fits", "plot_error_curve", "plot_learning_curve"]
+
+
+def _one_feature(X: object, name: str) -> tuple[np.ndarray, str | None]:
+    """Return a 1-D float array of a single feature, and its column name if ``X`` had one."""
+    column = None
+    if isinstance(X, pd.DataFrame):
+        if X.shape[1] != 1:
+            raise ValueError(f"{name} must have exactly one feature column, got {X.shape[1]}.")
+        column = str(X.columns[0])
+    array = check_array(X, name, ndim=(1, 2))
+    if array.ndim == 2:
+        if array.shape[1] != 1:
+            raise ValueError(f"{name} must have exactly one feature column, got {array.shape[1]}.")
+        array = array[:, 0]
+    return array, column
+
+
+def _as_model_input(x: np.ndarray, column: str | None) -> object:
+    """Shape ``x`` the way the model was fitted: a one-column DataFrame or a 2-D array."""
+    return pd.DataFrame({column: x}) if column is not None else x[:, None]
+
+
+def plot_fit(
+    model: object,
+    X_train: object,
+    y_train: object,
+    *,
+    X_test: object | None = None,
+    y_test: object | None = None,
+    true_function: Callable[[np.ndarray], np.ndarray] | None = None,
+    ylim: tuple[float, float] | None = None,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw a fitted one-feature regression model over its training points.
+
+    The title reports the training RMSE and, when test data are given, the test RMSE.
+
+    Parameters
+    ----------
+    model : fitted estimator
+        Anything with ``predict``, fitted on ``X_train`` (one feature).
+    X_train, y_train : array-like
+        Training data; ``X_train`` has one column (a DataFrame, an (n, 1) array or a 1-D array).
+    X_test, y_test : array-like, optional
+        Held-out data, drawn as hollow points; both or neither.
+    true_function : callable, optional
+        The noise-free curve, e.g. :func:`regutils.sine_curve`, drawn dashed.
+    ylim : (float, float), optional
+        Fixed y-limits (useful in an explorer, so the axes do not jump).
+    title : str, optional
+        Text before the RMSE in the title.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LinearRegression
+    >>> from regutils import make_sine
+    >>> X, y = make_sine(n_samples=10)
+    >>> ax = plot_fit(LinearRegression().fit(X, y), X, y, title="degree 1")
+    >>> ax.get_title()
+    'degree 1 — train RMSE 0.50'
+    """
+    if not hasattr(model, "predict"):
+        raise TypeError(f"model must be a fitted estimator with predict(), got {type(model).__name__}.")
+    x_train, column = _one_feature(X_train, "X_train")
+    y_train = check_array(y_train, "y_train")
+    check_same_length(X_train=x_train, y_train=y_train)
+    if (X_test is None) != (y_test is None):
+        raise ValueError("X_test and y_test must be given together (both or neither).")
+    if ax is None:
+        _, ax = plt.subplots()
+
+    lo, hi = float(x_train.min()), float(x_train.max())
+    if X_test is not None:
+        x_test, _ = _one_feature(X_test, "X_test")
+        y_test = check_array(y_test, "y_test")
+        check_same_length(X_test=x_test, y_test=y_test)
+        lo, hi = min(lo, float(x_test.min())), max(hi, float(x_test.max()))
+    grid = np.linspace(lo, hi, 400)
+
+    if true_function is not None:
+        ax.plot(grid, true_function(grid), "--", color="tab:green", lw=1.5, label="true curve")
+    if X_test is not None:
+        ax.scatter(x_test, y_test, s=18, facecolors="none", edgecolors="tab:gray", label="test")
+    ax.scatter(x_train, y_train, s=36, color="tab:blue", zorder=3, label="training")
+    ax.plot(grid, model.predict(_as_model_input(grid, column)), color="tab:red", label="model")
+
+    rmse_text = f"train RMSE {root_mean_squared_error(y_train, model.predict(X_train)):.2f}"
+    if X_test is not None:
+        rmse_text += f", test RMSE {root_mean_squared_error(y_test, model.predict(X_test)):.2f}"
+    ax.set_title(f"{title} — {rmse_text}" if title else rmse_text)
+    ax.set_xlabel(column or "x")
+    ax.set_ylabel("y")
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_fits(
+    models: Mapping[str, object],
+    X_train: object,
+    y_train: object,
+    *,
+    X_test: object | None = None,
+    y_test: object | None = None,
+    true_function: Callable[[np.ndarray], np.ndarray] | None = None,
+    ylim: tuple[float, float] | None = (-2.0, 2.0),
+    ncols: int = 2,
+) -> Figure:
+    """Draw several fitted models side by side, one panel each (see :func:`plot_fit`).
+
+    Parameters
+    ----------
+    models : mapping of str to fitted estimator
+        Panel title -> model, e.g. ``{"degree 3": model3, "degree 9": model9}``.
+    X_train, y_train, X_test, y_test, true_function, ylim
+        As in :func:`plot_fit`; the y-limits are shared so panels compare at a glance.
+    ncols : int, default=2
+        Panels per row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from sklearn.linear_model import LinearRegression
+    >>> from regutils import make_sine
+    >>> X, y = make_sine(n_samples=10)
+    >>> fig = plot_fits({"a": LinearRegression().fit(X, y), "b": LinearRegression().fit(X, y)}, X, y)
+    >>> len(fig.axes)
+    2
+    """
+    if not isinstance(models, Mapping) or len(models) == 0:
+        raise TypeError("models must be a non-empty mapping of panel title -> fitted estimator.")
+    ncols = check_int(ncols, "ncols", minimum=1)
+    ncols = min(ncols, len(models))
+    nrows = math.ceil(len(models) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows), squeeze=False,
+                             sharex=True, sharey=True)
+    for ax, (name, model) in zip(axes.flat, models.items()):
+        plot_fit(model, X_train, y_train, X_test=X_test, y_test=y_test,
+                 true_function=true_function, ylim=ylim, title=str(name), ax=ax)
+        ax.title.set_fontsize("medium")
+    for ax in axes.flat[len(models):]:
+        ax.set_visible(False)
+    for ax in axes.flat[1:len(models)]:
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.remove()
+    return fig
+
+
+def plot_error_curve(
+    values: object,
+    train_errors: object,
+    validation_errors: object,
+    *,
+    xlabel: str,
+    ylabel: str = "RMSE",
+    xscale: str = "linear",
+    labels: tuple[str, str] = ("training", "validation"),
+    mark_best: bool = True,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Training and validation error against model complexity (degree, λ) or data size.
+
+    Errors may be 1-D (one number per value) or 2-D (values × folds, e.g. from
+    ``sklearn.model_selection.validation_curve``): 2-D errors are drawn as the mean with a band of
+    ± one standard deviation across folds.
+
+    Parameters
+    ----------
+    values : array-like, 1-D
+        The x-axis: degrees, penalty strengths or training-set sizes.
+    train_errors, validation_errors : array-like, 1-D or 2-D
+        Errors with one row per value.
+    xlabel : str
+        Label of the x-axis (required: the reader must know what varies).
+    ylabel : str, default="RMSE"
+    xscale : {"linear", "log"}, default="linear"
+        Use ``"log"`` for penalty strengths.
+    labels : (str, str), default=("training", "validation")
+        Legend entries of the two curves.
+    mark_best : bool, default=True
+        Mark the value with the lowest (mean) validation error.
+    title : str, optional
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = plot_error_curve([1, 2, 3], [0.5, 0.3, 0.1], [0.6, 0.4, 0.5], xlabel="degree")
+    >>> ax.get_xlabel()
+    'degree'
+    """
+    values = check_array(values, "values")
+    xscale = check_choice(xscale, "xscale", ["linear", "log"])
+    if xscale == "log" and np.any(values <= 0):
+        raise ValueError("values must all be > 0 when xscale='log'.")
+    curves = {}
+    for name, errors in (("train_errors", train_errors), ("validation_errors", validation_errors)):
+        errors = check_array(errors, name, ndim=(1, 2))
+        check_same_length(values=values, **{name: errors})
+        curves[name] = errors
+    if ax is None:
+        _, ax = plt.subplots()
+
+    for (name, errors), label, color in zip(curves.items(), labels, ("tab:blue", "tab:orange")):
+        mean = errors.mean(axis=1) if errors.ndim == 2 else errors
+        ax.plot(values, mean, "o-", color=color, ms=4, label=label)
+        if errors.ndim == 2 and errors.shape[1] > 1:
+            sd = errors.std(axis=1)
+            ax.fill_between(values, mean - sd, mean + sd, color=color, alpha=0.2, lw=0)
+    if mark_best:
+        val = curves["validation_errors"]
+        val_mean = val.mean(axis=1) if val.ndim == 2 else val
+        best = int(np.argmin(val_mean))
+        ax.axvline(values[best], color="gray", ls=":", lw=1.5,
+                   label=f"lowest {labels[1]} error: {values[best]:g}")
+    ax.set_xscale(xscale)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title if title is not None else f"{ylabel} against {xlabel}")
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_learning_curve(
+    train_sizes: object,
+    train_errors: object,
+    validation_errors: object,
+    *,
+    ylabel: str = "RMSE",
+    title: str = "Learning curve",
+    ax: Axes | None = None,
+) -> Axes:
+    """Training and validation error against the number of training samples.
+
+    The gap between the curves is the generalization gap; it narrows as data grow. Arguments as in
+    :func:`plot_error_curve` (e.g. the output of ``sklearn.model_selection.learning_curve``, with
+    scores turned into errors).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = plot_learning_curve([10, 20, 40], [0.1, 0.2, 0.25], [0.9, 0.5, 0.3])
+    >>> ax.get_xlabel()
+    'training set size'
+    """
+    return plot_error_curve(train_sizes, train_errors, validation_errors,
+                            xlabel="training set size", ylabel=ylabel, mark_best=False,
+                            title=title, ax=ax)
