@@ -9,36 +9,60 @@ call, the ``Dropout`` layer) always stays visible in the notebooks.
 - Plots — :func:`plot_fit`, :func:`plot_fits`, :func:`plot_error_curve`, :func:`plot_learning_curve`.
 - ``python -m regutils doctor`` — checks that this machine is ready for the course.
 
-Importing :mod:`regutils` does not import TensorFlow.
+Names are imported on first use, so ``import regutils`` is fast, never imports TensorFlow, and
+``python -m regutils doctor`` still runs (and reports) when a library such as Matplotlib is broken.
 """
 
-from regutils.datasets import (
-    DATA_FILES,
-    DataFileError,
-    Dataset,
-    data_dir,
-    load_heart,
-    make_sine,
-    sine_curve,
-    verify_data_file,
-)
-from regutils.notebook import setup_notebook
-from regutils.plots import plot_error_curve, plot_fit, plot_fits, plot_learning_curve
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "DATA_FILES",
-    "DataFileError",
-    "Dataset",
-    "data_dir",
-    "load_heart",
-    "make_sine",
-    "plot_error_curve",
-    "plot_fit",
-    "plot_fits",
-    "plot_learning_curve",
-    "setup_notebook",
-    "sine_curve",
-    "verify_data_file",
-]
+# Public name -> module that defines it.
+_EXPORTS: dict[str, str] = {
+    "DATA_FILES": "regutils.datasets",
+    "DataFileError": "regutils.datasets",
+    "Dataset": "regutils.datasets",
+    "data_dir": "regutils.datasets",
+    "load_heart": "regutils.datasets",
+    "make_sine": "regutils.datasets",
+    "sine_curve": "regutils.datasets",
+    "verify_data_file": "regutils.datasets",
+    "setup_notebook": "regutils.notebook",
+    "plot_error_curve": "regutils.plots",
+    "plot_fit": "regutils.plots",
+    "plot_fits": "regutils.plots",
+    "plot_learning_curve": "regutils.plots",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'regutils' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+if TYPE_CHECKING:  # for editors and type checkers only
+    from regutils.datasets import (
+        DATA_FILES,
+        DataFileError,
+        Dataset,
+        data_dir,
+        load_heart,
+        make_sine,
+        sine_curve,
+        verify_data_file,
+    )
+    from regutils.notebook import setup_notebook
+    from regutils.plots import plot_error_curve, plot_fit, plot_fits, plot_learning_curve

@@ -213,6 +213,8 @@ def sine_curve(x: object) -> np.ndarray:
     1.0
     """
     x = check_array(x, "x", ndim=(1, 2))
+    if x.ndim == 2 and x.shape[1] != 1:
+        raise ValueError(f"x must be 1-D or have exactly one column, got an array of shape {x.shape}.")
     return np.sin(2 * np.pi * x).ravel() if x.ndim == 2 else np.sin(2 * np.pi * x)
 
 
@@ -232,7 +234,8 @@ def make_sine(
     noise : float, default=0.3
         Standard deviation of the Gaussian noise added to the curve, at least 0.
     spacing : {"random", "even"}, default="random"
-        ``"random"`` draws x uniformly and sorts it; ``"even"`` spaces x evenly on [0, 1].
+        ``"random"`` draws x uniformly, in random order (not sorted: code that takes "the first
+        k rows" must not silently get the smallest x); ``"even"`` spaces x evenly on [0, 1].
     seed : int or None, default=0
         Seed of the random generator; ``None`` gives different data on each call.
 
@@ -243,9 +246,14 @@ def make_sine(
 
     Examples
     --------
-    >>> X, y = make_sine(n_samples=3, noise=0.0, spacing="even")
-    >>> X["x"].tolist(), [round(v, 3) for v in y]
-    ([0.0, 0.5, 1.0], [0.0, 0.0, -0.0])
+    >>> X, y = make_sine(n_samples=5, noise=0.0, spacing="even")
+    >>> X["x"].tolist()
+    [0.0, 0.25, 0.5, 0.75, 1.0]
+    >>> bool(np.allclose(y, sine_curve(X)))  # noise=0: exactly the curve
+    True
+    >>> X, y = make_sine(n_samples=5, seed=0)  # the same seed gives the same data
+    >>> y.round(2).tolist()
+    [-0.65, 1.38, 0.54, -0.11, -1.3]
     """
     n_samples = check_int(n_samples, "n_samples", minimum=1)
     noise = check_real(noise, "noise", minimum=0.0)
@@ -256,7 +264,7 @@ def make_sine(
     if spacing == "even":
         x = np.linspace(0.0, 1.0, n_samples)
     else:
-        x = np.sort(rng.uniform(0.0, 1.0, n_samples))
+        x = rng.uniform(0.0, 1.0, n_samples)
     y = np.sin(2 * np.pi * x) + rng.normal(0.0, noise, n_samples)
     description = (
         f"{n_samples} noisy samples of sin(2*pi*x) on [0, 1], Gaussian noise sd {noise} "

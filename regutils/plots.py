@@ -20,13 +20,13 @@ from regutils.validation import check_array, check_choice, check_int, check_same
 __all__ = ["plot_fit", "plot_fits", "plot_error_curve", "plot_learning_curve"]
 
 
-def _one_feature(X: object, name: str) -> tuple[np.ndarray, str | None]:
-    """Return a 1-D float array of a single feature, and its column name if ``X`` had one."""
+def _one_feature(X: object, name: str) -> tuple[np.ndarray, object]:
+    """Return a 1-D float array of a single feature, and its column label if ``X`` had one."""
     column = None
     if isinstance(X, pd.DataFrame):
         if X.shape[1] != 1:
             raise ValueError(f"{name} must have exactly one feature column, got {X.shape[1]}.")
-        column = str(X.columns[0])
+        column = X.columns[0]  # kept as is: str(0) would look like a feature name to scikit-learn
     array = check_array(X, name, ndim=(1, 2))
     if array.ndim == 2:
         if array.shape[1] != 1:
@@ -35,7 +35,7 @@ def _one_feature(X: object, name: str) -> tuple[np.ndarray, str | None]:
     return array, column
 
 
-def _as_model_input(x: np.ndarray, column: str | None) -> object:
+def _as_model_input(x: np.ndarray, column: object) -> object:
     """Shape ``x`` the way the model was fitted: a one-column DataFrame or a 2-D array."""
     return pd.DataFrame({column: x}) if column is not None else x[:, None]
 
@@ -50,6 +50,7 @@ def plot_fit(
     true_function: Callable[[np.ndarray], np.ndarray] | None = None,
     ylim: tuple[float, float] | None = None,
     title: str | None = None,
+    max_test_points: int = 200,
     ax: Axes | None = None,
 ) -> Axes:
     """Draw a fitted one-feature regression model over its training points.
@@ -63,13 +64,15 @@ def plot_fit(
     X_train, y_train : array-like
         Training data; ``X_train`` has one column (a DataFrame, an (n, 1) array or a 1-D array).
     X_test, y_test : array-like, optional
-        Held-out data, drawn as hollow points; both or neither.
+        Held-out data, drawn as hollow points; both or neither. The test RMSE uses all of them.
     true_function : callable, optional
         The noise-free curve, e.g. :func:`regutils.sine_curve`, drawn dashed.
     ylim : (float, float), optional
         Fixed y-limits (useful in an explorer, so the axes do not jump).
     title : str, optional
         Text before the RMSE in the title.
+    max_test_points : int, default=200
+        Draw at most this many test points (the first ones), so a large test set stays legible.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
 
@@ -84,7 +87,7 @@ def plot_fit(
     >>> X, y = make_sine(n_samples=10)
     >>> ax = plot_fit(LinearRegression().fit(X, y), X, y, title="degree 1")
     >>> ax.get_title()
-    'degree 1 — train RMSE 0.50'
+    'degree 1 — train RMSE 0.56'
     """
     if not hasattr(model, "predict"):
         raise TypeError(f"model must be a fitted estimator with predict(), got {type(model).__name__}.")
@@ -93,29 +96,33 @@ def plot_fit(
     check_same_length(X_train=x_train, y_train=y_train)
     if (X_test is None) != (y_test is None):
         raise ValueError("X_test and y_test must be given together (both or neither).")
-    if ax is None:
-        _, ax = plt.subplots()
-
+    max_test_points = check_int(max_test_points, "max_test_points", minimum=0)
     lo, hi = float(x_train.min()), float(x_train.max())
     if X_test is not None:
         x_test, _ = _one_feature(X_test, "X_test")
         y_test = check_array(y_test, "y_test")
         check_same_length(X_test=x_test, y_test=y_test)
         lo, hi = min(lo, float(x_test.min())), max(hi, float(x_test.max()))
+    if ax is None:  # only now: a bad argument must not leave an empty figure behind
+        _, ax = plt.subplots()
     grid = np.linspace(lo, hi, 400)
 
     if true_function is not None:
         ax.plot(grid, true_function(grid), "--", color="tab:green", lw=1.5, label="true curve")
     if X_test is not None:
-        ax.scatter(x_test, y_test, s=18, facecolors="none", edgecolors="tab:gray", label="test")
+        ax.scatter(x_test[:max_test_points], y_test[:max_test_points], s=14, facecolors="none",
+                   edgecolors="tab:gray", alpha=0.7, label="test")
     ax.scatter(x_train, y_train, s=36, color="tab:blue", zorder=3, label="training")
     ax.plot(grid, model.predict(_as_model_input(grid, column)), color="tab:red", label="model")
 
-    rmse_text = f"train RMSE {root_mean_squared_error(y_train, model.predict(X_train)):.2f}"
+    # Predict on the same shape as the curve, so a 1-D X works like an (n, 1) array.
+    train_pred = model.predict(_as_model_input(x_train, column))
+    rmse_text = f"train RMSE {root_mean_squared_error(y_train, train_pred):.2f}"
     if X_test is not None:
-        rmse_text += f", test RMSE {root_mean_squared_error(y_test, model.predict(X_test)):.2f}"
+        test_pred = model.predict(_as_model_input(x_test, column))
+        rmse_text += f", test RMSE {root_mean_squared_error(y_test, test_pred):.2f}"
     ax.set_title(f"{title} — {rmse_text}" if title else rmse_text)
-    ax.set_xlabel(column or "x")
+    ax.set_xlabel(str(column) if column is not None else "x")
     ax.set_ylabel("y")
     if ylim is not None:
         ax.set_ylim(*ylim)
@@ -132,6 +139,7 @@ def plot_fits(
     y_test: object | None = None,
     true_function: Callable[[np.ndarray], np.ndarray] | None = None,
     ylim: tuple[float, float] | None = (-2.0, 2.0),
+    max_test_points: int = 200,
     ncols: int = 2,
 ) -> Figure:
     """Draw several fitted models side by side, one panel each (see :func:`plot_fit`).
@@ -140,7 +148,7 @@ def plot_fits(
     ----------
     models : mapping of str to fitted estimator
         Panel title -> model, e.g. ``{"degree 3": model3, "degree 9": model9}``.
-    X_train, y_train, X_test, y_test, true_function, ylim
+    X_train, y_train, X_test, y_test, true_function, ylim, max_test_points
         As in :func:`plot_fit`; the y-limits are shared so panels compare at a glance.
     ncols : int, default=2
         Panels per row.
@@ -158,8 +166,11 @@ def plot_fits(
     >>> len(fig.axes)
     2
     """
-    if not isinstance(models, Mapping) or len(models) == 0:
-        raise TypeError("models must be a non-empty mapping of panel title -> fitted estimator.")
+    if not isinstance(models, Mapping):
+        raise TypeError("models must be a non-empty mapping of panel title -> fitted estimator, "
+                        f"got {type(models).__name__}.")
+    if len(models) == 0:
+        raise ValueError("models must be a non-empty mapping of panel title -> fitted estimator.")
     ncols = check_int(ncols, "ncols", minimum=1)
     ncols = min(ncols, len(models))
     nrows = math.ceil(len(models) / ncols)
@@ -167,7 +178,8 @@ def plot_fits(
                              sharex=True, sharey=True)
     for ax, (name, model) in zip(axes.flat, models.items()):
         plot_fit(model, X_train, y_train, X_test=X_test, y_test=y_test,
-                 true_function=true_function, ylim=ylim, title=str(name), ax=ax)
+                 true_function=true_function, ylim=ylim, title=str(name),
+                 max_test_points=max_test_points, ax=ax)
         ax.title.set_fontsize("medium")
     for ax in axes.flat[len(models):]:
         ax.set_visible(False)
@@ -225,14 +237,34 @@ def plot_error_curve(
     >>> ax.get_xlabel()
     'degree'
     """
-    values = check_array(values, "values")
+    return _error_curve(values, train_errors, validation_errors, values_name="values",
+                        xlabel=xlabel, ylabel=ylabel, xscale=xscale, labels=labels,
+                        mark_best=mark_best, title=title, ax=ax)
+
+
+def _error_curve(
+    values: object,
+    train_errors: object,
+    validation_errors: object,
+    *,
+    values_name: str,
+    xlabel: str,
+    ylabel: str,
+    xscale: str,
+    labels: tuple[str, str],
+    mark_best: bool,
+    title: str | None,
+    ax: Axes | None,
+) -> Axes:
+    """:func:`plot_error_curve`, with error messages naming the x-axis argument ``values_name``."""
+    values = check_array(values, values_name)
     xscale = check_choice(xscale, "xscale", ["linear", "log"])
     if xscale == "log" and np.any(values <= 0):
-        raise ValueError("values must all be > 0 when xscale='log'.")
+        raise ValueError(f"{values_name} must all be > 0 when xscale='log'.")
     curves = {}
     for name, errors in (("train_errors", train_errors), ("validation_errors", validation_errors)):
         errors = check_array(errors, name, ndim=(1, 2))
-        check_same_length(values=values, **{name: errors})
+        check_same_length(**{values_name: values, name: errors})
         curves[name] = errors
     if ax is None:
         _, ax = plt.subplots()
@@ -282,6 +314,6 @@ def plot_learning_curve(
     >>> ax.get_xlabel()
     'training set size'
     """
-    return plot_error_curve(train_sizes, train_errors, validation_errors,
-                            xlabel="training set size", ylabel=ylabel, mark_best=False,
-                            title=title, ax=ax)
+    return _error_curve(train_sizes, train_errors, validation_errors, values_name="train_sizes",
+                        xlabel="training set size", ylabel=ylabel, xscale="linear",
+                        labels=("training", "validation"), mark_best=False, title=title, ax=ax)

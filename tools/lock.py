@@ -63,7 +63,7 @@ def build_lock(freeze_lines: list[str], python_version: str, today: str) -> str:
         (line.strip() for line in freeze_lines
          if line.strip() and not line.startswith(("#", "-e")) and "==" in line
          and canonical(line.split("==")[0]) != "regutils"),
-        key=str.lower,
+        key=lambda pin: canonical(pin.split("==")[0]),  # pip spells names both ways (a_b, a-b)
     )
     out = [
         "# Exact versions of every package CI tested, used as pip constraints by the Makefile.",

@@ -1,0 +1,264 @@
+"""``python -m regutils doctor``: check that this machine is ready for the course.
+
+Learners run it before a workshop. Each check prints one line, ``OK``, ``FAIL`` (with one concrete
+fix) or ``SKIP``, then a summary; the exit code is 0 if nothing failed, 1 otherwise::
+
+    OK    Python: 3.11.7 (the course uses 3.11)
+    FAIL  Data heart.csv: data file 'heart.csv' is missing: ... — fix: Restore it ...
+
+Importing this module does not import TensorFlow; only :func:`check_tensorflow` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import sys
+import time
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["CheckResult", "check_python", "check_packages", "check_data", "check_tensorflow",
+           "check_widgets", "check_notebooks", "run_checks", "format_result", "main"]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+SETUP_FIX = 'run `make lab` (or `pip install -c requirements-lock.txt -e ".[test]"` in the course folder)'
+CLONE_FIX = "run the doctor from a full clone of the course repository (`git clone` it, then `make doctor`)"
+MAX_NAMED = 8  # mismatched packages named on the Packages line; the rest are counted
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one check: ``name`` (what was checked), ``status`` (``"OK"``, ``"FAIL"`` or
+    ``"SKIP"``), ``detail`` (what was found, or why the check was skipped) and, for a failure,
+    ``fix`` (one concrete action that repairs it).
+
+    Examples
+    --------
+    >>> CheckResult("Python", "OK", "3.11.7").status
+    'OK'
+    """
+
+    name: str
+    status: Literal["OK", "FAIL", "SKIP"]
+    detail: str
+    fix: str = ""
+
+
+def format_result(result: CheckResult) -> str:
+    """Return the one-line report of a check.
+
+    Examples
+    --------
+    >>> format_result(CheckResult("Notebooks", "FAIL", "notebooks/ is missing", "clone the repo"))
+    'FAIL  Notebooks: notebooks/ is missing — fix: clone the repo'
+    >>> format_result(CheckResult("TensorFlow", "SKIP", "--skip-tensorflow was given"))
+    'SKIP  TensorFlow: --skip-tensorflow was given'
+    """
+    line = f"{result.status:<5} {result.name}: {result.detail}"
+    return f"{line} — fix: {result.fix}" if result.status == "FAIL" and result.fix else line
+
+
+def _missing_lock(name: str, lock_path: Path) -> CheckResult:
+    return CheckResult(name, "FAIL", f"requirements-lock.txt not found at {lock_path}", CLONE_FIX)
+
+
+def check_python(lock_path: Path = LOCK_FILE) -> CheckResult:
+    """Compare the running Python's major.minor with the one in the header of ``lock_path``.
+
+    Examples
+    --------
+    >>> check_python().name
+    'Python'
+    """
+    running = ".".join(map(str, sys.version_info[:3]))
+    if not lock_path.is_file():
+        return _missing_lock("Python", lock_path)
+    match = re.search(r"with Python (\d+)\.(\d+)", lock_path.read_text(encoding="utf-8"))
+    if match is None:
+        return CheckResult("Python", "FAIL", f"{lock_path} does not record a Python version",
+                           "restore it with `git checkout -- requirements-lock.txt`")
+    wanted = f"{match[1]}.{match[2]}"
+    if f"{sys.version_info.major}.{sys.version_info.minor}" == wanted:
+        return CheckResult("Python", "OK", f"{running} (the course uses {wanted})")
+    return CheckResult("Python", "FAIL", f"running {running} ({sys.executable}); the course uses {wanted}",
+                       f"install Python {wanted} and run `make lab`")
+
+
+def check_packages(lock_path: Path = LOCK_FILE) -> CheckResult:
+    """Check that every pin of ``lock_path`` whose marker applies here is installed exactly.
+
+    ``lock_path`` is a pip constraints file of ``name==version[; marker]`` lines (``#`` comments).
+    """
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import InvalidVersion, Version
+
+    if not lock_path.is_file():
+        return _missing_lock("Packages", lock_path)
+    problems: list[str] = []
+    checked = 0
+    for raw in lock_path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement:
+            problems.append(f"unreadable line {line!r}")
+            continue
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        checked += 1
+        name = canonicalize_name(requirement.name)
+        pinned = next((s.version for s in requirement.specifier if s.operator == "=="), None)
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            problems.append(f"{name} missing")
+            continue
+        try:
+            same = pinned is not None and Version(installed) == Version(pinned)
+        except InvalidVersion:
+            same = installed == pinned
+        if not same:
+            problems.append(f"{name} {installed} (lock: {requirement.specifier})")
+    if not problems:
+        return CheckResult("Packages", "OK", f"{checked} packages match requirements-lock.txt")
+    more = f" and {len(problems) - MAX_NAMED} more" if len(problems) > MAX_NAMED else ""
+    return CheckResult("Packages", "FAIL", f"{len(problems)} of {checked} differ from requirements-lock.txt: "
+                       f"{', '.join(problems[:MAX_NAMED])}{more}", SETUP_FIX)
+
+
+def check_data() -> list[CheckResult]:
+    """Verify every file of :data:`regutils.DATA_FILES` against its SHA-256; one result each."""
+    from regutils.datasets import DATA_FILES, DataFileError, verify_data_file
+
+    results = []
+    for name, sha256 in DATA_FILES.items():
+        try:
+            verify_data_file(name)
+        except DataFileError as exc:
+            # The message ends with what to do ("Restore it ..."): report that part as the fix.
+            problem, sep, action = str(exc).partition(" Restore ")
+            fix = f"Restore {action}" if sep else f"restore data/{name} (`git checkout -- data/{name}`)"
+            results.append(CheckResult(f"Data {name}", "FAIL", problem, fix))
+        else:
+            results.append(CheckResult(f"Data {name}", "OK", f"sha256 {sha256[:12]} verified"))
+    return results
+
+
+def check_tensorflow() -> CheckResult:
+    """Import TensorFlow and Keras quietly, then train a tiny model for two epochs."""
+    start = time.perf_counter()
+    try:
+        os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # read by TensorFlow's C++ core when imported
+        os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # import-time chatter only
+            import tensorflow as tf
+            import keras
+        import logging
+
+        import numpy as np
+
+        logging.getLogger("tensorflow").setLevel(logging.ERROR)
+        rng = np.random.default_rng(0)
+        X, y = rng.normal(size=(32, 4)), rng.normal(size=(32, 1))
+        model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        loss = float(model.fit(X, y, epochs=2, verbose=0).history["loss"][-1])
+        if not math.isfinite(loss):
+            raise FloatingPointError(f"the training loss of a tiny model is {loss}")
+    except Exception as exc:  # noqa: BLE001  (whatever breaks here, TensorFlow is unusable)
+        return CheckResult("TensorFlow", "FAIL", f"{type(exc).__name__}: {exc}", SETUP_FIX)
+    seconds = time.perf_counter() - start
+    return CheckResult("TensorFlow", "OK", f"TensorFlow {tf.__version__}, Keras {keras.__version__} "
+                       f"(import and a tiny fit took {seconds:.1f} s)")
+
+
+def check_widgets(labextension_dirs: list[Path] | None = None) -> CheckResult:
+    """Check that ipywidgets imports and JupyterLab's widget extension is installed.
+
+    ``labextension_dirs`` defaults to ``jupyter_core.paths.jupyter_path("labextensions")``.
+    """
+    try:
+        import ipywidgets
+    except Exception as exc:  # noqa: BLE001
+        return CheckResult("Widgets", "FAIL", f"cannot import ipywidgets: {type(exc).__name__}: {exc}",
+                           SETUP_FIX)
+    if labextension_dirs is None:
+        from jupyter_core.paths import jupyter_path
+
+        labextension_dirs = [Path(p) for p in jupyter_path("labextensions")]
+    manifest = Path("@jupyter-widgets", "jupyterlab-manager", "package.json")
+    if any((folder / manifest).is_file() for folder in labextension_dirs):
+        return CheckResult("Widgets", "OK", f"ipywidgets {ipywidgets.__version__} and its JupyterLab extension")
+    searched = ", ".join(map(str, labextension_dirs)) or "no folders"
+    return CheckResult("Widgets", "FAIL", f"ipywidgets {ipywidgets.__version__} is installed but JupyterLab's "
+                       f"widget extension is not (searched {searched})", SETUP_FIX)
+
+
+def check_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> CheckResult:
+    """Check that the course's notebooks, starting with ``00_start_here.ipynb``, are present."""
+    start_here = notebooks_dir / "00_start_here.ipynb"
+    if not start_here.is_file():
+        return CheckResult("Notebooks", "FAIL", f"{start_here} not found", CLONE_FIX)
+    return CheckResult("Notebooks", "OK", f"{len(list(notebooks_dir.glob('*.ipynb')))} in {notebooks_dir}")
+
+
+def _iter_checks(skip_tensorflow: bool) -> Iterator[CheckResult]:
+    """Yield each result as soon as its check is done (the TensorFlow one takes seconds)."""
+    yield check_python()
+    yield check_packages()
+    yield from check_data()
+    if skip_tensorflow:
+        yield CheckResult("TensorFlow", "SKIP", "--skip-tensorflow was given")
+    else:
+        yield check_tensorflow()
+    yield check_widgets()
+    yield check_notebooks()
+
+
+def run_checks(skip_tensorflow: bool = False) -> list[CheckResult]:
+    """Run every check, in order; ``skip_tensorflow=True`` reports TensorFlow as ``SKIP``.
+
+    Examples
+    --------
+    >>> [r.name for r in run_checks(skip_tensorflow=True)][:3]
+    ['Python', 'Packages', 'Data heart.csv']
+    """
+    return list(_iter_checks(skip_tensorflow))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``doctor`` from the command line; return 0 if no check failed, 1 otherwise."""
+    parser = argparse.ArgumentParser(prog="python -m regutils",
+                                     description="Check that this machine is ready for the course.")
+    parser.add_argument("command", nargs="?", default="doctor", choices=["doctor"],
+                        help="what to run: only 'doctor' (the default)")
+    parser.add_argument("--skip-tensorflow", action="store_true",
+                        help="skip the TensorFlow check, which takes several seconds")
+    args = parser.parse_args(argv)
+    print("Checking that this machine is ready for Regularization in Practice ...", flush=True)
+    results = []
+    for result in _iter_checks(args.skip_tensorflow):
+        results.append(result)
+        print(format_result(result), flush=True)
+    failed = sum(r.status == "FAIL" for r in results)
+    skipped = sum(r.status == "SKIP" for r in results)
+    counts = ", ".join(f"{n} {status}" for n, status in
+                       [(len(results) - failed - skipped, "OK"), (failed, "FAIL"), (skipped, "SKIP")] if n)
+    if failed:
+        print(f"{counts}: not ready yet. Apply each fix above, top to bottom, then run the doctor again.")
+        return 1
+    print(f"{counts}: ready for the course.")
+    return 0
