@@ -6,7 +6,6 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-NOTEBOOKS := $(wildcard notebooks/*.ipynb solutions/*.ipynb)
 
 # Same results on every machine: fixed hash seed (set printing order); a backend override
 # would break figure outputs in kernels.
@@ -42,7 +41,7 @@ exercises: $(STAMP)  ## Regenerate notebooks/*_exercises.ipynb from solutions/.
 	$(BIN)/python tools/make_exercises.py
 
 execute: exercises  ## Re-run every notebook and store its outputs (same settings as the tests).
-	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
 
 bench: $(STAMP)  ## Time every notebook in a fresh kernel; update the README's table.
 	$(BIN)/python tools/bench.py --readme README.md

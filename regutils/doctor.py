@@ -212,7 +212,8 @@ def check_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> CheckResult:
     start_here = notebooks_dir / "00_start_here.ipynb"
     if not start_here.is_file():
         return CheckResult("Notebooks", "FAIL", f"{start_here} not found", CLONE_FIX)
-    return CheckResult("Notebooks", "OK", f"{len(list(notebooks_dir.glob('*.ipynb')))} in {notebooks_dir}")
+    count = len(list(notebooks_dir.glob("*.ipynb")))
+    return CheckResult("Notebooks", "OK", f"{count} notebooks in notebooks/, starting with {start_here.name}")
 
 
 def _iter_checks(skip_tensorflow: bool) -> Iterator[CheckResult]:

@@ -69,7 +69,7 @@ def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> N
         raise TypeError(f"keras must be True or False, got {keras!r}.")
 
     # TensorFlow reads these when it is first imported, so set them before anything imports it.
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # no C++ banners in lessons, whatever the shell set
     os.environ["TF_NUM_INTRAOP_THREADS"] = str(threads)
     os.environ["TF_NUM_INTEROP_THREADS"] = "1"
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
