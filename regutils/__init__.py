@@ -7,6 +7,7 @@ call, the ``Dropout`` layer) always stays visible in the notebooks.
 - Datasets — :func:`load_heart`, :func:`make_sine`, :func:`sine_curve`; every loader returns a
   :class:`Dataset`.
 - Plots — :func:`plot_fit`, :func:`plot_fits`, :func:`plot_error_curve`, :func:`plot_learning_curve`.
+- :func:`exercises` — ``check``, ``hint`` and ``solution`` for a lesson's exercises.
 - ``python -m regutils doctor`` — checks that this machine is ready for the course.
 
 Names are imported on first use, so ``import regutils`` is fast, never imports TensorFlow, and
@@ -30,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "make_sine": "regutils.datasets",
     "sine_curve": "regutils.datasets",
     "verify_data_file": "regutils.datasets",
+    "exercises": "regutils.feedback",
     "setup_notebook": "regutils.notebook",
     "plot_error_curve": "regutils.plots",
     "plot_fit": "regutils.plots",
@@ -64,5 +66,6 @@ if TYPE_CHECKING:  # for editors and type checkers only
         sine_curve,
         verify_data_file,
     )
+    from regutils.feedback import exercises
     from regutils.notebook import setup_notebook
     from regutils.plots import plot_error_curve, plot_fit, plot_fits, plot_learning_curve

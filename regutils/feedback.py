@@ -1,0 +1,298 @@
+"""Instant feedback on exercises: ``check``, ``hint`` and ``solution``, the same in every lesson.
+
+In an exercise notebook::
+
+    ex = regutils.exercises("01")                 # this lesson's exercises
+    ...                                           # your answer, e.g. best_degree = 6
+    ex.check("1", best_degree=best_degree)        # "Correct: ..." or what to look at
+    ex.hint("1")                                  # the next hint, one more per call
+    ex.solution("1")                              # the worked solution
+
+Each lesson's checks and hints live in one module, ``regutils/checks/lessonNN.py``; the solution
+text is read from the lesson's solutions notebook, so there is only one copy of it. A check
+verifies the learner's objects against a reference it computes itself (so it cannot drift from
+the data), and a wrong answer gets a message about the likely mistake, not just "wrong".
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import math
+import numbers
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "Exercise",
+    "ExerciseBook",
+    "Incorrect",
+    "exercises",
+    "expect_close",
+    "expect_int",
+    "expect_number",
+    "expect_choice",
+    "expect_sequence",
+]
+
+SOLUTIONS_DIR = Path(__file__).resolve().parent.parent / "solutions"
+_BEGIN, _END = "### BEGIN SOLUTION", "### END SOLUTION"
+
+
+class Incorrect(Exception):
+    """Raised by a check with a message about what is wrong and where to look."""
+
+
+# --------------------------------------------------------------------------- answer checks
+
+
+def expect_number(name: str, value: object) -> float:
+    """Return ``value`` as a float, or raise :class:`Incorrect` naming ``name``.
+
+    Examples
+    --------
+    >>> expect_number("rmse", 0.25)
+    0.25
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise Incorrect(f"`{name}` should be a number, but it is a {type(value).__name__}: {value!r}.")
+    value = float(value)
+    if not math.isfinite(value):
+        raise Incorrect(f"`{name}` should be a finite number, got {value}.")
+    return value
+
+
+def expect_int(name: str, value: object) -> int:
+    """Return ``value`` as an int, or raise :class:`Incorrect` naming ``name``.
+
+    Whole floats (``6.0``) and NumPy integers are accepted.
+
+    Examples
+    --------
+    >>> expect_int("degree", 6.0)
+    6
+    """
+    number = expect_number(name, value)
+    if number != int(number):
+        raise Incorrect(f"`{name}` should be a whole number, got {value!r}.")
+    return int(number)
+
+
+def expect_close(name: str, value: object, expected: float, *, tol: float,
+                 mistakes: Iterable[tuple[float, str]] = ()) -> float:
+    """Check that ``value`` is within ``tol`` of ``expected``.
+
+    ``mistakes`` pairs values that a typical mistake produces with the message to show when the
+    answer matches one of them (within ``tol``). Otherwise the message says the answer is off,
+    without giving the expected value away.
+
+    Examples
+    --------
+    >>> expect_close("rmse", 0.301, 0.3, tol=0.005)
+    0.301
+    """
+    number = expect_number(name, value)
+    if abs(number - expected) <= tol:
+        return number
+    for wrong, message in mistakes:
+        if abs(number - wrong) <= tol:
+            raise Incorrect(f"`{name}` = {number:.4g}: {message}")
+    raise Incorrect(f"`{name}` = {number:.4g} is not what the exercise asks for.")
+
+
+def expect_choice(name: str, value: object, allowed: Sequence[object]) -> object:
+    """Check that ``value`` is one of ``allowed`` (e.g. the sizes the exercise lists).
+
+    Examples
+    --------
+    >>> expect_choice("n_needed", 20, [10, 20, 50])
+    20
+    """
+    if value not in list(allowed):
+        raise Incorrect(f"`{name}` should be one of {list(allowed)}, got {value!r}.")
+    return value
+
+
+def expect_sequence(name: str, value: object, length: int) -> list[object]:
+    """Return ``value`` as a list after checking it is a sequence of ``length`` items.
+
+    Examples
+    --------
+    >>> expect_sequence("chosen", (3, 4), 2)
+    [3, 4]
+    """
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or not hasattr(value, "__iter__"):
+        raise Incorrect(f"`{name}` should be a list of {length} items, got a {type(value).__name__}.")
+    items = list(value)
+    if len(items) != length:
+        raise Incorrect(f"`{name}` should have {length} items, it has {len(items)}.")
+    return items
+
+
+# --------------------------------------------------------------------------- exercises
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its id, the names of its answers, its check and its hints."""
+
+    id: str
+    answers: tuple[str, ...]
+    check: Callable[..., str | None]
+    hints: tuple[str, ...]
+
+
+@dataclass
+class ExerciseBook:
+    """The exercises of one lesson, as registered by its ``regutils/checks/lessonNN.py``.
+
+    Parameters
+    ----------
+    notebook : str
+        File name of the lesson's exercise notebook (the same name in ``solutions/``).
+    """
+
+    notebook: str
+    _exercises: dict[str, Exercise] = field(default_factory=dict)
+    _hints_shown: dict[str, int] = field(default_factory=dict)
+
+    def exercise(self, id: str, *, hints: Sequence[str]) -> Callable[[Callable[..., str | None]],
+                                                                      Callable[..., str | None]]:
+        """Register a check function; its parameter names are the names of the answers.
+
+        The function raises :class:`Incorrect` for a wrong answer and may return a short remark
+        to print after "Correct".
+        """
+        if not hints:
+            raise ValueError(f"exercise {id!r} needs at least one hint.")
+
+        def register(check: Callable[..., str | None]) -> Callable[..., str | None]:
+            if id in self._exercises:
+                raise ValueError(f"exercise {id!r} is registered twice.")
+            answers = tuple(inspect.signature(check).parameters)
+            self._exercises[id] = Exercise(id, answers, check, tuple(hints))
+            return check
+
+        return register
+
+    @property
+    def ids(self) -> list[str]:
+        """The exercise ids, in order."""
+        return list(self._exercises)
+
+    def get(self, id: str) -> Exercise:
+        """The exercise ``id``, or a ``ValueError`` listing the ids there are."""
+        if not isinstance(id, str) or id not in self._exercises:
+            raise ValueError(f"exercise must be one of {', '.join(map(repr, self._exercises))}; "
+                             f"got {id!r}.")
+        return self._exercises[id]
+
+    def feedback(self, id: str, **answers: object) -> str:
+        """The text :meth:`check` prints: correct, not answered yet, or what to look at."""
+        exercise = self.get(id)
+        expected = set(exercise.answers)
+        if set(answers) != expected:
+            wanted = ", ".join(f"{name}={name}" for name in exercise.answers)
+            raise TypeError(f"check({id!r}, ...) takes the answers {wanted}; got "
+                            f"{', '.join(answers) or 'none'}.")
+        missing = [name for name in exercise.answers if answers[name] is Ellipsis]
+        if missing:
+            names = ", ".join(f"`{name}`" for name in missing)
+            return (f"Exercise {id} is not answered yet: replace the `...` in {names} with your "
+                    f"answer. For a nudge: ex.hint({id!r})")
+        try:
+            remark = exercise.check(**answers)
+        except Incorrect as wrong:
+            return f"Not yet — exercise {id}: {wrong}\nFor a nudge: ex.hint({id!r})"
+        return f"Correct: exercise {id}." + (f" {remark}" if remark else "")
+
+    def check(self, id: str, **answers: object) -> None:
+        """Check the answers of exercise ``id`` (given by name) and print the verdict."""
+        print(self.feedback(id, **answers))
+
+    def hint(self, id: str) -> None:
+        """Print the next hint of exercise ``id``; each call reveals one more."""
+        exercise = self.get(id)
+        shown = min(self._hints_shown.get(id, 0), len(exercise.hints) - 1)
+        self._hints_shown[id] = shown + 1
+        last = shown == len(exercise.hints) - 1
+        suffix = f"\n(That was the last hint. The worked solution: ex.solution({id!r}))" if last else ""
+        print(f"Hint {shown + 1} of {len(exercise.hints)} for exercise {id}: "
+              f"{exercise.hints[shown]}{suffix}")
+
+    def solution_text(self, id: str) -> str:
+        """The worked solution of exercise ``id``, read from the solutions notebook."""
+        self.get(id)
+        return solution_from_notebook(SOLUTIONS_DIR / self.notebook, id)
+
+    def solution(self, id: str) -> None:
+        """Print the worked solution of exercise ``id``."""
+        print(f"# Solution of exercise {id} (from solutions/{self.notebook})\n"
+              + self.solution_text(id))
+
+
+def solution_from_notebook(path: Path, id: str) -> str:
+    """The code between the solution markers of the cell tagged ``exercise-<id>`` in ``path``.
+
+    Lines used only by the course's tooling (``# NBVAL_...`` markers, ``# stub:`` lines) are left
+    out, so what is printed is what a learner would type.
+    """
+    if not path.is_file():
+        raise FileNotFoundError(f"the solutions notebook {path} is missing; the worked solutions "
+                                "come with the course repository (solutions/).")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    tag = f"exercise-{id}"
+    sources = ["".join(c["source"]) for c in cells
+               if tag in c.get("metadata", {}).get("tags", []) and c["cell_type"] == "code"]
+    if len(sources) != 1:
+        raise LookupError(f"{path.name} should have exactly one code cell tagged {tag!r}, "
+                          f"found {len(sources)}.")
+    lines = sources[0].splitlines()
+    if _BEGIN not in [line.strip() for line in lines]:
+        raise LookupError(f"the cell tagged {tag!r} in {path.name} has no {_BEGIN!r} marker.")
+    inside, kept = False, []
+    for line in lines:
+        stripped = line.strip()
+        if stripped in (_BEGIN, _END):
+            inside = stripped == _BEGIN
+        elif inside and not re.match(r"#\s*(NBVAL_\w+|stub:)", stripped):
+            kept.append(line)
+    return "\n".join(kept).strip("\n")
+
+
+def exercises(lesson: str) -> ExerciseBook:
+    """The exercises of a lesson, with ``check``, ``hint`` and ``solution``.
+
+    Parameters
+    ----------
+    lesson : str
+        The lesson number, e.g. ``"01"``.
+
+    Returns
+    -------
+    ExerciseBook
+
+    Examples
+    --------
+    >>> ex = exercises("01")
+    >>> ex.ids
+    ['1', '2', '3', '4']
+    """
+    if not isinstance(lesson, str) or not re.fullmatch(r"\d\d", lesson):
+        raise ValueError(f"lesson must be a two-digit lesson number such as '01', got {lesson!r}.")
+    try:
+        module = importlib.import_module(f"regutils.checks.lesson{lesson}")
+    except ModuleNotFoundError:
+        raise ValueError(f"lesson {lesson!r} has no exercises; lessons with exercises: "
+                         f"{', '.join(available_lessons())}.") from None
+    book = module.EXERCISES
+    return ExerciseBook(book.notebook, dict(book._exercises))  # fresh hint counters
+
+
+def available_lessons() -> list[str]:
+    """Lesson numbers that have exercise checks."""
+    folder = Path(__file__).resolve().parent / "checks"
+    return sorted(p.stem.removeprefix("lesson") for p in folder.glob("lesson[0-9][0-9].py"))
