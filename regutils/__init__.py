@@ -4,9 +4,10 @@ It keeps plumbing and plotting out of the learner's way; the regularization itse
 call, the ``Dropout`` layer) always stays visible in the notebooks.
 
 - :func:`setup_notebook` — the one call at the top of every lesson (seeds, threads, quiet logs, style).
-- Datasets — :func:`load_heart`, :func:`make_sine`, :func:`sine_curve`; every loader returns a
+- Datasets — :func:`load_heart`, :func:`make_sine`, :func:`sine_curve`, :func:`make_correlated`; every loader returns a
   :class:`Dataset`.
-- Plots — :func:`plot_fit`, :func:`plot_fits`, :func:`plot_error_curve`, :func:`plot_learning_curve`.
+- Plots — :func:`plot_fit`, :func:`plot_fits`, :func:`plot_error_curve`, :func:`plot_learning_curve`,
+  :func:`plot_coefficient_path`.
 - :func:`exercises` — ``check``, ``hint`` and ``solution`` for a lesson's exercises.
 - ``python -m regutils doctor`` — checks that this machine is ready for the course.
 
@@ -28,11 +29,13 @@ _EXPORTS: dict[str, str] = {
     "Dataset": "regutils.datasets",
     "data_dir": "regutils.datasets",
     "load_heart": "regutils.datasets",
+    "make_correlated": "regutils.datasets",
     "make_sine": "regutils.datasets",
     "sine_curve": "regutils.datasets",
     "verify_data_file": "regutils.datasets",
     "exercises": "regutils.feedback",
     "setup_notebook": "regutils.notebook",
+    "plot_coefficient_path": "regutils.plots",
     "plot_error_curve": "regutils.plots",
     "plot_fit": "regutils.plots",
     "plot_fits": "regutils.plots",
@@ -62,10 +65,17 @@ if TYPE_CHECKING:  # for editors and type checkers only
         Dataset,
         data_dir,
         load_heart,
+        make_correlated,
         make_sine,
         sine_curve,
         verify_data_file,
     )
     from regutils.feedback import exercises
     from regutils.notebook import setup_notebook
-    from regutils.plots import plot_error_curve, plot_fit, plot_fits, plot_learning_curve
+    from regutils.plots import (
+        plot_coefficient_path,
+        plot_error_curve,
+        plot_fit,
+        plot_fits,
+        plot_learning_curve,
+    )

@@ -30,6 +30,7 @@ __all__ = [
     "Dataset",
     "data_dir",
     "load_heart",
+    "make_correlated",
     "make_sine",
     "sine_curve",
     "verify_data_file",
@@ -271,3 +272,87 @@ def make_sine(
         f"({spacing} x, seed {seed})."
     )
     return Dataset(X=pd.DataFrame({"x": x}), y=pd.Series(y, name="y"), description=description)
+
+
+def make_correlated(
+    n_samples: int = 100,
+    *,
+    coef: object = (3.0, 3.0, 0.0, 0.0, 0.0),
+    groups: object = ((0, 1),),
+    correlation: float = 0.95,
+    noise: float = 1.0,
+    seed: int | None = 0,
+) -> Dataset:
+    """A linear regression problem with groups of correlated features.
+
+    Every feature is standard normal. Features in the same group share a hidden factor, so any
+    two of them have correlation ``correlation``; features in no group are independent. The
+    target is ``X @ coef`` plus Gaussian noise. Use it to see how ridge, lasso and elastic net
+    treat correlated and irrelevant features (lessons 02–04).
+
+    Parameters
+    ----------
+    n_samples : int, default=100
+        Number of rows, at least 2.
+    coef : sequence of float, default=(3, 3, 0, 0, 0)
+        True coefficients; its length is the number of features. Zeros make irrelevant features.
+    groups : sequence of sequences of int, default=((0, 1),)
+        Disjoint groups of feature indices (each with at least 2 indices) that are correlated.
+    correlation : float, default=0.95
+        Correlation between two features of the same group, in [0, 1).
+    noise : float, default=1.0
+        Standard deviation of the noise added to the target, at least 0.
+    seed : int or None, default=0
+        Seed of the random generator.
+
+    Returns
+    -------
+    Dataset
+        ``X`` has columns ``x0, x1, ...``; ``y`` is ``y``.
+
+    Examples
+    --------
+    >>> X, y = make_correlated(n_samples=2000, coef=(1.0, 1.0, 0.0), correlation=0.9)
+    >>> round(float(X["x0"].corr(X["x1"])), 1), round(float(X["x0"].corr(X["x2"])), 1)
+    (0.9, 0.0)
+    """
+    n_samples = check_int(n_samples, "n_samples", minimum=2)
+    coef = check_array(coef, "coef")
+    correlation = check_real(correlation, "correlation", minimum=0.0, maximum=1.0,
+                             include_maximum=False)
+    noise = check_real(noise, "noise", minimum=0.0)
+    if seed is not None:
+        seed = check_int(seed, "seed", minimum=0)
+    n_features = len(coef)
+    if isinstance(groups, (str, bytes)) or not hasattr(groups, "__iter__"):
+        raise TypeError("groups must be a sequence of sequences of feature indices, e.g. ((0, 1),).")
+    checked_groups: list[list[int]] = []
+    seen: set[int] = set()
+    for group in groups:
+        if isinstance(group, (str, bytes)) or not hasattr(group, "__iter__"):
+            raise TypeError(f"each group must be a sequence of feature indices, got {group!r}.")
+        indices = [check_int(i, "groups index", minimum=0) for i in group]
+        if len(indices) < 2:
+            raise ValueError(f"each group needs at least 2 feature indices, got {list(group)!r}.")
+        if max(indices) >= n_features:
+            raise ValueError(f"groups index must be < {n_features} (the length of coef), "
+                             f"got {max(indices)}.")
+        if seen & set(indices) or len(set(indices)) != len(indices):
+            raise ValueError(f"groups must not share or repeat indices, got {list(groups)!r}.")
+        seen |= set(indices)
+        checked_groups.append(indices)
+
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n_samples, n_features))
+    for indices in checked_groups:
+        factor = rng.normal(size=(n_samples, 1))
+        X[:, indices] = np.sqrt(correlation) * factor + np.sqrt(1 - correlation) * X[:, indices]
+    y = X @ coef + rng.normal(0.0, noise, n_samples)
+    columns = [f"x{j}" for j in range(n_features)]
+    description = (
+        f"{n_samples} samples, {n_features} standard-normal features; correlated groups "
+        f"{checked_groups} (pairwise correlation {correlation}); y = X @ {coef.tolist()} + "
+        f"N(0, {noise}^2) (seed {seed})."
+    )
+    return Dataset(X=pd.DataFrame(X, columns=columns), y=pd.Series(y, name="y"),
+                   description=description)

@@ -1,0 +1,78 @@
+"""make_correlated and plot_coefficient_path: behaviour and bad inputs."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from regutils import make_correlated, plot_coefficient_path  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_make_correlated_structure():
+    X, y = make_correlated(n_samples=20_000, coef=(2.0, 0.0, 0.0, 1.0, 1.0),
+                           groups=((0, 1, 2), (3, 4)), correlation=0.8, noise=0.5, seed=1)
+    corr = np.corrcoef(X.to_numpy(), rowvar=False)
+    assert list(X.columns) == ["x0", "x1", "x2", "x3", "x4"]
+    for i, j in [(0, 1), (0, 2), (1, 2), (3, 4)]:
+        assert corr[i, j] == pytest.approx(0.8, abs=0.02)
+    for i, j in [(0, 3), (2, 4)]:
+        assert abs(corr[i, j]) < 0.03
+    assert np.allclose(X.std(), 1.0, atol=0.03)
+    residual = y - X.to_numpy() @ np.array([2.0, 0.0, 0.0, 1.0, 1.0])
+    assert residual.std() == pytest.approx(0.5, rel=0.03)
+
+
+def test_make_correlated_is_seeded():
+    a, b = make_correlated(seed=3), make_correlated(seed=3)
+    assert np.array_equal(a.X, b.X) and np.array_equal(a.y, b.y)
+    assert not np.array_equal(make_correlated(seed=4).X, a.X)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"n_samples": 1}, ValueError, "n_samples must be an integer >= 2"),
+    ({"correlation": 1.0}, ValueError, "correlation must be < 1.0"),
+    ({"correlation": -0.1}, ValueError, "correlation must be >= 0.0"),
+    ({"noise": -1.0}, ValueError, "noise must be >= 0.0"),
+    ({"coef": []}, ValueError, "coef must not be empty"),
+    ({"groups": ((0,),)}, ValueError, "at least 2 feature indices"),
+    ({"groups": ((0, 7),)}, ValueError, "groups index must be < 5"),
+    ({"groups": ((0, 1), (1, 2))}, ValueError, "must not share or repeat"),
+    ({"groups": "01"}, TypeError, "groups must be a sequence"),
+    ({"groups": (0, 1)}, TypeError, "each group must be a sequence"),
+])
+def test_make_correlated_bad_arguments(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        make_correlated(**kwargs)
+
+
+def test_plot_coefficient_path_draws_one_line_per_feature_in_alpha_order():
+    alphas = [10.0, 0.1, 1.0]
+    coefs = [[0.2, 0.0], [2.0, -1.0], [1.0, -0.5]]
+    ax = plot_coefficient_path(alphas, coefs, feature_names=["age", "bmi"])
+    lines = [line for line in ax.get_lines() if line.get_label() in ("age", "bmi")]
+    assert [line.get_label() for line in lines] == ["age", "bmi"]
+    assert list(lines[0].get_xdata()) == [0.1, 1.0, 10.0]
+    assert list(lines[0].get_ydata()) == [2.0, 1.0, 0.2]
+    assert ax.get_xscale() == "log" and ax.get_title() == "Coefficient path"
+
+
+@pytest.mark.parametrize("alphas, coefs, names, message", [
+    ([0.0, 1.0], [[1, 2], [3, 4]], None, "alphas must all be > 0"),
+    ([1.0, 2.0, 3.0], [[1, 2, 3], [4, 5, 6]], None, r"pass coefs.T"),
+    ([1.0, 2.0], [[1, 2], [3, 4]], ["a"], "feature_names must have 2 names"),
+    ([1.0, 2.0], [1, 2], None, "coefs must be 2-D"),
+])
+def test_plot_coefficient_path_bad_arguments(alphas, coefs, names, message):
+    with pytest.raises(ValueError, match=message):
+        plot_coefficient_path(alphas, coefs, feature_names=names)
