@@ -5,7 +5,7 @@ call, the ``Dropout`` layer) always stays visible in the notebooks.
 
 - :func:`setup_notebook` — the one call at the top of every lesson (seeds, threads, quiet logs, style).
 - Datasets — :func:`load_heart`, :func:`make_sine`, :func:`sine_curve`, :func:`make_correlated`; every loader returns a
-  :class:`Dataset`.
+  :class:`Dataset`; :func:`heart_preprocessor` prepares the heart data.
 - Plots — :func:`plot_fit`, :func:`plot_fits`, :func:`plot_error_curve`, :func:`plot_learning_curve`,
   :func:`plot_coefficient_path`.
 - :func:`exercises` — ``check``, ``hint`` and ``solution`` for a lesson's exercises.
@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "sine_curve": "regutils.datasets",
     "verify_data_file": "regutils.datasets",
     "exercises": "regutils.feedback",
+    "heart_preprocessor": "regutils.preprocessing",
     "setup_notebook": "regutils.notebook",
     "plot_coefficient_path": "regutils.plots",
     "plot_error_curve": "regutils.plots",
@@ -72,6 +73,7 @@ if TYPE_CHECKING:  # for editors and type checkers only
     )
     from regutils.feedback import exercises
     from regutils.notebook import setup_notebook
+    from regutils.preprocessing import heart_preprocessor
     from regutils.plots import (
         plot_coefficient_path,
         plot_error_curve,

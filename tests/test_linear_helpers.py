@@ -76,3 +76,19 @@ def test_plot_coefficient_path_draws_one_line_per_feature_in_alpha_order():
 def test_plot_coefficient_path_bad_arguments(alphas, coefs, names, message):
     with pytest.raises(ValueError, match=message):
         plot_coefficient_path(alphas, coefs, feature_names=names)
+
+
+def test_heart_preprocessor_is_leak_free_and_complete():
+    from regutils import heart_preprocessor, load_heart
+
+    X, _ = load_heart()
+    names = list(heart_preprocessor().fit(X).get_feature_names_out())
+    assert len(names) == 22
+    assert names[:9] == ["age", "sex", "trestbps", "chol", "fbs", "thalach", "exang", "oldpeak", "ca"]
+    assert {"cp_1", "cp_4", "restecg_2", "slope_3", "thal_7"} <= set(names)
+    # Imputation and scaling are learned from the training rows only.
+    train, test = X.iloc[:200], X.iloc[200:]
+    Z = heart_preprocessor().fit(train).transform(test)
+    assert np.isfinite(Z).all()
+    age = train["age"]
+    assert Z[0, 0] == pytest.approx((test["age"].iloc[0] - age.mean()) / age.std(ddof=0))
