@@ -28,8 +28,11 @@ $(STAMP): pyproject.toml requirements-lock.txt
 	@$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $(STAMP)
 
+# JupyterLab refuses to start as root unless told; root is normal in containers, rare on laptops.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: $(STAMP)  ## Set up .venv if needed, then open JupyterLab at the course index.
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: $(STAMP)  ## Set up .venv if needed, then run everything CI runs.
 	$(BIN)/python -m pytest -n 2 --dist loadscope
