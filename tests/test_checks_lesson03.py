@@ -1,0 +1,153 @@
+"""Lesson 03's exercise checks: right answers pass, known mistakes get their intended message."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import regutils
+from regutils.checks import lesson03
+
+
+@pytest.fixture(scope="module")
+def ex03():
+    return regutils.exercises("03")
+
+
+def _soft(z, t):
+    return np.sign(z) * np.maximum(np.abs(z) - t, 0.0)
+
+
+@pytest.fixture(scope="module")
+def right():
+    one = lesson03._exercise_1()
+    two = lesson03._exercise_2()
+    shares, subsets, _ = lesson03._exercise_4()
+    return {
+        "1": {"n_nonzero": len(one["selected"]), "selected": one["selected"]},
+        "2": {"alpha_max": two["alpha_max"], "first_three": two["first_three"]},
+        "3": {"soft": _soft},
+        "4": {"keep_freq": shares, "n_subsets": subsets},
+    }
+
+
+def test_reference_values_match_the_solutions_notebook(right):
+    # The numbers printed in solutions/03_lasso_exercises.ipynb.
+    assert right["1"]["selected"] == ["sex", "bmi", "bp", "s1", "s3", "s5", "s6"]
+    assert round(right["2"]["alpha_max"], 2) == 48.93
+    assert right["2"]["first_three"] == ["bmi", "s5", "bp"]
+    np.testing.assert_allclose(right["4"]["keep_freq"], [0.967, 0.36, 0.82, 0.087, 0.053, 0.04],
+                               atol=5e-4)
+    assert right["4"]["n_subsets"] == 17
+
+
+@pytest.mark.parametrize("exercise", ["1", "2", "3", "4"])
+def test_right_answers_are_correct(ex03, right, exercise):
+    text = ex03.feedback(exercise, **right[exercise])
+    assert text.startswith(f"Correct: exercise {exercise}."), text
+
+
+def test_equivalent_answers_are_accepted(ex03, right):
+    # a set or an Index of names in another order; a rounded alpha_max; a tuple of names
+    assert ex03.feedback("1", n_nonzero=7.0, selected=set(right["1"]["selected"])).startswith("Correct")
+    assert ex03.feedback("2", alpha_max=48.93, first_three=("bmi", "s5", "bp")).startswith("Correct")
+    # soft-thresholding written with np.where, or np.clip
+    assert ex03.feedback("3", soft=lambda z, t: np.where(z > t, z - t, np.where(z < -t, z + t, 0.0))
+                         ).startswith("Correct")
+    assert ex03.feedback("3", soft=lambda z, t: z - np.clip(z, -t, t)).startswith("Correct")
+    assert ex03.feedback("4", keep_freq=list(right["4"]["keep_freq"]),
+                         n_subsets=np.int64(17)).startswith("Correct")
+
+
+@pytest.mark.parametrize("exercise", ["1", "2", "3", "4"])
+def test_unanswered(ex03, right, exercise):
+    answers = {name: ... for name in right[exercise]}
+    assert "is not answered yet" in ex03.feedback(exercise, **answers)
+
+
+def _not_vectorized(z, t):
+    if abs(z) <= t:
+        return 0.0
+    return z - t * np.sign(z)
+
+
+def _raises(z, t):
+    raise KeyError("oops")
+
+
+def _wrong_1():
+    one = lesson03._exercise_1()
+    good = {"n_nonzero": len(one["selected"]), "selected": one["selected"]}
+    return [
+        ({**good, "n_nonzero": len(one["dropped"])}, "number of coefficients that are *zero*"),
+        ({**good, "n_nonzero": len(one["raw"])}, "on *raw* features"),
+        ({**good, "n_nonzero": len(one["default"])}, "load the data with scaled=False"),
+        ({**good, "n_nonzero": 9}, "is not the number of features the lasso keeps"),
+        ({**good, "n_nonzero": 6.5}, "whole number"),
+        ({**good, "selected": one["dropped"]}, "lists the features the lasso *dropped*"),
+        ({**good, "selected": one["selected"][:-1]}, "is not the set of features"),
+        ({**good, "selected": ["BMI"]}, "which are not feature names"),
+        ({**good, "selected": "bmi"}, "should be a list of feature names"),
+    ]
+
+
+def _wrong_2():
+    two = lesson03._exercise_2()
+    good = {"alpha_max": two["alpha_max"], "first_three": two["first_three"]}
+    return [
+        ({**good, "alpha_max": two["alpha_max_times_n"]}, "divide by n"),
+        ({**good, "alpha_max": two["alpha_max_half"]}, "not 2n"),
+        ({**good, "alpha_max": two["alpha_max_raw"]}, "uses raw features"),
+        ({**good, "alpha_max": 45.16}, "is not what the exercise asks for"),
+        ({**good, "first_three": two["first_three"][::-1]}, "right features in the wrong order"),
+        ({**good, "first_three": two["ols_order"]}, "least-squares coefficients"),
+        ({**good, "first_three": ["bmi", "s5", "s3"]}, "are not the first three features"),
+        ({**good, "first_three": ["bmi", "s5"]}, "should have 3 items"),
+    ]
+
+
+def _wrong_3():
+    return [
+        ({"soft": lambda z, t: np.where(np.abs(z) > t, z, 0.0)}, "*hard* thresholding"),
+        ({"soft": lambda z, t: np.maximum(np.abs(z) - t, 0.0)}, "the sign is lost"),
+        ({"soft": lambda z, t: z - t * np.sign(z)}, "must become exactly 0"),
+        ({"soft": lambda z, t: np.maximum(z - t, 0.0)}, "negative values must shrink"),
+        ({"soft": lambda z, t: z / (1 + t)}, "ridge's shrinkage"),
+        ({"soft": lambda z, t: z * 0.3}, "check the three cases"),
+        ({"soft": _not_vectorized}, "an `if` on an array is ambiguous"),
+        ({"soft": _raises}, "raised KeyError"),
+        ({"soft": lambda z, t: float(np.sum(z))}, "should return one value per element"),
+        ({"soft": lambda z, t: "x"}, "should return an array of numbers"),
+        ({"soft": 3.0}, "should be a function"),
+    ]
+
+
+def _wrong_4():
+    shares, subsets, group_subsets = lesson03._exercise_4()
+    good = {"keep_freq": shares, "n_subsets": subsets}
+    return [
+        ({**good, "keep_freq": 100 * shares}, "looks like percentages"),
+        ({**good, "keep_freq": 150 * shares}, "holds counts"),
+        ({**good, "keep_freq": 1 - shares}, "*zero*"),
+        ({**good, "keep_freq": shares + 0.01}, "does not match the share"),
+        ({**good, "keep_freq": shares[:3]}, "should have 6 items"),
+        ({**good, "n_subsets": group_subsets}, "counts subsets of x0–x2 only"),
+        ({**good, "n_subsets": 150}, "is not the number of distinct selected sets"),
+    ]
+
+
+MAKERS = {"1": _wrong_1, "2": _wrong_2, "3": _wrong_3, "4": _wrong_4}
+COUNTS = {"1": 9, "2": 8, "3": 11, "4": 7}
+WRONG = [(e, i) for e in "1234" for i in range(COUNTS[e])]
+
+
+@pytest.mark.parametrize("exercise, index", WRONG, ids=[f"{e}-{i}" for e, i in WRONG])
+def test_wrong_answers_get_the_intended_message(ex03, exercise, index):
+    answers, message = MAKERS[exercise]()[index]
+    text = ex03.feedback(exercise, **answers)
+    assert text.startswith(f"Not yet — exercise {exercise}:"), text
+    assert message in text, text
+
+
+def test_every_mistake_list_is_fully_parametrized():
+    assert {e: len(MAKERS[e]()) for e in "1234"} == COUNTS
