@@ -36,6 +36,7 @@ _EXPORTS: dict[str, str] = {
     "exercises": "regutils.feedback",
     "heart_preprocessor": "regutils.preprocessing",
     "setup_notebook": "regutils.notebook",
+    "one_standard_error_rule": "regutils.model_selection",
     "plot_coefficient_path": "regutils.plots",
     "plot_error_curve": "regutils.plots",
     "plot_fit": "regutils.plots",
@@ -72,6 +73,7 @@ if TYPE_CHECKING:  # for editors and type checkers only
         verify_data_file,
     )
     from regutils.feedback import exercises
+    from regutils.model_selection import one_standard_error_rule
     from regutils.notebook import setup_notebook
     from regutils.preprocessing import heart_preprocessor
     from regutils.plots import (

@@ -1,0 +1,89 @@
+"""Choosing a hyperparameter from cross-validation results (lesson 05)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from regutils.validation import check_array, check_choice, check_same_length
+
+__all__ = ["one_standard_error_rule"]
+
+
+def one_standard_error_rule(
+    param_values: object,
+    mean_scores: object,
+    std_errors: object,
+    *,
+    simpler: str,
+    greater_is_better: bool = True,
+) -> float:
+    """The simplest hyperparameter value whose score is within one standard error of the best.
+
+    The *one-standard-error rule* (Breiman et al. 1984; Hastie, Tibshirani & Friedman, *ESL*
+    §7.10): cross-validated scores are noisy, so rather than the value with the best mean score,
+    take the most regularized (simplest) value whose mean score is no worse than the best mean
+    minus the best value's standard error.
+
+    Parameters
+    ----------
+    param_values : array-like, 1-D
+        The candidate values, e.g. penalty strengths ``alpha`` or inverse strengths ``C``
+        (any order, no repeats).
+    mean_scores : array-like, 1-D
+        Mean cross-validated score of each candidate, in the same order.
+    std_errors : array-like, 1-D, all >= 0
+        Standard error of each mean score: the standard deviation across folds divided by
+        the square root of the number of folds (not the standard deviation itself).
+    simpler : {"higher", "lower"}
+        Which direction of ``param_values`` gives simpler models: ``"higher"`` for a penalty
+        strength (``alpha`` of Ridge/Lasso), ``"lower"`` for ``C`` of LogisticRegression or
+        SVC, which is the *inverse* of the strength.
+    greater_is_better : bool, default=True
+        ``True`` for scores such as accuracy, R² or scikit-learn's negated errors; ``False`` if
+        ``mean_scores`` are errors (RMSE, MSE).
+
+    Returns
+    -------
+    float
+        The chosen value of ``param_values``.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not array-like of numbers, or ``greater_is_better`` is not a bool.
+    ValueError
+        If the arrays are not 1-D, differ in length, contain NaN, repeated values or negative
+        standard errors, or ``simpler`` is not ``"higher"`` or ``"lower"``.
+
+    Examples
+    --------
+    Accuracy against ``C`` (smaller ``C`` means a stronger penalty, a simpler model). The best
+    mean is 0.84 at ``C=0.1``; ``C=0.01`` scores 0.83, within one standard error (0.02):
+
+    >>> one_standard_error_rule([0.01, 0.1, 1.0, 10.0], [0.83, 0.84, 0.80, 0.70],
+    ...                         [0.02, 0.02, 0.02, 0.02], simpler="lower")
+    0.01
+
+    RMSE against a Lasso's ``alpha`` (larger ``alpha`` is simpler):
+
+    >>> one_standard_error_rule([0.1, 1.0, 10.0], [5.0, 4.0, 4.5], [0.3, 0.6, 0.3],
+    ...                         simpler="higher", greater_is_better=False)
+    10.0
+    """
+    values = check_array(param_values, "param_values")
+    scores = check_array(mean_scores, "mean_scores")
+    errors = check_array(std_errors, "std_errors")
+    check_same_length(param_values=values, mean_scores=scores, std_errors=errors)
+    simpler = check_choice(simpler, "simpler", ["higher", "lower"])
+    if not isinstance(greater_is_better, (bool, np.bool_)):
+        raise TypeError(f"greater_is_better must be True or False, got {greater_is_better!r}.")
+    if np.any(errors < 0):
+        raise ValueError("std_errors must all be >= 0 (standard errors of the mean scores).")
+    if len(np.unique(values)) != len(values):
+        raise ValueError("param_values must not repeat a value.")
+
+    signed = scores if greater_is_better else -scores  # higher is better from here on
+    best = int(np.argmax(signed))
+    within = signed >= signed[best] - errors[best]
+    candidates = values[within]
+    return float(candidates.max() if simpler == "higher" else candidates.min())
