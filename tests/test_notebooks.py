@@ -616,3 +616,23 @@ def test_conftest_fails_a_cell_that_writes_to_stderr(tmp_path: Path) -> None:
     assert "1 failed, 2 passed" in proc.stdout, proc.stdout
     assert "noisy.ipynb::Cell 1" in proc.stdout
     assert "wrote to stderr" in proc.stdout and "FutureWarning: old API" in proc.stdout
+
+
+def test_instructor_guide_times_match_the_bench_table() -> None:
+    """INSTRUCTORS.md quotes notebook run times; they must be the README bench table's."""
+    guide = ROOT / "INSTRUCTORS.md"
+    text = guide.read_text(encoding="utf-8")
+    quotes = bench.TIME_QUOTE.findall(text)
+    assert quotes, "INSTRUCTORS.md quotes no run times (<!--time:NAME-->...<!--/time-->)"
+    seconds = {name: value[0] for name, value in _bench_table().items()}
+    assert bench.fill_time_quotes(text, seconds) == text, (
+        "INSTRUCTORS.md's run times differ from the README's bench table: run `make bench`.")
+
+
+def test_fill_time_quotes() -> None:
+    text = "a <!--time:01_x-->? s<!--/time--> b <!--time:solutions_01_y-->1 s<!--/time-->"
+    filled = bench.fill_time_quotes(text, {"notebooks/01_x.ipynb": 12.34,
+                                           "solutions/01_y.ipynb": 3.21})
+    assert filled == "a <!--time:01_x-->12 s<!--/time--> b <!--time:solutions_01_y-->3.2 s<!--/time-->"
+    with pytest.raises(ValueError, match="notebooks/01_x.ipynb is not in the bench table"):
+        bench.fill_time_quotes(text, {})

@@ -232,6 +232,34 @@ def _number(value: str) -> float | None:
     return None if value == _FAILED else float(value)
 
 
+#: A measured time quoted in another document (INSTRUCTORS.md): ``<!--time:NAME-->8.7 s<!--/time-->``.
+#: NAME is a notebook stem in notebooks/, or ``solutions_<stem>`` for one in solutions/.
+TIME_QUOTE = re.compile(r"<!--time:(?P<name>[\w.-]+)-->(?P<value>[^<]*)<!--/time-->")
+
+
+def quoted_notebook(name: str) -> str:
+    """The bench-table row name behind a time quote's NAME."""
+    if name.startswith("solutions_"):
+        return f"solutions/{name.removeprefix('solutions_')}.ipynb"
+    return f"notebooks/{name}.ipynb"
+
+
+def fill_time_quotes(text: str, seconds: dict[str, float | None]) -> str:
+    """Replace every time quote in ``text`` with the measured seconds (row name -> seconds).
+
+    Raises ValueError for a quote whose notebook was not measured.
+    """
+    def fill(match: re.Match[str]) -> str:
+        row = quoted_notebook(match["name"])
+        if row not in seconds:
+            raise ValueError(f"time quote {match['name']!r}: {row} is not in the bench table")
+        value = seconds[row]
+        shown = "failed" if value is None else f"{value:.0f} s" if value >= 10 else f"{value:.1f} s"
+        return f"<!--time:{match['name']}-->{shown}<!--/time-->"
+
+    return TIME_QUOTE.sub(fill, text)
+
+
 # --------------------------------------------------------------------------- command line
 
 
@@ -242,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="notebooks (default: every notebook in notebooks/ and solutions/)")
     parser.add_argument("--readme", type=Path,
                         help="replace the section between the bench markers of this file")
+    parser.add_argument("--quotes", type=Path, action="append", default=[],
+                        help="also update the time quotes (<!--time:NAME-->...<!--/time-->) in "
+                             "this file, e.g. INSTRUCTORS.md; may be repeated")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)  # internal: one notebook
     args = parser.parse_args(argv)
 
@@ -274,6 +305,11 @@ def main(argv: list[str] | None = None) -> int:
         text = args.readme.read_text(encoding="utf-8")
         args.readme.write_text(replace_bench_section(text, section), encoding="utf-8")
         print(f"updated {args.readme}", file=sys.stderr)
+    for document in args.quotes:
+        seconds = {m.name: m.seconds for m in measurements}
+        document.write_text(fill_time_quotes(document.read_text(encoding="utf-8"), seconds),
+                            encoding="utf-8")
+        print(f"updated the time quotes in {document}", file=sys.stderr)
 
     problems = [problem for m in measurements for problem in m.problems()]
     for problem in problems:
