@@ -6,6 +6,10 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Offline installs for a room: when this folder holds wheels (`make wheelhouse`, or a copy from a
+# USB stick), .venv is installed from it with no package index at all.
+WHEELHOUSE ?= wheelhouse
+PIP_SOURCE  = $(if $(wildcard $(WHEELHOUSE)/*.whl),--no-index --find-links $(WHEELHOUSE))
 
 # Same results on every machine: fixed hash seed (set printing order); a backend override
 # would break figure outputs in kernels.
@@ -13,17 +17,20 @@ export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-fast execute exercises bench doctor lock clean
+.PHONY: help lab test test-fast test-browser execute exercises bench doctor lock wheelhouse \
+        test-wheelhouse clean
 
 help:  ## List the commands.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { \
 	  echo "error: $(PYTHON) not found. Install Python 3.11, or name another: make PYTHON=python3.12 $(MAKECMDGOALS)"; \
 	  exit 1; }
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install --disable-pip-version-check -c requirements-lock.txt -e ".[test]"
+	$(if $(PIP_SOURCE),@echo "Installing offline from $(WHEELHOUSE)/ (remove it to use the package index)")
+	$(BIN)/python -m pip install --disable-pip-version-check $(PIP_SOURCE) -c requirements-lock.txt -e ".[test]" \
+	  $(if $(PIP_SOURCE),|| { echo "error: $(WHEELHOUSE)/ lacks a locked package: rebuild it (make wheelhouse) or remove it"; exit 1; })
 	@# Build Matplotlib's font cache now, so no lesson prints a warning about it later.
 	@$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $(STAMP)
@@ -40,6 +47,10 @@ test: $(STAMP)  ## Set up .venv if needed, then run everything CI runs.
 test-fast: $(STAMP)  ## Unit and drift tests only (no notebooks): seconds, not minutes.
 	$(BIN)/python -m pytest tests regutils
 
+test-browser: $(STAMP)  ## Run lessons in JupyterLab in headless Chromium; screenshots in bench-results/.
+	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
+	$(BIN)/python -m pytest -m browser tests/test_browser.py -rs
+
 exercises: $(STAMP)  ## Regenerate notebooks/*_exercises.ipynb from solutions/.
 	$(BIN)/python tools/make_exercises.py
 
@@ -52,13 +63,22 @@ bench: $(STAMP)  ## Time every notebook in a fresh kernel; update the README's t
 doctor: $(STAMP)  ## Check that this machine is ready for the course.
 	$(BIN)/python -m regutils doctor
 
-lock:  ## Re-resolve the newest allowed versions into requirements-lock.txt and environment.yml.
+lock:  ## Re-resolve the newest allowed versions into the lock, environment.yml and binder/
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --disable-pip-version-check -e ".[test]"
 	.lock-venv/bin/python -m pip freeze --exclude-editable | .lock-venv/bin/python tools/lock.py
 	rm -rf .lock-venv
 
-clean:  ## Remove .venv and caches (the next command rebuilds them).
+wheelhouse: $(WHEELHOUSE)/.complete  ## Fetch every locked wheel into wheelhouse/ for offline installs.
+
+$(WHEELHOUSE)/.complete: pyproject.toml requirements-lock.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (make PYTHON=...)"; exit 1; }
+	$(PYTHON) tools/wheelhouse.py --dest $(WHEELHOUSE)
+
+test-wheelhouse: wheelhouse $(STAMP)  ## Prove that a fresh install from wheelhouse/ works with no index.
+	$(BIN)/python -m pytest -m wheelhouse tests/test_wheelhouse.py -s
+
+clean:  ## Remove .venv and caches (the next command rebuilds them; wheelhouse/ is kept).
 	rm -rf $(VENV) .lock-venv .pytest_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

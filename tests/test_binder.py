@@ -1,0 +1,171 @@
+"""Binder (repo2docker) configuration and the README's launch links.
+
+repo2docker reads ``binder/`` and then ignores the top-level ``environment.yml``, so
+``binder/environment.yml`` must carry the whole environment: ``tools/lock.py`` writes it with every
+pin of ``requirements-lock.txt``. ``binder/postBuild`` installs the course package and
+``binder/start`` sets the environment the Makefile and the tests set. The scripts themselves run
+on the locked set in ``tests/test_wheelhouse.py``; here: fast static checks.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BINDER = ROOT / "binder"
+LOCK = ROOT / "requirements-lock.txt"
+SCRIPTS = ["postBuild", "start"]
+
+
+def load_lock_tool():
+    spec = importlib.util.spec_from_file_location("regutils_tools_lock_binder", ROOT / "tools" / "lock.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+lock_tool = load_lock_tool()
+
+
+def lock_lines() -> list[str]:
+    return [line.strip() for line in LOCK.read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def lock_python() -> str:
+    return re.search(r"with Python (\d+\.\d+\.\d+)", LOCK.read_text()).group(1)
+
+
+def binder_pip_list() -> list[str]:
+    yaml = pytest.importorskip("yaml")
+    data = yaml.safe_load((BINDER / "environment.yml").read_text())
+    (pip,) = [d["pip"] for d in data["dependencies"] if isinstance(d, dict)]
+    return pip
+
+
+# ------------------------------------------------------------------------- binder/environment.yml
+
+
+def test_binder_environment_is_what_tools_lock_writes():
+    expected = lock_tool.build_binder_environment(LOCK.read_text(), lock_python())
+    assert (BINDER / "environment.yml").read_text() == expected, "run `make lock` (or tools/lock.py) again"
+
+
+def test_binder_environment_pins_exactly_the_lock():
+    assert binder_pip_list() == lock_lines()  # same packages, versions, markers and order
+
+
+def test_binder_environment_header():
+    yaml = pytest.importorskip("yaml")
+    data = yaml.safe_load((BINDER / "environment.yml").read_text())
+    major, minor, _ = lock_python().split(".")
+    assert data["channels"] == ["conda-forge"]
+    assert [d for d in data["dependencies"] if isinstance(d, str)] == [f"python={major}.{minor}", "pip"]
+
+
+def test_binder_folder_holds_only_what_repo2docker_should_read():
+    # A requirements.txt or a second environment file here would change what Binder builds.
+    assert sorted(p.name for p in BINDER.iterdir()) == ["environment.yml", "postBuild", "start"]
+
+
+# ---------------------------------------------------------------------------- postBuild and start
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_script_is_executable_bash_that_stops_at_the_first_failure(name):
+    path = BINDER / name
+    assert os.access(path, os.X_OK), f"chmod +x binder/{name} (and commit the mode)"
+    text = path.read_text()
+    assert text.splitlines()[0] in ("#!/bin/bash", "#!/usr/bin/env bash")
+    code = [line.split("#")[0].strip() for line in text.splitlines()[1:]]
+    first = next(line for line in code if line)
+    assert re.fullmatch(r"set -e\w*( -o pipefail)?|set -euo pipefail", first), first
+    subprocess.run(["bash", "-n", str(path)], check=True)
+
+
+def test_start_sets_the_test_environment_and_ends_with_exec():
+    text = (BINDER / "start").read_text()
+    code = [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+    assert code[-1] == 'exec "$@"'
+    assert "export PYTHONHASHSEED=0" in code
+    assert "export TF_CPP_MIN_LOG_LEVEL=3" in code
+    assert "unset MPLBACKEND" in code
+    makefile = (ROOT / "Makefile").read_text()
+    assert "export PYTHONHASHSEED := 0" in makefile and "unexport MPLBACKEND" in makefile
+
+
+def test_start_runs_its_command_and_passes_its_exit_status():
+    env = os.environ | {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "random"}
+    out = subprocess.run([str(BINDER / "start"), "env"], env=env, capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert "PYTHONHASHSEED=0" in out and "TF_CPP_MIN_LOG_LEVEL=3" in out
+    assert not any(line.startswith("MPLBACKEND=") for line in out)
+    assert subprocess.run([str(BINDER / "start"), "false"]).returncode == 1
+
+
+def test_postbuild_installs_the_course_package_without_dependencies():
+    code = [line.split("#")[0].strip() for line in (BINDER / "postBuild").read_text().splitlines()]
+    assert "python -m pip install --no-deps -e ." in code
+
+
+def postbuild_overrides() -> dict:
+    text = (BINDER / "postBuild").read_text()
+    return json.loads(re.search(r"<<'JSON'\n(.*?)\nJSON\n", text, re.S).group(1))
+
+
+def browser_check_settings() -> dict:
+    """LAB_SETTINGS of tools/browser_check.py (read, not imported: that needs Playwright)."""
+    tree = ast.parse((ROOT / "tools" / "browser_check.py").read_text())
+    (value,) = [node.value for node in tree.body if isinstance(node, ast.Assign)
+                and any(getattr(target, "id", None) == "LAB_SETTINGS" for target in node.targets)]
+    # There the keys are settings file paths, "@scope/package/plugin"; ids are "@scope/package:plugin".
+    return {":".join(path.rsplit("/", 1)): values for path, values in ast.literal_eval(value).items()}
+
+
+@pytest.mark.parametrize("source", ["binder/postBuild", "tools/browser_check.py"])
+def test_jupyterlab_settings_exist_in_its_schemas(source):
+    """The JupyterLab settings the project writes name real settings with allowed values (a
+    renamed setting would otherwise be ignored in silence)."""
+    settings = postbuild_overrides() if source == "binder/postBuild" else browser_check_settings()
+    assert settings
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+    for plugin, values in settings.items():
+        package, _, name = plugin.rpartition(":")
+        schema = json.loads((schemas / package / f"{name}.json").read_text())
+        for key, value in values.items():
+            prop = schema["properties"][key]
+            if "oneOf" in prop:
+                assert value in [choice["const"] for choice in prop["oneOf"]], (plugin, key)
+            else:
+                assert isinstance(value, {"boolean": bool, "string": str}[prop["type"]]), (plugin, key)
+
+
+# --------------------------------------------------------------------------- README launch links
+
+
+def readme_links(pattern: str) -> list[str]:
+    return re.findall(pattern, (ROOT / "README.md").read_text())
+
+
+def test_binder_links_open_existing_notebooks():
+    paths = readme_links(r"https://mybinder\.org/v2/gh/[^)\s]*?labpath=([^)&\s]+)")
+    assert paths, "the README has no Binder link"
+    for path in paths:
+        assert (ROOT / unquote(path)).is_file(), path
+
+
+def test_colab_links_open_existing_notebooks():
+    paths = readme_links(r"https://colab\.research\.google\.com/github/[^/]+/[^/]+/blob/[^/]+/([^)\s]+)")
+    assert paths, "the README has no Colab link"
+    for path in paths:
+        assert (ROOT / unquote(path)).is_file(), path

@@ -1,0 +1,118 @@
+"""Lessons work in a real browser: JupyterLab, headless Chromium, Run All, the explorer's slider.
+
+Run by ``make test-browser`` (CI runs it after ``make test``); marked ``browser`` and so left out
+of plain ``pytest`` / ``make test``, which would otherwise need Chromium. It needs Debian's
+Chromium at ``/usr/bin/chromium`` (``apt-get install -y chromium``) and the ``playwright`` package
+(never ``playwright install``: its own browser download cannot work offline).
+
+For each lesson: start JupyterLab from this environment (127.0.0.1, a free port, a token, a
+throw-away profile with autosave off), open the notebook, clear its stored outputs, choose
+Run ▸ Run All Cells, wait until the kernel is idle, then check what a learner sees: every code
+cell ran, no red block (stderr or error output) in any cell, no dialog left open, the explorer's
+ipywidgets slider is drawn, and moving it with the keyboard redraws the figure. Screenshots go to
+``bench-results/screenshots/`` (the window, the whole notebook, the explorer before and after).
+The machinery lives in ``tools/browser_check.py``, which also runs on its own.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "bench-results" / "screenshots"
+
+
+def load_browser_check():
+    """tools/ is not a package: import tools/browser_check.py from its path."""
+    spec = importlib.util.spec_from_file_location("regutils_tools_browser_check",
+                                                  ROOT / "tools" / "browser_check.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+browser_check = load_browser_check()
+
+# The lessons checked in the browser: the first scikit-learn lesson and a TensorFlow lesson (whose
+# kernel prints TensorFlow's C++ log into the notebook unless the lesson silences it). A lesson
+# that does not exist yet is skipped, with the reason shown by `pytest -rs`.
+LESSONS = [
+    "notebooks/01_overfitting.ipynb",
+    "notebooks/06_weight_penalties.ipynb",
+]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if not browser_check.CHROMIUM.exists():
+        pytest.fail(f"{browser_check.CHROMIUM} is missing: apt-get install -y chromium")
+    with browser_check.jupyterlab(ROOT, tmp_path_factory.mktemp("lab-profile")) as server:
+        yield server
+
+
+@pytest.fixture
+def page():
+    with browser_check.chromium() as page:
+        yield page
+
+
+@pytest.mark.parametrize("notebook", LESSONS, ids=[Path(n).stem for n in LESSONS])
+def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, lab, page):
+    path = ROOT / notebook
+    if not path.exists():
+        pytest.skip(f"{notebook} does not exist yet; the browser check runs once it does")
+    try:
+        report = browser_check.run_notebook(page, lab, notebook, SCREENSHOTS)
+    except Exception:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-failure.png"))
+        print(lab.log_tail())
+        raise
+    finally:
+        lab.stop_kernels()
+    print(f"\n{notebook}: {report.cells_run}/{report.code_cells} cells in {report.seconds} s; "
+          f"slider {report.slider_before} -> {report.slider_after}; kernel peak memory "
+          f"{report.kernel_peak_mb} MB; screenshots: "
+          + ", ".join(str(p.relative_to(ROOT)) for p in report.screenshots))
+    problems = report.problems()
+    assert not problems, f"{notebook} in the browser:\n- " + "\n- ".join(problems)
+    # JupyterLab logs every save; there must be none (autosave is off in the test profile). A
+    # hash of the file would not do: a lesson's author may rewrite it during the run.
+    saves = [line for line in lab.log.read_text().splitlines() if "Saving file at" in line]
+    assert not saves, f"JupyterLab saved a file while running {notebook}: {saves}"
+
+
+def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
+    """The browser check can fail: a notebook that warns, raises and has no slider is caught."""
+    notebook = {
+        "cells": [
+            {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+             "source": "import warnings\nwarnings.warn('a learner would see this')"},
+            {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+             "source": "1 / 0"},
+            {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+             "source": "print('never runs: Run All stops at the error')"},
+        ],
+        "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                    "name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    (tmp_path / "broken.ipynb").write_text(json.dumps(notebook))
+    with browser_check.jupyterlab(tmp_path, tmp_path / "profile") as server, \
+            browser_check.chromium() as page:
+        report = browser_check.run_notebook(page, server, "broken.ipynb", tmp_path / "shots",
+                                            timeout=60)
+    problems = "\n".join(report.problems())
+    assert report.cells_run == 2 and "2 of 3 code cells ran" in problems
+    assert len(report.red_outputs) == 2
+    assert "a learner would see this" in report.red_outputs[0]
+    assert "ZeroDivisionError" in report.red_outputs[1]
+    assert "no ipywidgets slider was rendered" in problems

@@ -1,0 +1,466 @@
+"""Run a lesson in JupyterLab in headless Chromium, the way a learner would, and take screenshots.
+
+Used by ``tests/test_browser.py`` (``make test-browser``) and on its own::
+
+    .venv/bin/python tools/browser_check.py notebooks/01_overfitting.ipynb [--out DIR]
+
+It starts JupyterLab from this environment on a free port of 127.0.0.1 with a random token and
+throw-away Jupyter config, data, runtime, settings and workspace folders, opens the notebook in
+Debian's Chromium (``/usr/bin/chromium``, driven by Playwright; ``playwright install`` is never
+needed), chooses **Run ▸ Run All Cells** from the menu bar, waits until every code cell has run and
+the kernel is idle, then reads what the learner sees: every red (stderr or error) output block,
+and the interactive explorer (an ipywidgets slider). It presses → or ← on the explorer's first
+slider and records whether the figure below it changed. Screenshots go to ``--out``
+(``bench-results/screenshots/`` by default): ``NAME-window.png`` (the top of the lesson as a
+learner sees it after Run All), ``NAME-notebook.png`` (the whole notebook in one tall picture) and
+``NAME-explorer-before.png`` / ``NAME-explorer-after.png`` (the explorer around the key press).
+
+Nothing in the repository is changed: autosave is off, checkpoints go to the throw-away folder,
+and the server and the browser are stopped on success and failure alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # a test dependency
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "bench-results" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags Debian's Chromium needs here: root (no sandbox), no GPU, and no background connections to
+# Google's services, which a closed network refuses many at a time.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+# User settings of the throw-away JupyterLab profile (names from the schemas JupyterLab 4.6 ships
+# in share/jupyter/lab/schemas). No news prompt and no update check (no toast over the lesson, no
+# request to the internet), and no autosave, so running the lesson never rewrites the notebook.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+}
+STDERR_MIME = "application/vnd.jupyter.stderr"  # JupyterLab renders stderr *and* errors with it
+RED_OUTPUTS = f'.jp-OutputArea-output[data-mime-type="{STDERR_MIME}"]'
+SLIDER = ".widget-slider"
+SLIDER_HANDLE = ".noUi-handle"  # ipywidgets 8 draws sliders with noUiSlider: role=slider, tabindex
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    url: str  # http://127.0.0.1:PORT/
+    token: str
+    root: Path
+    log: Path
+    process: subprocess.Popen
+
+    def lab_url(self, notebook: str) -> str:
+        # ?reset: start from an empty workspace, so no notebook of an earlier visit reopens.
+        return f"{self.url}lab/tree/{notebook}?reset&token={self.token}"
+
+    def api(self, path: str, method: str = "GET"):
+        request = urllib.request.Request(f"{self.url}api/{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def kernel_peak_mb(self, notebook: str) -> float | None:
+        """Peak resident memory (VmHWM) of the kernel of ``notebook``'s session, read from /proc."""
+        kernels = [s["kernel"]["id"] for s in self.api("sessions") if s.get("path") == notebook]
+        proc = Path("/proc")
+        if len(kernels) != 1 or not proc.is_dir():
+            return None
+        marker = f"kernel-{kernels[0]}.json".encode()
+        for entry in proc.iterdir():
+            try:
+                if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes():
+                    for line in (entry / "status").read_text().splitlines():
+                        if line.startswith("VmHWM:"):
+                            return round(int(line.split()[1]) / 1024)
+            except OSError:
+                pass
+        return None
+
+    def stop_kernels(self) -> None:
+        """Shut down every session's kernel (between notebooks: one TensorFlow kernel is 1 GB)."""
+        for session in self.api("sessions"):
+            self.api(f"sessions/{session['id']}", method="DELETE")
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+
+def _stop(process: subprocess.Popen, grace: float = 10.0) -> None:
+    """Stop a process started with start_new_session=True, and everything it started (kernels)."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)  # the server's own group: its id is its pid
+        except ProcessLookupError:
+            pass
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            pass
+    try:  # kernels still alive after the server left
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    if process.poll() is None:
+        process.wait(5)
+
+
+def _stop_kernels(runtime: Path) -> None:
+    """Kill kernels still running from this server's runtime folder (jupyter_client starts each in
+    a session of its own, so stopping the server's process group does not reach them; the server
+    shuts them down itself unless it was killed)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return
+    marker = str(runtime).encode()
+    for entry in proc.iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker in (entry / "cmdline").read_bytes():
+                    os.kill(int(entry.name), signal.SIGKILL)
+            except (OSError, ProcessLookupError):
+                pass
+
+
+@contextmanager
+def jupyterlab(root: Path = ROOT, workdir: Path | None = None, timeout: float = 90.0) -> Iterator[LabServer]:
+    """Start JupyterLab on 127.0.0.1 with a token and a throw-away profile; stop it afterwards."""
+    owned = workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="lab-profile-")) if owned else workdir
+    try:
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("JUPYTER", "JPY_")) and k not in ("MPLBACKEND", "IPYTHONDIR")}
+        folders = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
+                   "JUPYTER_RUNTIME_DIR": "runtime", "JUPYTERLAB_SETTINGS_DIR": "settings",
+                   "JUPYTERLAB_WORKSPACES_DIR": "workspaces", "IPYTHONDIR": "ipython"}
+        for variable, name in folders.items():
+            (workdir / name).mkdir(parents=True, exist_ok=True)
+            env[variable] = str(workdir / name)
+        env["PYTHONHASHSEED"] = "0"  # as `make lab` sets it
+        for plugin, values in LAB_SETTINGS.items():
+            path = workdir / "settings" / f"{plugin}.jupyterlab-settings"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values, indent=2))
+        port, token = free_port(), secrets.token_hex(24)
+        log = workdir / "jupyterlab.log"
+        command = [
+            sys.executable, "-m", "jupyterlab", "--no-browser",
+            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+            f"--FileCheckpoints.checkpoint_dir={workdir / 'checkpoints'}",
+            "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.extension_manager=readonly",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI and containers run as root
+            command.append("--allow-root")
+        with log.open("wb") as log_file:
+            process = subprocess.Popen(command, env=env, cwd=root, stdout=log_file,
+                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       start_new_session=True)
+        server = LabServer(f"http://127.0.0.1:{port}/", token, root, log, process)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"JupyterLab exited with code {process.returncode}:\n"
+                                       + server.log_tail())
+                try:
+                    with urllib.request.urlopen(f"{server.url}api/status?token={token}", timeout=5) as r:
+                        if r.status == 200:
+                            break
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not answer within {timeout:.0f} s:\n"
+                                       + server.log_tail())
+                time.sleep(0.25)
+            yield server
+        finally:
+            _stop(process)
+            _stop_kernels(workdir / "runtime")
+    finally:
+        if owned:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
+def chromium(viewport: tuple[int, int] = (1400, 1000)) -> Iterator[object]:
+    """A page of headless Debian Chromium with a fresh user data dir; closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    user_data = Path(tempfile.mkdtemp(prefix="chromium-profile-"))
+    playwright = sync_playwright().start()
+    try:
+        context = playwright.chromium.launch_persistent_context(
+            str(user_data), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": viewport[0], "height": viewport[1]})
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            yield page
+        finally:
+            context.close()
+    finally:
+        playwright.stop()
+        shutil.rmtree(user_data, ignore_errors=True)
+
+
+@dataclass
+class Report:
+    notebook: str
+    code_cells: int = 0
+    cells_run: int = 0
+    seconds: float = 0.0
+    red_outputs: list[str] = field(default_factory=list)  # text of each red block
+    sliders: int = 0
+    slider_before: str | None = None  # the moved slider's readout
+    slider_after: str | None = None
+    figure_changed: bool | None = None  # None: no figure under the slider
+    screenshots: list[Path] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    kernel_name: str = ""  # as the notebook's toolbar shows it
+    expected_kernel: str = ""  # the notebook's kernelspec display name
+    dialogs: list[str] = field(default_factory=list)  # any dialog open at the end
+    kernel_peak_mb: float | None = None  # the kernel's peak resident memory, from /proc
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.kernel_name != self.expected_kernel:
+            found.append(f"kernel {self.kernel_name!r}, but the notebook asks for {self.expected_kernel!r}")
+        for text in self.dialogs:
+            found.append("a dialog is open: " + " ".join(text.split()))
+        if self.cells_run != self.code_cells:
+            found.append(f"{self.cells_run} of {self.code_cells} code cells ran")
+        for text in self.red_outputs:
+            found.append("red output block:\n" + text.strip()[:2000])
+        if not self.sliders:
+            found.append("no ipywidgets slider was rendered")
+        elif self.slider_before == self.slider_after:
+            found.append(f"the slider did not move (readout {self.slider_before!r})")
+        elif self.figure_changed is None:
+            found.append("no figure under the explorer's slider")
+        elif not self.figure_changed:
+            found.append("moving the slider did not change the figure")
+        return found
+
+
+def menu(page, title: str, item: str) -> None:
+    """Choose ``title`` ▸ ``item`` from JupyterLab's menu bar, as a learner would."""
+    exactly = lambda text: re.compile(rf"^\s*{re.escape(text)}\s*$")  # noqa: E731
+    page.locator(".lm-MenuBar-item", has_text=exactly(title)).click()
+    label = page.locator(".lm-Menu-itemLabel", has_text=exactly(item))
+    page.locator(".lm-Menu-item", has=label).click()  # strict: exactly one such item
+
+
+def _read(notebook: Path) -> tuple[int, str]:
+    """Number of code cells, and the display name of the notebook's kernel."""
+    content = json.loads(notebook.read_text())
+    kernel = content.get("metadata", {}).get("kernelspec", {}).get("display_name", "")
+    return sum(1 for cell in content["cells"] if cell["cell_type"] == "code"), kernel
+
+
+def _figure_sources(output_area) -> list[str]:
+    return output_area.locator("img").evaluate_all("imgs => imgs.map(i => i.src)")
+
+
+_PROGRESS = """panel => {
+    const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+    const name = panel.querySelector('[data-jp-item-name="kernelName"]');
+    const status = panel.querySelector('.jp-Notebook-ExecutionIndicator');
+    return {
+        run: prompts.filter(p => /\\[\\d+\\]/.test(p.textContent)).length,
+        queued: prompts.filter(p => /\\[\\*\\]/.test(p.textContent)).length,
+        kernel: name ? name.textContent.trim() : '',
+        status: status ? status.getAttribute('data-status') : null,
+    };
+}"""
+
+
+def _wait(page, panel, done, timeout: float, what: str, settle: int = 3) -> dict:
+    """Poll the notebook's prompts and kernel status until ``done(state)`` holds ``settle`` times
+    in a row (250 ms apart)."""
+    deadline, streak = time.monotonic() + timeout, 0
+    while True:
+        state = panel.evaluate(_PROGRESS)
+        streak = streak + 1 if done(state) else 0
+        if streak >= settle:
+            return state
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what}: not done after {timeout:.0f} s (last state {state})")
+        page.wait_for_timeout(250)
+
+
+def run_notebook(page, server: LabServer, notebook: str, out_dir: Path,
+                 timeout: float = 300.0) -> Report:
+    """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider."""
+    stem = Path(notebook).stem
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob(f"{stem}-*.png"):
+        old.unlink()
+    code_cells, kernel = _read(server.root / notebook)
+    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel)
+    page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
+
+    def shot(name: str, target=None) -> None:
+        path = out_dir / f"{stem}-{name}.png"
+        (target or page).screenshot(path=str(path))
+        report.screenshots.append(path)
+
+    page.set_default_timeout(60_000)
+    page.goto(server.lab_url(notebook))
+    panel = page.locator(".jp-NotebookPanel").first
+    panel.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    panels = page.locator(".jp-NotebookPanel").count()
+    if panels != 1:
+        raise RuntimeError(f"expected one open notebook, found {panels}")
+    # The kernel starts with the notebook. Until it has, the toolbar says "No Kernel" while the
+    # status circle already says idle: ready means a kernel's name and idle.
+    state = _wait(page, panel, lambda s: s["kernel"] and s["kernel"] != "No Kernel"
+                  and s["status"] == "idle", 120, "starting the kernel")
+    report.kernel_name = state["kernel"]
+
+    # Clear the stored outputs first, so an execution count on the screen means "ran just now".
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    _wait(page, panel, lambda s: s["run"] == 0, 30, "clearing the outputs", settle=1)
+    start = time.monotonic()
+    menu(page, "Run", "Run All Cells")
+    # Done when the kernel is idle and no cell is queued ("[*]:"). Run All stops at a cell that
+    # raises; the cells after it then show no count, which cells_run reports.
+    state = _wait(page, panel, lambda s: s["run"] > 0 and s["queued"] == 0 and s["status"] == "idle",
+                  timeout, f"Run All Cells of {notebook}")
+    report.seconds = round(time.monotonic() - start, 1)
+    report.cells_run = state["run"]
+    page.wait_for_timeout(1000)  # let the last figures and widgets finish drawing
+
+    red = panel.locator(RED_OUTPUTS)
+    report.red_outputs = red.all_inner_texts()
+    sliders = panel.locator(SLIDER)
+    report.sliders = sliders.count()
+
+    # The window as the learner sees it at the top of the lesson, then the whole notebook in one
+    # tall picture (the notebook scrolls inside the window, so a "full page" shot would not do).
+    scroller = panel.locator(".jp-WindowedPanel-outer").first
+    scroller.evaluate("el => el.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    shot("window")
+    viewport = page.viewport_size
+    # The scroller's own height includes room to scroll past the end (it grows with the window):
+    # measure to the last cell's bottom instead, again after cells drawn for the first time grew.
+    content = """el => {
+        const cells = el.querySelectorAll('.jp-Cell');
+        const last = cells[cells.length - 1];
+        const bottom = last.getBoundingClientRect().bottom - el.getBoundingClientRect().top + el.scrollTop;
+        return [bottom, el.clientHeight];
+    }"""
+    for _ in range(4):
+        bottom, visible = scroller.evaluate(content)
+        if bottom + 10 <= visible:
+            break
+        size = page.viewport_size
+        height = min(16_000, int(size["height"] + bottom + 20 - visible))
+        if height <= size["height"]:
+            break
+        page.set_viewport_size({"width": size["width"], "height": height})
+        page.wait_for_timeout(1000)
+    shot("notebook")
+    page.set_viewport_size(viewport)
+    page.wait_for_timeout(500)
+
+    if report.sliders:
+        slider = sliders.first
+        explorer = panel.locator(".jp-Cell").filter(has=page.locator(SLIDER)).first
+        output = explorer.locator(".widget-output").first
+        if output.count() == 0:
+            output = explorer
+        explorer.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        shot("explorer-before", explorer)
+        readout = slider.locator(".widget-readout").first
+        report.slider_before = readout.text_content() if readout.count() else None
+        before = _figure_sources(output)
+        handle = slider.locator(SLIDER_HANDLE).first
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.focus()
+        page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+        report.slider_after = readout.text_content() if readout.count() else None
+        if before:
+            try:
+                page.wait_for_function(
+                    """([area, old]) => {
+                        const now = [...area.querySelectorAll('img')].map(i => i.src);
+                        return now.length > 0 && JSON.stringify(now) !== JSON.stringify(old);
+                    }""", arg=[output.element_handle(), before], timeout=120_000, polling=250)
+                report.figure_changed = True
+            except PlaywrightTimeout:
+                report.figure_changed = False
+        _wait(page, panel, lambda s: s["status"] == "idle", 120, "redrawing the explorer")
+        page.wait_for_timeout(500)
+        shot("explorer-after", explorer)
+        report.red_outputs = red.all_inner_texts()  # the slider's own run counts too
+    report.dialogs = page.locator(".jp-Dialog").all_inner_texts()
+    report.kernel_peak_mb = server.kernel_peak_mb(notebook)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="+", help="paths relative to the repository root")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for screenshots")
+    args = parser.parse_args(argv)
+    failed = 0
+    with jupyterlab() as server:
+        for notebook in args.notebooks:
+            with chromium() as page:
+                report = run_notebook(page, server, notebook, args.out)
+            server.stop_kernels()
+            problems = report.problems()
+            failed += bool(problems)
+            print(f"{'FAIL' if problems else 'OK  '} {notebook}: {report.cells_run}/{report.code_cells}"
+                  f" cells in {report.seconds} s, {report.sliders} slider(s), slider "
+                  f"{report.slider_before} -> {report.slider_after}, figure changed: "
+                  f"{report.figure_changed}, kernel {report.kernel_name!r}, kernel peak memory "
+                  f"{report.kernel_peak_mb} MB")
+            for problem in problems:
+                print("     " + problem.replace("\n", "\n     "))
+            for path in report.screenshots:
+                print(f"     screenshot: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
