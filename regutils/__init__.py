@@ -34,6 +34,8 @@ _EXPORTS: dict[str, str] = {
     "sine_curve": "regutils.datasets",
     "verify_data_file": "regutils.datasets",
     "exercises": "regutils.feedback",
+    "GeneralizationLoss": "regutils.callbacks",
+    "generalization_loss": "regutils.callbacks",
     "heart_preprocessor": "regutils.preprocessing",
     "setup_notebook": "regutils.notebook",
     "one_standard_error_rule": "regutils.model_selection",
@@ -61,6 +63,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for editors and type checkers only
+    from regutils.callbacks import GeneralizationLoss, generalization_loss
     from regutils.datasets import (
         DATA_FILES,
         DataFileError,

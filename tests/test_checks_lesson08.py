@@ -1,0 +1,246 @@
+"""Lesson 08's exercise checks: right answers pass, known-wrong answers get their message.
+
+Exercises 1, 2 and 4 take NumPy arrays and run in the test process. Exercise 3 inspects a Keras
+model: its tests (``needs_keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import regutils
+from regutils.checks import lesson08
+from regutils.scratch.batchnorm import batchnorm_backward, batchnorm_forward
+
+ROOT = Path(__file__).resolve().parent.parent
+TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS",
+           "KERAS_BACKEND")
+IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
+needs_keras = pytest.mark.skipif(
+    not IN_KERAS_PROCESS,
+    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)")
+
+
+def test_keras_tests_pass_in_a_fresh_process():
+    if IN_KERAS_PROCESS:
+        pytest.skip("this is the fresh process")
+    env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
+    env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider",
+         "-p", "no:xdist", "--no-header", "-rfEs", "-W", "error::FutureWarning", "-k", "keras"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _keras_setup():
+    if IN_KERAS_PROCESS:
+        regutils.setup_notebook(seed=0, keras=True)
+    yield
+
+
+@pytest.fixture(scope="module")
+def ex08():
+    return regutils.exercises("08")
+
+
+def assert_wrong(text, exercise, message):
+    assert text.startswith(f"Not yet — exercise {exercise}:"), text
+    assert message in text, text
+
+
+# --------------------------------------------------------------------------- exercise 1
+
+X1, GAMMA1, BETA1 = lesson08.X1, lesson08.GAMMA1, lesson08.BETA1
+
+
+def _answers_1(**changes):
+    out, _, (mean, var) = batchnorm_forward(X1, GAMMA1, BETA1)
+    answers = {"out": out, "moving_mean": mean, "moving_var": var}
+    answers.update(changes)
+    return answers
+
+
+def _standardize(x, axis=0, ddof=0, eps=1e-3):
+    return ((x - x.mean(axis=axis, keepdims=True))
+            / np.sqrt(x.var(axis=axis, ddof=ddof, keepdims=True) + eps))
+
+
+def test_1_right(ex08):
+    assert ex08.feedback("1", **_answers_1()).startswith("Correct: exercise 1.")
+    assert ex08.feedback("1", **_answers_1(out=_answers_1()["out"].tolist())).startswith("Correct")
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"out": GAMMA1 * _standardize(X1, ddof=1) + BETA1}, "unbiased variance"),
+    ({"out": GAMMA1 * (X1 - X1.mean(0)) / X1.std(0) + BETA1}, "epsilon is missing"),
+    ({"out": _standardize(X1)}, "gamma and beta are missing"),
+    ({"out": BETA1 * _standardize(X1) + GAMMA1}, "gamma and beta are swapped"),
+    ({"out": GAMMA1 * _standardize(X1, axis=1) + BETA1}, "normalizes each row"),
+    ({"out": np.zeros((4, 3))}, "`out` is not what the exercise asks for"),
+    ({"out": np.zeros((3, 4))}, "`out` should have shape (4, 3), got (3, 4)"),
+    ({"out": 1.0}, "`out` should be an array of shape (4, 3), got a float"),
+    ({"moving_mean": 0.99 * X1.mean(0)}, "the weights are swapped"),
+    ({"moving_mean": X1.mean(0)}, "that is the batch mean itself"),
+    ({"moving_var": 0.99 + 0.01 * X1.var(0, ddof=1)}, "biased batch variance"),
+    ({"moving_var": 0.01 * X1.var(0)}, "starts at 1, not 0"),
+    ({"moving_var": 0.99 * X1.var(0) + 0.01}, "the weights are swapped"),
+    ({"moving_var": np.array([1.0, np.nan, 1.0])}, "contains NaN"),
+])
+def test_1_wrong(ex08, changes, message):
+    assert_wrong(ex08.feedback("1", **_answers_1(**changes)), "1", message)
+
+
+def test_1_unanswered(ex08):
+    assert "not answered yet" in ex08.feedback("1", out=..., moving_mean=..., moving_var=...)
+
+
+# --------------------------------------------------------------------------- exercise 2
+
+
+def _keras_like_2(momentum=0.9, steps=10):
+    """What the Keras layer gives, computed with the course's NumPy layer (matched in tests)."""
+    x = lesson08._batch2().astype(float)
+    mean = var = None
+    for _ in range(steps):
+        _, _, (mean, var) = batchnorm_forward(x, np.ones(4), np.zeros(4), running_mean=mean,
+                                              running_var=var, momentum=momentum)
+    if steps == 0:
+        mean, var = np.zeros(4), np.ones(4)
+    out = batchnorm_forward(x, np.ones(4), np.zeros(4), training=False, running_mean=mean,
+                            running_var=var)[0]
+    return {"moving_mean": mean, "inference_out": out}
+
+
+def test_2_right(ex08):
+    assert ex08.feedback("2", **_keras_like_2()).startswith("Correct: exercise 2.")
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"momentum": 0.99}, "default momentum 0.99"),
+    ({"steps": 0}, "has not moved"),
+    ({"steps": 1}, "after *one* call"),
+    ({"steps": 11}, "after 11 training calls"),
+])
+def test_2_wrong_moving_mean(ex08, kwargs, message):
+    assert_wrong(ex08.feedback("2", **_keras_like_2(**kwargs)), "2", message)
+
+
+def test_2_other_mistakes(ex08):
+    x = lesson08._batch2().astype(float)
+    right = _keras_like_2()
+    assert_wrong(ex08.feedback("2", moving_mean=x.mean(0), inference_out=right["inference_out"]),
+                 "2", "that is the batch mean itself")
+    assert_wrong(ex08.feedback("2", moving_mean=0.9**10 * x.mean(0),
+                               inference_out=right["inference_out"]), "2", "(1 - 0.9**10)")
+    assert_wrong(ex08.feedback("2", moving_mean=right["moving_mean"],
+                               inference_out=_standardize(x)), "2", "training-mode output")
+    assert_wrong(ex08.feedback("2", moving_mean=right["moving_mean"], inference_out=x), "2",
+                 "`inference_out` is not what the exercise asks for")
+
+
+@needs_keras
+def test_2_keras_answer_is_right(ex08):
+    from keras import layers
+
+    x = lesson08._batch2()
+    bn = layers.BatchNormalization(momentum=0.9)
+    for _ in range(10):
+        bn(x, training=True)
+    text = ex08.feedback("2", moving_mean=bn.moving_mean, inference_out=bn(x, training=False))
+    assert text.startswith("Correct: exercise 2."), text
+
+
+# --------------------------------------------------------------------------- exercise 3
+
+
+def _model_3(placement="after", momentum=0.9, input_layer=True, n_hidden=3):
+    import keras
+    from keras import layers
+
+    stack = [keras.Input(shape=(64,))] if input_layer else []
+    for _ in range(n_hidden):
+        if placement == "after":
+            stack += [layers.Dense(100, activation="sigmoid"),
+                      layers.BatchNormalization(momentum=momentum)]
+        else:
+            stack += [layers.Dense(100), layers.BatchNormalization(momentum=momentum),
+                      layers.Activation("sigmoid")]
+    stack.append(layers.Dense(10, activation="softmax"))
+    return keras.Sequential(stack)
+
+
+@needs_keras
+def test_3_keras_right(ex08):
+    assert ex08.feedback("3", model=_model_3(), n_non_trainable=600).startswith("Correct")
+
+
+@needs_keras
+@pytest.mark.parametrize("kwargs, count, message", [
+    ({"placement": "before"}, 600, "*before* the activation"),
+    ({"momentum": 0.99}, 600, "default momentum 0.99"),
+    ({"momentum": 0.5}, 600, "momentum [0.5]; use 0.9"),
+    ({"input_layer": False}, 600, "keras.Input(shape=(64,))"),
+    ({"n_hidden": 2}, 400, "the layers are"),
+    ({}, 1200, "counts gamma and beta too"),
+    ({}, 300, "a moving mean *and* a moving variance"),
+    ({}, 28310, "is not the number of non-trainable"),
+])
+def test_3_keras_wrong(ex08, kwargs, count, message):
+    assert_wrong(ex08.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3",
+                 message)
+
+
+def test_3_not_a_model(ex08):
+    assert_wrong(ex08.feedback("3", model="model", n_non_trainable=600), "3",
+                 "should be a Keras model")
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+def _answers_4(**changes):
+    x, gamma, beta, grad_out = lesson08._data4()
+    _, cache, _ = batchnorm_forward(x, gamma, beta)
+    dx, dgamma, _ = batchnorm_backward(grad_out, cache)
+    answers = {"dx": dx, "dgamma": dgamma, "dx_frozen": grad_out * gamma * cache.inv_std}
+    answers.update(changes)
+    return answers
+
+
+def test_4_right(ex08):
+    assert ex08.feedback("4", **_answers_4()).startswith("Correct: exercise 4.")
+
+
+def test_4_wrong(ex08):
+    x, gamma, _, grad_out = lesson08._data4()
+    right = _answers_4()
+    inv_std = 1 / np.sqrt(x.var(0) + 1e-3)
+    x_hat = (x - x.mean(0)) * inv_std
+    g = grad_out * gamma
+    cases = [
+        ({"dx": right["dx_frozen"]}, "treats the batch mean and variance as constants"),
+        ({"dx": inv_std / 6 * (6 * g - g.sum(0))}, "not the batch variance"),
+        ({"dx": inv_std / 6 * (6 * grad_out - grad_out.sum(0)
+                               - x_hat * (grad_out * x_hat).sum(0))}, "gamma is missing"),
+        ({"dgamma": grad_out.sum(0)}, "that is dbeta"),
+        ({"dgamma": (grad_out * x_hat).mean(0)}, "not the mean"),
+        ({"dgamma": (grad_out * x).sum(0)}, "not the raw x"),
+        ({"dx_frozen": right["dx"]}, "that is the full training-mode gradient"),
+        ({"dx": np.ones((6, 3))}, "`dx` is not what the exercise asks for"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex08.feedback("4", **_answers_4(**changes)), "4", message)
+
+
+def test_4_unanswered(ex08):
+    assert "not answered yet" in ex08.feedback("4", dx=..., dgamma=1, dx_frozen=1)

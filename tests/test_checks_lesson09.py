@@ -1,0 +1,298 @@
+"""Lesson 09's exercise checks: right answers pass, known-wrong answers get their message.
+
+Exercises 1, 2 and 4 take numbers and a history table and run in the test process. Exercise 3
+trains a small Keras network on the heart data, and the re-implemented stopping rules are
+compared with Keras' ``EarlyStopping`` and our ``GeneralizationLoss``: those tests
+(``needs_keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import regutils
+from regutils.checks import lesson09
+
+ROOT = Path(__file__).resolve().parent.parent
+TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS",
+           "KERAS_BACKEND")
+IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
+needs_keras = pytest.mark.skipif(
+    not IN_KERAS_PROCESS,
+    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)")
+LOSSES = np.array(lesson09.VAL_LOSSES)
+
+
+def test_keras_tests_pass_in_a_fresh_process():
+    if IN_KERAS_PROCESS:
+        pytest.skip("this is the fresh process")
+    env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
+    env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider",
+         "-p", "no:xdist", "--no-header", "-rfEs", "-W", "error::FutureWarning", "-k", "keras"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _keras_setup():
+    if IN_KERAS_PROCESS:
+        regutils.setup_notebook(seed=0, keras=True)
+    yield
+
+
+@pytest.fixture(scope="module")
+def ex09():
+    return regutils.exercises("09")
+
+
+def assert_wrong(text, exercise, message):
+    assert text.startswith(f"Not yet — exercise {exercise}:"), text
+    assert message in text, text
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def test_rules_on_the_exercise_losses():
+    assert lesson09.gl_rule(LOSSES, 5.0) == (8, 7)
+    assert lesson09.patience_rule(LOSSES, 2) == (6, 4)
+    assert lesson09.patience_rule(LOSSES, 3) == (12, 9)
+    assert lesson09.patience_rule(LOSSES, 20) == (12, 9)  # never fires: the last epoch
+    assert lesson09.patience_rule([0.5, 0.6, 0.7], 0) == (2, 1)  # patience 0: never at epoch 1
+    assert lesson09.gl_rule([0.5, 0.4, 0.3], 5.0) == (3, 3)  # never fires
+
+
+class _FakeModel:
+    def __init__(self):
+        self.stop_training = False
+        self.epoch = 0
+
+    def get_weights(self):
+        return [np.array([float(self.epoch)])]
+
+    def set_weights(self, weights):
+        self.epoch = int(weights[0][0])
+
+
+def _drive(callback, losses):
+    """Feed a callback one validation loss per epoch, as fit does; return (stop, restored)."""
+    model = _FakeModel()
+    callback.set_model(model)
+    callback.on_train_begin()
+    for epoch, loss in enumerate(losses):
+        model.epoch = epoch + 1  # "weights" = the epoch they come from, counted from 1
+        callback.on_epoch_end(epoch, {"loss": 1.0, "val_loss": float(loss)})
+        if model.stop_training:
+            break
+    callback.on_train_end()
+    return epoch + 1, model.epoch
+
+
+@needs_keras
+@pytest.mark.parametrize("patience", [0, 1, 2, 3, 5, 20])
+def test_patience_rule_is_keras_early_stopping(patience):
+    import keras
+
+    rng = np.random.default_rng(patience)
+    for losses in (LOSSES, 0.5 + 0.1 * rng.random(40), np.r_[np.linspace(1, 0.4, 10), 0.4, 0.41]):
+        early = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience,
+                                              restore_best_weights=True)
+        assert _drive(early, losses) == lesson09.patience_rule(losses, patience), list(losses)
+
+
+@needs_keras
+@pytest.mark.parametrize("alpha", [1.0, 2.0, 5.0, 10.0])
+def test_gl_rule_is_the_keras_callback(alpha):
+    from regutils.callbacks import GeneralizationLoss
+
+    rng = np.random.default_rng(int(alpha))
+    for losses in (LOSSES, 0.5 + 0.1 * rng.random(40)):
+        assert _drive(GeneralizationLoss(alpha=alpha), losses) == lesson09.gl_rule(losses, alpha)
+
+
+# --------------------------------------------------------------------------- exercise 1
+
+
+def _gl(losses=LOSSES):
+    return 100 * (losses / np.minimum.accumulate(losses) - 1)
+
+
+def test_1_right(ex09):
+    assert ex09.feedback("1", gl=_gl(), stop_epoch=8, restored_epoch=7).startswith("Correct")
+    assert ex09.feedback("1", gl=list(_gl()), stop_epoch=8.0, restored_epoch=np.int64(7)
+                         ).startswith("Correct")
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"gl": _gl() / 100}, "multiply by 100"),
+    ({"gl": 100 * LOSSES / np.minimum.accumulate(LOSSES)}, "subtract 1"),
+    ({"gl": 100 * (LOSSES / LOSSES.min() - 1)}, "best value *so far*"),
+    ({"gl": np.zeros(12)}, "is not GL(t)"),
+    ({"gl": _gl()[:11]}, "should have 12 values"),
+    ({"gl": 5.0}, "should be a list or array of 12 numbers"),
+    ({"stop_epoch": 7}, "counts epochs from 0"),
+    ({"stop_epoch": 11}, "is not the first epoch with GL > 5"),
+    ({"stop_epoch": 7.5}, "should be a whole number"),
+    ({"restored_epoch": 8}, "is the last epoch run"),
+    ({"restored_epoch": 9}, "can only restore an epoch it has seen"),
+    ({"restored_epoch": 6}, "counts epochs from 0"),
+    ({"restored_epoch": 2}, "is not the best epoch up to the stop"),
+])
+def test_1_wrong(ex09, answers, message):
+    full = {"gl": _gl(), "stop_epoch": 8, "restored_epoch": 7}
+    full.update(answers)
+    assert_wrong(ex09.feedback("1", **full), "1", message)
+
+
+# --------------------------------------------------------------------------- exercise 2
+
+
+def test_2_right(ex09):
+    text = ex09.feedback("2", stop_epoch=6, restored_epoch=4, keras_stopped_epoch=5)
+    assert text.startswith("Correct: exercise 2."), text
+
+
+@pytest.mark.parametrize("answers, message", [
+    ({"stop_epoch": 5}, "Keras' `stopped_epoch`, counted from 0"),
+    ({"stop_epoch": 7}, "one epoch late"),
+    ({"stop_epoch": 12}, "is not where patience 2 stops"),
+    ({"restored_epoch": 6}, "the default restore_best_weights=False would keep"),
+    ({"restored_epoch": 3}, "counts epochs from 0"),
+    ({"restored_epoch": 9}, "is not the best epoch up to the stop"),
+    ({"keras_stopped_epoch": 6}, "Keras counts epochs from 0"),
+    ({"keras_stopped_epoch": 3}, "is not what EarlyStopping.stopped_epoch holds"),
+])
+def test_2_wrong(ex09, answers, message):
+    full = {"stop_epoch": 6, "restored_epoch": 4, "keras_stopped_epoch": 5}
+    full.update(answers)
+    assert_wrong(ex09.feedback("2", **full), "2", message)
+
+
+def test_2_unanswered(ex09):
+    text = ex09.feedback("2", stop_epoch=..., restored_epoch=4, keras_stopped_epoch=...)
+    assert "not answered yet" in text and "`stop_epoch`, `keras_stopped_epoch`" in text
+
+
+# --------------------------------------------------------------------------- exercise 3
+
+
+@pytest.fixture(scope="module")
+def heart_run():
+    """Exercise 3's recipe, trained once: (early_stopping, model, history)."""
+    import keras
+
+    from regutils.training import build_mlp, train
+
+    Z_train, y_train, Z_val, y_val = lesson09._heart_split()
+    keras.utils.set_random_seed(0)
+    model = build_mlp(Z_train.shape[1], (64, 64))
+    early = keras.callbacks.EarlyStopping(monitor="val_loss", patience=10,
+                                          restore_best_weights=True)
+    history = train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=300,
+                    callbacks=[early])
+    return early, model, history
+
+
+@needs_keras
+def test_3_keras_right(ex09, heart_run):
+    early, model, history = heart_run
+    text = ex09.feedback("3", early_stopping=early, model=model)
+    assert text.startswith("Correct: exercise 3."), text
+    assert f"Stopped after epoch {len(history)}" in text
+
+
+@needs_keras
+@pytest.mark.parametrize("kwargs, message", [
+    ({"restore_best_weights": False}, "restore_best_weights=False (Keras' default)"),
+    ({"monitor": "loss"}, "monitors the *training* loss"),
+    ({"monitor": "val_accuracy"}, "monitors 'val_accuracy'"),
+    ({"patience": 5}, "has patience 5; use 10"),
+    ({}, "has not seen a training run yet"),
+])
+def test_3_keras_wrong_callback(ex09, heart_run, kwargs, message):
+    import keras
+
+    settings = {"monitor": "val_loss", "patience": 10, "restore_best_weights": True}
+    settings.update(kwargs)
+    callback = keras.callbacks.EarlyStopping(**settings)
+    callback.on_train_begin()  # as fit would; still no epoch seen
+    assert_wrong(ex09.feedback("3", early_stopping=callback, model=heart_run[1]), "3", message)
+
+
+@needs_keras
+def test_3_keras_not_the_best_weights(ex09, heart_run):
+    import keras
+
+    from regutils.training import build_mlp
+
+    early, model, _ = heart_run
+    other = build_mlp(22, (64, 64), seed=5)  # untrained: far from the best validation loss
+    assert_wrong(ex09.feedback("3", early_stopping=early, model=other), "3",
+                 "does not hold the best weights")
+    assert_wrong(ex09.feedback("3", early_stopping=early, model="model"), "3",
+                 "should be the Keras model you trained")
+    assert_wrong(ex09.feedback("3", early_stopping=keras.callbacks.ModelCheckpoint("x.keras"),
+                               model=model), "3", "should be a keras.callbacks.EarlyStopping")
+    wrong_inputs = build_mlp(13, (8,))
+    assert_wrong(ex09.feedback("3", early_stopping=early, model=wrong_inputs), "3",
+                 "22 preprocessed columns")
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+def _history(losses):
+    return pd.DataFrame({"loss": np.linspace(1, 0.1, len(losses)), "val_loss": losses},
+                        index=pd.RangeIndex(1, len(losses) + 1, name="epoch"))
+
+
+@pytest.fixture(scope="module")
+def long_history():
+    """A jumpy 100-epoch validation curve where GL(5) fires before patience 10."""
+    rng = np.random.default_rng(3)
+    losses = 0.3 + 0.4 * np.exp(-np.arange(100) / 8) + 0.002 * np.arange(100) \
+        + 0.012 * rng.standard_normal(100)
+    history = _history(losses)
+    stop_p, _ = lesson09.patience_rule(losses, 10)
+    stop_g, _ = lesson09.gl_rule(losses, 5.0)
+    assert stop_g != stop_p and stop_g < 100 and stop_p < 100  # a useful test case
+    return history, stop_p, stop_g
+
+
+def test_4_right(ex09, long_history):
+    history, stop_p, stop_g = long_history
+    text = ex09.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
+    assert text.startswith("Correct: exercise 4."), text
+
+
+def test_4_wrong(ex09, long_history):
+    history, stop_p, stop_g = long_history
+    losses = history["val_loss"].to_numpy()
+    overall = int(np.argmax(100 * (losses / losses.min() - 1) > 5.0)) + 1
+    assert overall != stop_g
+    cases = [
+        ({"stop_patience": stop_p - 1}, "counts epochs from 0"),
+        ({"stop_patience": stop_p + 1}, "one epoch late"),
+        ({"stop_patience": stop_p + 5}, "is not where EarlyStopping(patience=10)"),
+        ({"stop_gl": stop_g - 1}, "counts epochs from 0"),
+        ({"stop_gl": overall}, "best value *so far*"),
+        ({"stop_gl": 100}, "is not the first epoch with GL > 5"),
+        ({"history": history.iloc[:60]}, "has 60 epochs"),
+        ({"history": history.drop(columns="val_loss")}, "with a 'val_loss' column"),
+        ({"history": history["val_loss"]}, "should be the DataFrame train() returns"),
+    ]
+    for changes, message in cases:
+        answers = {"history": history, "stop_patience": stop_p, "stop_gl": stop_g}
+        answers.update(changes)
+        assert_wrong(ex09.feedback("4", **answers), "4", message)
