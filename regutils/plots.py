@@ -6,19 +6,20 @@ notebook; these functions only draw them.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from sklearn.metrics import root_mean_squared_error
 
 from regutils.validation import check_array, check_choice, check_int, check_same_length
 
 __all__ = ["plot_coefficient_path", "plot_error_curve", "plot_fit", "plot_fits",
-           "plot_learning_curve"]
+           "plot_history", "plot_learning_curve", "plot_weight_histograms"]
 
 
 def _one_feature(X: object, name: str) -> tuple[np.ndarray, object]:
@@ -382,3 +383,158 @@ def plot_coefficient_path(
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small",
               ncols=1 if len(names) <= 12 else 2)
     return ax
+
+
+# --------------------------------------------------------------------------- neural networks
+# Both functions take plain tables and arrays (a training history, weight arrays), not Keras
+# objects, so this module never imports TensorFlow.
+
+_METRIC_COLORS = ("tab:blue", "tab:red", "tab:green", "tab:purple", "tab:brown")
+
+
+def plot_history(
+    history: pd.DataFrame,
+    metrics: Sequence[str] = ("loss",),
+    *,
+    mark_epoch: int | None = None,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Training and validation curves of a Keras training history, by epoch.
+
+    Each metric is drawn as a solid training curve and, if the history has a ``val_`` column for
+    it, a dashed validation curve in the same colour. The distance between the two is the
+    generalization gap.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        One row per epoch, indexed by epoch number, e.g. the table
+        :func:`regutils.training.train` returns (or ``pd.DataFrame(fit.history)``).
+    metrics : sequence of str, default=("loss",)
+        Training columns to draw, e.g. ``("loss",)`` or ``("accuracy",)``; their ``val_``
+        columns are added automatically.
+    mark_epoch : int, optional
+        Draw a vertical line at this epoch (e.g. where early stopping stopped, or the best one).
+    title : str, optional
+        Defaults to "Training and validation <metric>".
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> history = pd.DataFrame({"loss": [0.9, 0.6, 0.4], "val_loss": [1.0, 0.8, 0.9]},
+    ...                        index=pd.RangeIndex(1, 4, name="epoch"))
+    >>> ax = plot_history(history, mark_epoch=2)
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['training loss', 'validation loss', 'epoch 2']
+    """
+    if not isinstance(history, pd.DataFrame):
+        raise TypeError("history must be a pandas DataFrame with one row per epoch (e.g. from "
+                        f"regutils.training.train), got {type(history).__name__}.")
+    if len(history) == 0:
+        raise ValueError("history must have at least one epoch (row).")
+    if isinstance(metrics, str) or not isinstance(metrics, Sequence) or len(metrics) == 0:
+        raise TypeError(f"metrics must be a non-empty sequence of column names, e.g. ('loss',); "
+                        f"got {metrics!r}.")
+    columns = [str(c) for c in history.columns]
+    for metric in metrics:
+        if metric not in columns:
+            raise ValueError(f"metrics: history has no column {metric!r}; it has "
+                             f"{', '.join(map(repr, columns))}.")
+    epochs = check_array(history.index.to_numpy(), "history.index")
+    if mark_epoch is not None:
+        mark_epoch = check_int(mark_epoch, "mark_epoch", minimum=1)
+        if not epochs.min() <= mark_epoch <= epochs.max():
+            raise ValueError(f"mark_epoch must be between {epochs.min():g} and {epochs.max():g} "
+                             f"(the epochs in history), got {mark_epoch}.")
+    if ax is None:
+        _, ax = plt.subplots()
+
+    for i, metric in enumerate(metrics):
+        color = _METRIC_COLORS[i % len(_METRIC_COLORS)]
+        ax.plot(epochs, history[metric].to_numpy(dtype=float), color=color,
+                label=f"training {metric}")
+        if f"val_{metric}" in columns:
+            ax.plot(epochs, history[f"val_{metric}"].to_numpy(dtype=float), "--", color=color,
+                    label=f"validation {metric}")
+    if mark_epoch is not None:
+        ax.axvline(mark_epoch, color="gray", ls=":", lw=1.5, label=f"epoch {mark_epoch}")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole epochs only
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(metrics[0] if len(metrics) == 1 else "value")
+    ax.set_title(title if title is not None else f"Training and validation {', '.join(metrics)}")
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def plot_weight_histograms(
+    weights: Mapping[str, object],
+    *,
+    bins: int = 50,
+    title: str | None = None,
+) -> Figure:
+    """Histograms of weights, one panel per model, side by side on a shared x-axis.
+
+    Each panel's title gives the standard deviation of its weights and the share with
+    ``|w| < 0.01``, so an L2 penalty (narrower) and an L1 penalty (a spike at zero) are easy to
+    tell apart.
+
+    Parameters
+    ----------
+    weights : mapping of str to array-like
+        Panel title -> weights of one model, any shape (flattened), e.g. the kernels of a Keras
+        model: ``np.concatenate([w.ravel() for w in model.get_weights()[::2]])``.
+    bins : int, default=50
+        Number of bins, shared by all panels.
+    title : str, optional
+        Figure title; defaults to "Weight distributions".
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> fig = plot_weight_histograms({"no penalty": rng.normal(0, 0.3, 500),
+    ...                               "L2": rng.normal(0, 0.1, 500)})
+    >>> [ax.get_title().split(" (")[0] for ax in fig.axes]
+    ['no penalty', 'L2']
+    """
+    if not isinstance(weights, Mapping) or len(weights) == 0:
+        raise TypeError("weights must be a non-empty mapping of name -> weight array, got "
+                        f"{type(weights).__name__}.")
+    bins = check_int(bins, "bins", minimum=1)
+    arrays = {}
+    for name, values in weights.items():
+        try:
+            array = check_array(values, f"weights[{name!r}]", ndim=tuple(range(8)))
+        except TypeError as exc:
+            raise TypeError(f"{exc} Pass one array per model; a list of weight arrays of "
+                            "different shapes must be joined first: "
+                            "np.concatenate([w.ravel() for w in model.get_weights()[::2]]).") from None
+        arrays[str(name)] = array.ravel()
+    lo = min(float(a.min()) for a in arrays.values())
+    hi = max(float(a.max()) for a in arrays.values())
+    if lo == hi:
+        lo, hi = lo - 0.5, hi + 0.5
+    edges = np.linspace(lo, hi, bins + 1)
+    ncols = min(len(arrays), 4)
+    nrows = math.ceil(len(arrays) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(min(12.0, 3.4 * ncols), 3.0 * nrows),
+                             squeeze=False, sharex=True)
+    for ax, (name, array) in zip(axes.flat, arrays.items()):
+        ax.hist(array, bins=edges, color="tab:blue", alpha=0.8)
+        near_zero = float(np.mean(np.abs(array) < 0.01))
+        ax.set_title(f"{name} (sd {array.std():.3f}, {near_zero:.0%} near 0)", fontsize="medium")
+        ax.set_xlabel("weight")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("count")
+    for ax in axes.flat[len(arrays):]:
+        ax.set_visible(False)
+    fig.suptitle(title if title is not None else "Weight distributions")
+    return fig

@@ -1,0 +1,496 @@
+"""Keras plumbing for the neural-network lessons: build a small MLP, train it quietly, run a grid.
+
+The regularization itself stays visible: a lesson writes ``build_mlp(13, (128, 64), l2=0.01)`` or
+``dropout=0.5`` and can print ``model.summary()``; these helpers only hide the repetitive parts
+(layer bookkeeping, ``compile``/``fit`` with ``verbose=0``, turning the history into a table,
+looping over configurations).
+
+TensorFlow is imported inside the functions, never when this module is imported, so
+``import regutils`` stays fast. Call ``regutils.setup_notebook(keras=True)`` first: it pins
+TensorFlow's threads (results change in the last digits with the thread count) and seeds it.
+The Examples below that need TensorFlow are skipped by the doctest run (importing it takes
+seconds); ``tests/test_training.py`` runs the same calls.
+
+- :func:`build_mlp` — a ``keras.Sequential`` multi-layer perceptron with optional L1/L2 weight
+  penalties, dropout and batch normalization.
+- :func:`train` — compile (if needed) and fit quietly; the history as a DataFrame by epoch.
+- :func:`run_grid` — run one function per named configuration, one progress line each; a table.
+- :func:`reset_model` — restore a compiled model's initial weights and optimizer state, to reuse
+  it across cross-validation folds without paying Keras' tracing time again.
+"""
+
+from __future__ import annotations
+
+import numbers
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from regutils.validation import check_array, check_choice, check_int, check_real, check_same_length
+
+if TYPE_CHECKING:  # for editors and type checkers only: importing keras costs seconds
+    import keras
+
+__all__ = ["ACTIVATIONS", "BATCH_NORM_PLACEMENTS", "build_mlp", "reset_model", "run_grid", "train"]
+
+#: Activation names :func:`build_mlp` accepts (all built into Keras).
+ACTIVATIONS: tuple[str, ...] = ("relu", "elu", "gelu", "selu", "sigmoid", "softmax", "softplus",
+                                "swish", "tanh", "linear")
+
+#: Where :func:`build_mlp` may put batch normalization, relative to the activation.
+BATCH_NORM_PLACEMENTS: tuple[None, str, str] = (None, "before", "after")
+
+
+def _check_rate(value: object, name: str) -> float:
+    """A dropout rate: the fraction of units *dropped*, in [0, 1)."""
+    rate = check_real(value, name)
+    if not 0.0 <= rate < 1.0:
+        raise ValueError(f"{name} must be in [0, 1) (the fraction of units dropped; 1 would drop "
+                         f"everything), got {rate}.")
+    return rate
+
+
+def _check_hidden(hidden: object) -> tuple[int, ...]:
+    if isinstance(hidden, (str, bytes)) or not isinstance(hidden, Sequence):
+        raise TypeError("hidden must be a sequence of layer widths, e.g. (128, 64), got "
+                        f"{type(hidden).__name__} {hidden!r}.")
+    if len(hidden) == 0:
+        raise ValueError("hidden must name at least one hidden layer width, e.g. (64,).")
+    return tuple(check_int(units, "hidden layer width", minimum=1) for units in hidden)
+
+
+def build_mlp(
+    n_inputs: int,
+    hidden: Sequence[int] = (64,),
+    *,
+    n_outputs: int = 1,
+    activation: str = "relu",
+    output_activation: str = "sigmoid",
+    l1: float = 0.0,
+    l2: float = 0.0,
+    dropout: float = 0.0,
+    input_dropout: float = 0.0,
+    batch_norm: str | None = None,
+    seed: int | None = 0,
+) -> keras.Sequential:
+    """A multi-layer perceptron with optional weight penalties, dropout and batch normalization.
+
+    Layers, in order (names in brackets)::
+
+        Input(shape=(n_inputs,))
+        [Dropout(input_dropout)]                               ("input_dropout", if > 0)
+        for each hidden layer k = 1, 2, ...:
+            Dense(units, activation)                           ("dense_k")
+              or, with batch_norm="before":
+            Dense(units) -> BatchNormalization -> Activation   ("dense_k", "batch_norm_k", "activation_k")
+              or, with batch_norm="after":
+            Dense(units) -> Activation -> BatchNormalization   ("dense_k", "activation_k", "batch_norm_k")
+            [Dropout(dropout)]                                 ("dropout_k", if > 0)
+        Dense(n_outputs, output_activation)                    ("output")
+
+    Every hidden ``Dense`` layer gets ``kernel_regularizer=keras.regularizers.L1L2(l1=l1, l2=l2)``
+    if ``l1`` or ``l2`` is positive, and no regularizer otherwise; biases and the output layer
+    are never penalized. The Dense layers keep their bias even before batch normalization (where
+    it is redundant), so parameter counts stay comparable across placements.
+
+    Parameters
+    ----------
+    n_inputs : int
+        Number of input features, at least 1.
+    hidden : sequence of int, default=(64,)
+        Width of each hidden layer; at least one layer, each at least 1 unit.
+    n_outputs : int, default=1
+        Output units: 1 for binary classification (with ``"sigmoid"``) or regression (with
+        ``"linear"``), the number of classes with ``"softmax"``.
+    activation : str, default="relu"
+        Activation of the hidden layers; one of :data:`ACTIVATIONS`.
+    output_activation : str, default="sigmoid"
+        Activation of the output layer; one of :data:`ACTIVATIONS`.
+    l1, l2 : float, default=0.0
+        Strengths of the L1 penalty ``l1 * sum(|w|)`` and the L2 penalty ``l2 * sum(w**2)`` on
+        each hidden layer's weights (Keras adds them to the training loss). At least 0.
+    dropout : float, default=0.0
+        Dropout rate after each hidden layer: the fraction of units **dropped** (Keras'
+        convention; the dropout paper's *p* is the fraction kept). In [0, 1).
+    input_dropout : float, default=0.0
+        Dropout rate on the inputs, in [0, 1).
+    batch_norm : {None, "before", "after"}, default=None
+        Batch normalization in every hidden layer, before or after the activation.
+    seed : int or None, default=0
+        Seeds the weight initializers (``GlorotUniform(seed=seed + k)`` for layer k) and the
+        dropout layers, so the same call builds the same model. ``None`` leaves them to Keras'
+        global seed (``keras.utils.set_random_seed``).
+
+    Returns
+    -------
+    keras.Sequential
+        Not compiled: :func:`train` compiles it.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed; checked before TensorFlow is imported.
+
+    Examples
+    --------
+    >>> model = build_mlp(13, (128, 64), l2=0.01, dropout=0.5)  # doctest: +SKIP
+    >>> [layer.name for layer in model.layers]  # doctest: +SKIP
+    ['dense_1', 'dropout_1', 'dense_2', 'dropout_2', 'output']
+    >>> build_mlp(13, dropout=1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: dropout must be in [0, 1) (the fraction of units dropped; 1 would drop everything), got 1.0.
+    """
+    n_inputs = check_int(n_inputs, "n_inputs", minimum=1)
+    hidden = _check_hidden(hidden)
+    n_outputs = check_int(n_outputs, "n_outputs", minimum=1)
+    activation = check_choice(activation, "activation", ACTIVATIONS)
+    output_activation = check_choice(output_activation, "output_activation", ACTIVATIONS)
+    l1 = check_real(l1, "l1", minimum=0.0)
+    l2 = check_real(l2, "l2", minimum=0.0)
+    dropout = _check_rate(dropout, "dropout")
+    input_dropout = _check_rate(input_dropout, "input_dropout")
+    if batch_norm not in BATCH_NORM_PLACEMENTS:
+        raise ValueError(f"batch_norm must be one of None, 'before', 'after'; got {batch_norm!r}.")
+    if seed is not None:
+        seed = check_int(seed, "seed", minimum=0)
+
+    import keras
+
+    def initializer(k: int) -> keras.initializers.Initializer:
+        return keras.initializers.GlorotUniform(seed=None if seed is None else seed + k)
+
+    def dropout_seed(k: int) -> int | None:
+        return None if seed is None else seed + 1000 + k
+
+    layers: list[keras.layers.Layer] = [keras.Input(shape=(n_inputs,), name="inputs")]
+    if input_dropout > 0:
+        layers.append(keras.layers.Dropout(input_dropout, seed=dropout_seed(0),
+                                           name="input_dropout"))
+    for k, units in enumerate(hidden, start=1):
+        regularizer = keras.regularizers.L1L2(l1=l1, l2=l2) if (l1 > 0 or l2 > 0) else None
+        dense_activation = activation if batch_norm is None else None
+        layers.append(keras.layers.Dense(units, activation=dense_activation,
+                                         kernel_initializer=initializer(k),
+                                         kernel_regularizer=regularizer, name=f"dense_{k}"))
+        if batch_norm == "before":
+            layers.append(keras.layers.BatchNormalization(name=f"batch_norm_{k}"))
+            layers.append(keras.layers.Activation(activation, name=f"activation_{k}"))
+        elif batch_norm == "after":
+            layers.append(keras.layers.Activation(activation, name=f"activation_{k}"))
+            layers.append(keras.layers.BatchNormalization(name=f"batch_norm_{k}"))
+        if dropout > 0:
+            layers.append(keras.layers.Dropout(dropout, seed=dropout_seed(k), name=f"dropout_{k}"))
+    layers.append(keras.layers.Dense(n_outputs, activation=output_activation,
+                                     kernel_initializer=initializer(len(hidden) + 1),
+                                     name="output"))
+    return keras.Sequential(layers, name="mlp")
+
+
+def _check_xy(X: object, y: object, x_name: str, y_name: str) -> tuple[np.ndarray, np.ndarray]:
+    features = check_array(X, x_name, ndim=2).astype("float32")
+    target = check_array(y, y_name, ndim=(1, 2))
+    check_same_length(**{x_name: features, y_name: target})
+    return features, target
+
+
+def train(
+    model: keras.Model,
+    X: object,
+    y: object,
+    *,
+    validation_data: tuple[object, object] | None = None,
+    epochs: int = 50,
+    batch_size: int = 32,
+    optimizer: object = "adam",
+    learning_rate: float | None = None,
+    loss: str = "binary_crossentropy",
+    metrics: Sequence[str] = ("accuracy",),
+    callbacks: Sequence[object] = (),
+    shuffle: bool = True,
+) -> pd.DataFrame:
+    """Fit a Keras model quietly and return its training history as a table, one row per epoch.
+
+    **Compiling.** If ``model`` is not compiled yet, it is compiled here with ``optimizer``
+    (a name such as ``"adam"``, ``"sgd"``, ``"adamw"``, or an optimizer object), ``learning_rate``
+    (if given; otherwise the optimizer's default), ``loss`` and ``metrics``. If it is already
+    compiled — by you, or by an earlier call of ``train`` — it is used as it is, so a second call
+    *continues* training with the same optimizer state; ``learning_rate`` must then be ``None``
+    (set it on the optimizer instead), and ``optimizer``, ``loss`` and ``metrics`` are not used.
+
+    **Randomness.** Weight initialization happens in :func:`build_mlp` (seeded there); the
+    shuffling of batches and the dropout masks follow Keras' global seed. For a reproducible
+    run, call ``keras.utils.set_random_seed(seed)`` before building and training.
+
+    Parameters
+    ----------
+    model : keras.Model
+        E.g. from :func:`build_mlp`.
+    X : array-like, shape (n_samples, n_features)
+        Training features (converted to float32).
+    y : array-like, shape (n_samples,) or (n_samples, n_outputs)
+        Training target.
+    validation_data : (X_val, y_val), optional
+        Scored after every epoch: the history then has ``val_`` columns.
+    epochs : int, default=50
+    batch_size : int, default=32
+    optimizer : str or keras optimizer, default="adam"
+    learning_rate : float, optional
+        Only when ``optimizer`` is a name.
+    loss : str, default="binary_crossentropy"
+    metrics : sequence of str, default=("accuracy",)
+    callbacks : sequence of keras callbacks, default=()
+        E.g. ``keras.callbacks.EarlyStopping(...)``: the history then has fewer rows than
+        ``epochs``.
+    shuffle : bool, default=True
+        Shuffle the training data before each epoch.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``epoch`` (1, 2, ...), with columns ``loss`` and the metrics, then
+        ``val_loss`` and ``val_`` metrics (with validation data), then anything else a callback
+        logged. Both ``loss`` and ``val_loss`` include the weight penalties
+        (``sum(model.losses)``), so they do not compare models with different penalties: compare
+        accuracy, or the data loss computed from predictions. Prints nothing.
+
+    Examples
+    --------
+    >>> history = train(build_mlp(13), X_train, y_train, epochs=5,  # doctest: +SKIP
+    ...                 validation_data=(X_val, y_val))
+    >>> list(history.columns)  # doctest: +SKIP
+    ['loss', 'accuracy', 'val_loss', 'val_accuracy']
+    """
+    if not (hasattr(model, "fit") and hasattr(model, "compile")):
+        raise TypeError(f"model must be a Keras model, got {type(model).__name__}.")
+    X, y = _check_xy(X, y, "X", "y")
+    if validation_data is not None:
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+            raise TypeError("validation_data must be a pair (X_val, y_val), got "
+                            f"{type(validation_data).__name__}.")
+        validation_data = _check_xy(*validation_data, "X_val", "y_val")
+        if validation_data[0].shape[1] != X.shape[1]:
+            raise ValueError(f"X_val must have the same {X.shape[1]} columns as X, got "
+                             f"{validation_data[0].shape[1]}.")
+    epochs = check_int(epochs, "epochs", minimum=1)
+    batch_size = check_int(batch_size, "batch_size", minimum=1)
+    if learning_rate is not None:
+        learning_rate = check_real(learning_rate, "learning_rate")
+        if learning_rate <= 0:
+            raise ValueError(f"learning_rate must be > 0, got {learning_rate}.")
+    if not isinstance(loss, str):
+        raise TypeError(f"loss must be the name of a Keras loss, got {type(loss).__name__}.")
+    if isinstance(metrics, str):
+        raise TypeError(f"metrics must be a sequence of names, e.g. ('accuracy',), got {metrics!r}.")
+    metrics = list(metrics)
+    if not isinstance(shuffle, bool):
+        raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
+
+    if getattr(model, "compiled", False):
+        if learning_rate is not None:
+            raise ValueError("learning_rate only applies when train() compiles the model, but "
+                             "this model is already compiled; set the learning rate on its "
+                             "optimizer, or pass a freshly built model.")
+    else:
+        model.compile(optimizer=_optimizer(optimizer, learning_rate), loss=loss, metrics=metrics)
+
+    batches, steps = _batches(X, y, batch_size, shuffle)
+    fitted = model.fit(batches, steps_per_epoch=steps, epochs=epochs,
+                       validation_data=_validation_batches(validation_data),
+                       callbacks=list(callbacks), shuffle=False, verbose=0)
+    return _history_frame(fitted.history, metrics)
+
+
+def _batches(X: np.ndarray, y: np.ndarray, batch_size: int, shuffle: bool) -> tuple[object, int]:
+    """A repeating tf.data pipeline of shuffled mini-batches and the steps in one pass.
+
+    Same batches as ``model.fit(X, y, batch_size=..., shuffle=...)`` gives (a fresh order each
+    epoch, a smaller last batch), but the pipeline is built once instead of once per epoch,
+    which makes short runs on small data several times faster.
+    """
+    import tensorflow as tf
+
+    data = tf.data.Dataset.from_tensor_slices((X, y))
+    if shuffle:
+        data = data.shuffle(len(X), reshuffle_each_iteration=True)
+    steps = -(-len(X) // batch_size)
+    return data.batch(batch_size).repeat(), steps
+
+
+def _validation_batches(validation_data: tuple[np.ndarray, np.ndarray] | None) -> object:
+    """The validation set as one batch (the small data sets of the course fit in memory)."""
+    if validation_data is None:
+        return None
+    import tensorflow as tf
+
+    return tf.data.Dataset.from_tensor_slices(validation_data).batch(len(validation_data[0]))
+
+
+def reset_model(model: keras.Model, weights: Sequence[np.ndarray]) -> None:
+    """Put a compiled model back to a fresh start: ``weights`` restored, optimizer state zeroed.
+
+    A freshly built and compiled model would start from the same place, but Keras spends about
+    a second tracing each new model's training step; reusing one model per configuration across
+    cross-validation folds saves that. The optimizer's step counter and moment estimates
+    (Adam's momentum and velocity) are set to zero; its learning rate is kept. The random
+    streams of dropout layers are not rewound (seed with ``keras.utils.set_random_seed`` for
+    reproducible runs).
+
+    Parameters
+    ----------
+    model : keras.Model
+        A built model; compiled or not.
+    weights : list of numpy arrays
+        What ``model.get_weights()`` returned before training.
+
+    Examples
+    --------
+    >>> model = build_mlp(13)  # doctest: +SKIP
+    >>> initial = model.get_weights()  # doctest: +SKIP
+    >>> for train_index, val_index in folds:  # doctest: +SKIP
+    ...     reset_model(model, initial)
+    ...     history = train(model, X[train_index], y[train_index], epochs=20)
+    """
+    if not (hasattr(model, "set_weights") and hasattr(model, "get_weights")):
+        raise TypeError(f"model must be a Keras model, got {type(model).__name__}.")
+    if isinstance(weights, np.ndarray) or not isinstance(weights, Sequence):
+        raise TypeError("weights must be the list returned by model.get_weights(), got "
+                        f"{type(weights).__name__}.")
+    current = model.get_weights()
+    if len(weights) != len(current) or any(np.shape(w) != c.shape
+                                           for w, c in zip(weights, current)):
+        raise ValueError("weights do not fit this model: pass the list model.get_weights() "
+                         "returned for this same model.")
+    model.set_weights(weights)
+    optimizer = getattr(model, "optimizer", None) if getattr(model, "compiled", False) else None
+    if optimizer is None:
+        return
+    for variable in optimizer.variables:
+        if not variable.path.endswith("learning_rate"):
+            variable.assign(np.zeros(variable.shape, dtype=variable.dtype))
+
+
+def _optimizer(optimizer: object, learning_rate: float | None) -> object:
+    import keras
+
+    if isinstance(optimizer, str):
+        try:
+            instance = keras.optimizers.get(optimizer)
+        except ValueError:
+            raise ValueError(f"optimizer must be the name of a Keras optimizer such as 'adam', "
+                             f"'adamw' or 'sgd', or an optimizer object; got {optimizer!r}.") from None
+        if learning_rate is not None:
+            instance = type(instance)(learning_rate=learning_rate)
+        return instance
+    if not isinstance(optimizer, keras.optimizers.Optimizer):
+        raise TypeError("optimizer must be a name such as 'adam' or a keras.optimizers object, got "
+                        f"{type(optimizer).__name__}.")
+    if learning_rate is not None:
+        raise ValueError("learning_rate only applies to an optimizer given by name; set it on "
+                         "the optimizer object instead.")
+    return optimizer
+
+
+def _history_frame(history: Mapping[str, list[float]], metrics: Sequence[str]) -> pd.DataFrame:
+    """Keras' history dict -> DataFrame by epoch: loss, metrics, val_loss, val_ metrics, others."""
+    first = ["loss", *metrics]
+    order = [c for c in (*first, *(f"val_{c}" for c in first)) if c in history]
+    order += sorted(c for c in history if c not in order)
+    frame = pd.DataFrame({c: np.asarray(history[c], dtype=float) for c in order})
+    frame.index = pd.RangeIndex(1, len(frame) + 1, name="epoch")
+    return frame
+
+
+def run_grid(
+    configurations: Mapping[str, Mapping[str, object]],
+    run: Callable[..., Mapping[str, float]],
+    *,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """Call ``run(**configuration)`` for each named configuration, in order; collect the results.
+
+    Each call returns a mapping of metric name -> number (e.g. ``{"val_accuracy": 0.84}``).
+    With ``progress=True`` one line per configuration is printed as it finishes, e.g.
+    ``[2/6] l2=0.01: val_accuracy 0.84`` (each metric to 3 significant digits, no timings), so
+    the printed text is the same on every run and every machine.
+
+    Parameters
+    ----------
+    configurations : mapping of str to mapping
+        Name -> keyword arguments of ``run``, e.g. ``{"l2=0.01": {"l2": 0.01}}``.
+    run : callable
+        Trains and scores one configuration; returns a mapping of str to real numbers. Seed
+        inside it (``keras.utils.set_random_seed``) for runs that do not depend on their order.
+    progress : bool, default=True
+        Print one line per configuration.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per configuration (index ``configuration``, in the given order), one column per
+        metric, and a last column ``seconds`` with each run's wall-clock time. The seconds differ
+        between runs and machines: never print them in a claim-check cell (drop the column, or
+        print them in an unchecked cell).
+
+    Examples
+    --------
+    >>> table = run_grid({"a=1": {"a": 1}, "a=2": {"a": 2}}, lambda a: {"double": 2 * a})
+    [1/2] a=1: double 2
+    [2/2] a=2: double 4
+    >>> list(table.columns), table["double"].tolist()
+    (['double', 'seconds'], [2.0, 4.0])
+    """
+    if not isinstance(configurations, Mapping):
+        raise TypeError("configurations must be a mapping of name -> keyword arguments, got "
+                        f"{type(configurations).__name__}.")
+    if len(configurations) == 0:
+        raise ValueError("configurations must name at least one configuration.")
+    for name, config in configurations.items():
+        if not isinstance(name, str):
+            raise TypeError(f"configuration names must be strings, got {name!r}.")
+        if not isinstance(config, Mapping):
+            raise TypeError(f"configuration {name!r} must be a mapping of keyword arguments, got "
+                            f"{type(config).__name__}.")
+    if not callable(run):
+        raise TypeError(f"run must be callable, got {type(run).__name__}.")
+    if not isinstance(progress, bool):
+        raise TypeError(f"progress must be True or False, got {progress!r}.")
+
+    rows: dict[str, dict[str, float]] = {}
+    total = len(configurations)
+    for i, (name, config) in enumerate(configurations.items(), start=1):
+        start = time.perf_counter()
+        result = run(**config)
+        seconds = time.perf_counter() - start
+        rows[name] = _check_result(result, name)
+        rows[name]["seconds"] = seconds
+        if progress:
+            shown = ", ".join(f"{metric} {value:.3g}" for metric, value in rows[name].items()
+                              if metric != "seconds")
+            print(f"[{i}/{total}] {name}: {shown}", flush=True)
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame = frame[[c for c in frame.columns if c != "seconds"] + ["seconds"]]
+    frame.index.name = "configuration"
+    return frame
+
+
+def _check_result(result: object, name: str) -> dict[str, float]:
+    if not isinstance(result, Mapping) or len(result) == 0:
+        raise TypeError(f"run must return a non-empty mapping of metric name -> number; for "
+                        f"configuration {name!r} it returned {type(result).__name__} {result!r}.")
+    checked: dict[str, float] = {}
+    for metric, value in result.items():
+        if not isinstance(metric, str):
+            raise TypeError(f"metric names must be strings; configuration {name!r} returned "
+                            f"{metric!r}.")
+        if metric == "seconds":
+            raise ValueError("'seconds' is the column run_grid adds itself; configuration "
+                             f"{name!r} returned a metric of that name: rename it.")
+        if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating)):
+            raise TypeError(f"metric {metric!r} of configuration {name!r} must be a number, got "
+                            f"{type(value).__name__} {value!r}.")
+        checked[metric] = float(value)
+    return checked

@@ -1,0 +1,410 @@
+"""Unit tests of regutils.training: build_mlp, train, reset_model and run_grid.
+
+Argument checks and run_grid need no TensorFlow and run in the test process. The tests that
+build and train Keras models (marked ``needs_keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process`: importing TensorFlow into the test process
+would pin its threads for every later test and break ``tests/test_notebook_setup.py``'s checks
+that nothing has imported it. In that process, ``regutils.setup_notebook(keras=True)`` runs
+first, as in a lesson. The models are tiny; the whole file takes about 15 s.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from regutils.training import build_mlp, run_grid, train
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
+needs_keras = pytest.mark.skipif(
+    not IN_KERAS_PROCESS,
+    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)")
+TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS",
+           "KERAS_BACKEND")
+
+
+def run_keras_tests_in_fresh_process(test_file: str) -> subprocess.CompletedProcess[str]:
+    """Run the ``needs_keras`` tests of ``test_file`` with pytest in a new Python process."""
+    env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
+    env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", test_file, "-q", "-p", "no:cacheprovider",
+         "-p", "no:xdist", "--no-header", "-rfEs", "-W", "error::FutureWarning"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_keras_tests_pass_in_a_fresh_process():
+    if IN_KERAS_PROCESS:
+        pytest.skip("this is the fresh process")
+    result = run_keras_tests_in_fresh_process(__file__)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout and "error" not in result.stdout.lower()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _keras_setup():
+    """In the Keras process: the lesson's setup call, once, before anything imports TensorFlow."""
+    if IN_KERAS_PROCESS:
+        import regutils
+
+        regutils.setup_notebook(seed=0, keras=True)
+    yield
+
+
+def toy_data(n=64, n_features=5, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, n_features)).astype("float32")
+    y = (X[:, 0] + 0.5 * X[:, 1] > 0).astype("float32")
+    return X, y
+
+
+def layer_summary(model):
+    """(class name, name) of every layer, and the configs by name."""
+    return ([(type(layer).__name__, layer.name) for layer in model.layers],
+            {layer.name: layer.get_config() for layer in model.layers})
+
+
+# ------------------------------------------------------------------------ build_mlp: the layers
+
+
+@needs_keras
+def test_default_model_is_one_relu_layer_and_a_sigmoid_output():
+    model = build_mlp(13)
+    layers, configs = layer_summary(model)
+    assert layers == [("Dense", "dense_1"), ("Dense", "output")]
+    assert model.input_shape == (None, 13)
+    assert configs["dense_1"]["units"] == 64 and configs["dense_1"]["activation"] == "relu"
+    assert configs["output"]["units"] == 1 and configs["output"]["activation"] == "sigmoid"
+    assert all(configs[name]["kernel_regularizer"] is None for name in ("dense_1", "output"))
+    assert model.losses == []
+    assert model.compiled is False
+
+
+@needs_keras
+@pytest.mark.parametrize("l1, l2", [(0.0, 0.01), (0.001, 0.0), (0.001, 0.01)])
+def test_penalties_go_on_every_hidden_kernel_and_nowhere_else(l1, l2):
+    model = build_mlp(13, (128, 64), l1=l1, l2=l2)
+    layers, configs = layer_summary(model)
+    assert layers == [("Dense", "dense_1"), ("Dense", "dense_2"), ("Dense", "output")]
+    for name in ("dense_1", "dense_2"):
+        regularizer = configs[name]["kernel_regularizer"]
+        assert regularizer["class_name"] == "L1L2"
+        assert regularizer["config"] == pytest.approx({"l1": l1, "l2": l2})
+        assert configs[name]["bias_regularizer"] is None
+    assert configs["output"]["kernel_regularizer"] is None
+    # One penalty term per hidden layer, equal to the formula on its kernel.
+    kernels = [layer.kernel.numpy() for layer in model.layers[:2]]
+    expected = [l1 * np.abs(w).sum() + l2 * np.square(w).sum() for w in kernels]
+    assert [float(loss) for loss in model.losses] == pytest.approx(expected, rel=1e-5)
+
+
+@needs_keras
+def test_dropout_layers_follow_inputs_and_each_hidden_layer():
+    model = build_mlp(20, (32, 16), dropout=0.5, input_dropout=0.2)
+    layers, configs = layer_summary(model)
+    assert [name for _, name in layers] == ["input_dropout", "dense_1", "dropout_1", "dense_2",
+                                           "dropout_2", "output"]
+    assert configs["input_dropout"]["rate"] == 0.2
+    assert configs["dropout_1"]["rate"] == configs["dropout_2"]["rate"] == 0.5
+    assert {type(layer).__name__ for layer in model.layers if "dropout" in layer.name} == {"Dropout"}
+
+
+@needs_keras
+@pytest.mark.parametrize("placement, order", [
+    ("before", ["dense_1", "batch_norm_1", "activation_1", "dropout_1", "output"]),
+    ("after", ["dense_1", "activation_1", "batch_norm_1", "dropout_1", "output"]),
+])
+def test_batch_norm_placement(placement, order):
+    model = build_mlp(8, (16,), batch_norm=placement, dropout=0.3, activation="tanh")
+    layers, configs = layer_summary(model)
+    assert [name for _, name in layers] == order
+    assert configs["dense_1"]["activation"] == "linear"  # the Activation layer applies tanh
+    assert configs["activation_1"]["activation"] == "tanh"
+    assert dict(layers)["BatchNormalization"] == "batch_norm_1"
+
+
+@needs_keras
+def test_softmax_output_and_seeded_initialization():
+    model = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", seed=3)
+    assert model.output_shape == (None, 10)
+    assert model.layers[-1].get_config()["activation"] == "softmax"
+    seeds = [layer.get_config()["kernel_initializer"]["config"]["seed"] for layer in model.layers]
+    assert seeds == [4, 5]  # seed + k for layer k: the layers differ from each other
+    same = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", seed=3)
+    other = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", seed=4)
+    for a, b in zip(model.get_weights(), same.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(model.get_weights()[0], other.get_weights()[0])
+
+
+# ------------------------------------------------------------------------ build_mlp: bad input
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"dropout": 1.0}, ValueError, r"^dropout must be in \[0, 1\) \(the fraction of units dropped"),
+    ({"dropout": -0.1}, ValueError, r"^dropout must be in \[0, 1\).*got -0\.1\.$"),
+    ({"input_dropout": 1.0}, ValueError, r"^input_dropout must be in \[0, 1\)"),
+    ({"dropout": "0.5"}, TypeError, r"^dropout must be a real number, got str '0\.5'\.$"),
+    ({"l1": -0.01}, ValueError, r"^l1 must be >= 0\.0, got -0\.01\.$"),
+    ({"l2": None}, TypeError, r"^l2 must be a real number, got NoneType None\.$"),
+    ({"hidden": ()}, ValueError, r"^hidden must name at least one hidden layer width"),
+    ({"hidden": 64}, TypeError, r"^hidden must be a sequence of layer widths, e.g\. \(128, 64\)"),
+    ({"hidden": "64"}, TypeError, r"^hidden must be a sequence of layer widths"),
+    ({"hidden": (64, 0)}, ValueError, r"^hidden layer width must be an integer >= 1, got 0\.$"),
+    ({"hidden": (64.5,)}, TypeError, r"^hidden layer width must be an integer, got float 64\.5\.$"),
+    ({"batch_norm": "middle"}, ValueError,
+     r"^batch_norm must be one of None, 'before', 'after'; got 'middle'\.$"),
+    ({"batch_norm": True}, ValueError, r"^batch_norm must be one of None"),
+    ({"activation": "ReLU"}, ValueError, r"^activation must be one of 'relu', .*; got 'ReLU'\.$"),
+    ({"output_activation": "soft_max"}, ValueError, r"^output_activation must be one of"),
+    ({"n_outputs": 0}, ValueError, r"^n_outputs must be an integer >= 1, got 0\.$"),
+    ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
+])
+def test_build_mlp_rejects_bad_arguments(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        build_mlp(13, **kwargs)
+
+
+@pytest.mark.parametrize("n_inputs, error", [(0, ValueError), (2.0, TypeError), (None, TypeError)])
+def test_build_mlp_rejects_bad_n_inputs(n_inputs, error):
+    with pytest.raises(error, match=r"^n_inputs must be an integer"):
+        build_mlp(n_inputs)
+
+
+def test_bad_arguments_are_caught_before_tensorflow_is_imported(tmp_path):
+    code = ("import sys\nfrom regutils.training import build_mlp, train\n"
+            "for kwargs in ({'dropout': 1.0}, {'l2': -1.0}, {'batch_norm': 'x'}):\n"
+            "    try:\n        build_mlp(4, **kwargs)\n    except ValueError:\n        pass\n"
+            "try:\n    train(object(), [[1.0]], [1.0])\nexcept TypeError:\n    pass\n"
+            "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "False False\n"
+
+
+# ------------------------------------------------------------------------ train
+
+
+@needs_keras
+def test_train_returns_the_history_by_epoch_and_prints_nothing(capfd):
+    import keras
+
+    X, y = toy_data()
+    keras.utils.set_random_seed(0)
+    history = train(build_mlp(5, (8,)), X[:48], y[:48], validation_data=(X[48:], y[48:]),
+                    epochs=3, batch_size=16)
+    assert capfd.readouterr() == ("", "")
+    assert isinstance(history, pd.DataFrame)
+    assert list(history.columns) == ["loss", "accuracy", "val_loss", "val_accuracy"]
+    assert history.index.name == "epoch" and history.index.tolist() == [1, 2, 3]
+    assert history.notna().all().all() and history.dtypes.eq(float).all()
+
+
+@needs_keras
+def test_train_without_validation_and_with_other_metrics():
+    X, y = toy_data()
+    history = train(build_mlp(5, (8,)), X, y, epochs=2, metrics=("accuracy", "auc"))
+    assert list(history.columns) == ["loss", "accuracy", "auc"]
+    regression = train(build_mlp(5, (8,), output_activation="linear"), X, X[:, 0], epochs=2,
+                       loss="mse", metrics=())
+    assert list(regression.columns) == ["loss"]
+
+
+@needs_keras
+def test_same_seed_gives_identical_histories():
+    import keras
+
+    X, y = toy_data()
+
+    def run():
+        keras.utils.set_random_seed(7)
+        return train(build_mlp(5, (16,), dropout=0.3, seed=None), X[:48], y[:48],
+                     validation_data=(X[48:], y[48:]), epochs=4, batch_size=8)
+
+    first, second = run(), run()
+    pd.testing.assert_frame_equal(first, second, check_exact=True)
+    keras.utils.set_random_seed(8)
+    third = train(build_mlp(5, (16,), dropout=0.3, seed=None), X[:48], y[:48], epochs=4,
+                  batch_size=8)
+    assert not np.allclose(first["loss"], third["loss"])
+
+
+@needs_keras
+def test_reported_loss_is_data_loss_plus_the_penalties():
+    import keras
+
+    X, y = toy_data()
+    model = build_mlp(5, (8,), l2=0.1)
+    train(model, X, y, epochs=2)
+    data_loss = float(keras.losses.binary_crossentropy(y, model(X, training=False)[:, 0]))
+    penalty = float(sum(model.losses))
+    assert penalty > 0
+    evaluated = model.evaluate(X, y, batch_size=len(X), verbose=0, return_dict=True)["loss"]
+    assert evaluated == pytest.approx(data_loss + penalty, rel=1e-5)
+
+
+@needs_keras
+def test_learning_rate_optimizer_objects_and_continued_training():
+    import keras
+
+    X, y = toy_data()
+    model = build_mlp(5, (8,))
+    train(model, X, y, epochs=1, learning_rate=0.05, optimizer="sgd")
+    assert type(model.optimizer).__name__ == "SGD"
+    assert float(model.optimizer.learning_rate) == pytest.approx(0.05)
+    iterations = int(model.optimizer.iterations)
+    train(model, X, y, epochs=1, batch_size=64)  # already compiled: continues, same optimizer
+    assert int(model.optimizer.iterations) == iterations + 1
+    with pytest.raises(ValueError, match="already compiled"):
+        train(model, X, y, epochs=1, learning_rate=0.1)
+    adamw = keras.optimizers.AdamW(weight_decay=0.01)
+    other = build_mlp(5, (8,))
+    train(other, X, y, epochs=1, optimizer=adamw)
+    assert other.optimizer is adamw
+    with pytest.raises(ValueError, match="only applies to an optimizer given by name"):
+        train(build_mlp(5, (8,)), X, y, optimizer=keras.optimizers.Adam(), learning_rate=0.1)
+    with pytest.raises(ValueError, match=r"optimizer must be the name of a Keras optimizer"):
+        train(build_mlp(5, (8,)), X, y, optimizer="adamm")
+
+
+@needs_keras
+def test_early_stopping_callback_shortens_the_history():
+    import keras
+
+    X, y = toy_data()
+    stop = keras.callbacks.EarlyStopping(monitor="loss", patience=0, min_delta=10.0)
+    history = train(build_mlp(5, (8,)), X, y, epochs=20, callbacks=[stop])
+    assert history.index.tolist() == [1, 2]  # epoch 1 sets the reference, epoch 2 fails it
+
+
+class _FakeModel:
+    def fit(self, *args, **kwargs):
+        raise AssertionError("fit must not be reached with bad arguments")
+
+    def compile(self, *args, **kwargs):
+        raise AssertionError("compile must not be reached with bad arguments")
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"X": [1.0, 2.0]}, ValueError, r"^X must be 2-D, got an array of shape \(2,\)\.$"),
+    ({"y": [1.0, 0.0, 1.0]}, ValueError, r"same number of rows: X has 2, y has 3"),
+    ({"epochs": 0}, ValueError, r"^epochs must be an integer >= 1, got 0\.$"),
+    ({"batch_size": 2.5}, TypeError, r"^batch_size must be an integer"),
+    ({"learning_rate": 0.0}, ValueError, r"^learning_rate must be > 0, got 0\.0\.$"),
+    ({"validation_data": [[1.0, 2.0]]}, TypeError, r"^validation_data must be a pair"),
+    ({"validation_data": ([[1.0]], [1.0])}, ValueError, r"^X_val must have the same 2 columns"),
+    ({"validation_data": ([[1.0, 2.0]], [1.0, 0.0])}, ValueError,
+     r"X_val has 1, y_val has 2"),
+    ({"loss": None}, TypeError, r"^loss must be the name of a Keras loss"),
+    ({"metrics": "accuracy"}, TypeError, r"^metrics must be a sequence of names"),
+    ({"shuffle": "yes"}, TypeError, r"^shuffle must be True or False"),
+])
+def test_train_rejects_bad_arguments(kwargs, error, message):
+    arguments = {"X": [[1.0, 2.0], [3.0, 4.0]], "y": [1.0, 0.0], **kwargs}
+    X, y = arguments.pop("X"), arguments.pop("y")
+    with pytest.raises(error, match=message):
+        train(_FakeModel(), X, y, **arguments)
+
+
+def test_train_rejects_what_is_not_a_model():
+    with pytest.raises(TypeError, match=r"^model must be a Keras model, got str\.$"):
+        train("model", [[1.0]], [1.0])
+
+
+# ------------------------------------------------------------------------ reset_model
+
+
+@needs_keras
+def test_reset_model_gives_the_same_run_as_a_fresh_model():
+    import keras
+
+    from regutils.training import reset_model
+
+    X, y = toy_data()
+
+    def fresh():
+        keras.utils.set_random_seed(0)
+        model = build_mlp(5, (8,), l2=0.01)
+        return model, train(model, X, y, epochs=3, batch_size=16, validation_data=(X, y))
+
+    model, first = fresh()
+    _, second = fresh()
+    reset_model(model, build_mlp(5, (8,), l2=0.01).get_weights())
+    keras.utils.set_random_seed(0)
+    reused = train(model, X, y, epochs=3, batch_size=16, validation_data=(X, y))
+    pd.testing.assert_frame_equal(first, second, check_exact=True)
+    pd.testing.assert_frame_equal(first, reused, check_exact=True)
+    assert float(model.optimizer.learning_rate) == pytest.approx(0.001)  # kept
+    with pytest.raises(ValueError, match="weights do not fit this model"):
+        reset_model(model, build_mlp(5, (9,)).get_weights())
+    with pytest.raises(TypeError, match="weights must be the list returned by"):
+        reset_model(model, np.zeros(3))
+
+
+def test_reset_model_rejects_what_is_not_a_model():
+    from regutils.training import reset_model
+
+    with pytest.raises(TypeError, match=r"^model must be a Keras model, got list\.$"):
+        reset_model([], [])
+
+
+# ------------------------------------------------------------------------ run_grid
+
+
+def test_run_grid_prints_one_stable_line_per_configuration(capsys):
+    calls = []
+
+    def run(l2, epochs=5):
+        calls.append((l2, epochs))
+        return {"val_accuracy": 0.8 + l2, "val_loss": 1.0 / (1.0 + l2)}
+
+    configurations = {"l2=0": {"l2": 0.0}, "l2=0.01": {"l2": 0.01}, "l2=0.1": {"l2": 0.1, "epochs": 9}}
+    table = run_grid(configurations, run)
+    assert capsys.readouterr().out == (
+        "[1/3] l2=0: val_accuracy 0.8, val_loss 1\n"
+        "[2/3] l2=0.01: val_accuracy 0.81, val_loss 0.99\n"
+        "[3/3] l2=0.1: val_accuracy 0.9, val_loss 0.909\n")
+    assert calls == [(0.0, 5), (0.01, 5), (0.1, 9)]
+    assert table.index.name == "configuration"
+    assert table.index.tolist() == ["l2=0", "l2=0.01", "l2=0.1"]
+    assert list(table.columns) == ["val_accuracy", "val_loss", "seconds"]
+    assert table["val_accuracy"].tolist() == pytest.approx([0.8, 0.81, 0.9])
+    assert (table["seconds"] >= 0).all()
+
+
+def test_run_grid_quiet_and_with_numpy_numbers(capsys):
+    table = run_grid({"a": {}}, lambda: {"score": np.float32(0.5), "n": np.int64(3)},
+                     progress=False)
+    assert capsys.readouterr().out == ""
+    assert table.loc["a", "score"] == 0.5 and table.loc["a", "n"] == 3.0
+
+
+@pytest.mark.parametrize("configurations, run, error, message", [
+    ([("a", {})], lambda: {"x": 1}, TypeError, r"^configurations must be a mapping"),
+    ({}, lambda: {"x": 1}, ValueError, r"^configurations must name at least one"),
+    ({1: {}}, lambda: {"x": 1}, TypeError, r"^configuration names must be strings, got 1\.$"),
+    ({"a": 0.1}, lambda: {"x": 1}, TypeError, r"^configuration 'a' must be a mapping"),
+    ({"a": {}}, "run", TypeError, r"^run must be callable, got str\.$"),
+    ({"a": {}}, lambda: 0.8, TypeError,
+     r"^run must return a non-empty mapping.*configuration 'a' it returned float 0\.8\.$"),
+    ({"a": {}}, lambda: {}, TypeError, r"^run must return a non-empty mapping"),
+    ({"a": {}}, lambda: {"x": "high"}, TypeError, r"^metric 'x' of configuration 'a' must be a number"),
+    ({"a": {}}, lambda: {"x": True}, TypeError, r"^metric 'x' of configuration 'a' must be a number"),
+    ({"a": {}}, lambda: {"seconds": 1.0}, ValueError, r"^'seconds' is the column run_grid adds"),
+])
+def test_run_grid_rejects_bad_input(configurations, run, error, message):
+    with pytest.raises(error, match=message):
+        run_grid(configurations, run, progress=False)
+
+
+def test_run_grid_progress_must_be_a_bool():
+    with pytest.raises(TypeError, match=r"^progress must be True or False, got 1\.$"):
+        run_grid({"a": {}}, lambda: {"x": 1.0}, progress=1)
