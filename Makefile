@@ -58,7 +58,7 @@ execute: exercises  ## Re-run every notebook and store its outputs (same setting
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
 
 bench: $(STAMP)  ## Time every notebook in a fresh kernel; update the README's table.
-	$(BIN)/python tools/bench.py --readme README.md
+	$(BIN)/python tools/bench.py --readme README.md --quotes README.md --quotes INSTRUCTORS.md
 
 doctor: $(STAMP)  ## Check that this machine is ready for the course.
 	$(BIN)/python -m regutils doctor

@@ -618,15 +618,16 @@ def test_conftest_fails_a_cell_that_writes_to_stderr(tmp_path: Path) -> None:
     assert "wrote to stderr" in proc.stdout and "FutureWarning: old API" in proc.stdout
 
 
-def test_instructor_guide_times_match_the_bench_table() -> None:
-    """INSTRUCTORS.md quotes notebook run times; they must be the README bench table's."""
-    guide = ROOT / "INSTRUCTORS.md"
-    text = guide.read_text(encoding="utf-8")
+@pytest.mark.parametrize("document", ["INSTRUCTORS.md", "README.md"])
+def test_quoted_run_times_match_the_bench_table(document: str) -> None:
+    """The instructor guide's schedules and the README's course table quote notebook run times;
+    they must be the README bench table's (``make bench`` fills them)."""
+    text = (ROOT / document).read_text(encoding="utf-8")
     quotes = bench.TIME_QUOTE.findall(text)
-    assert quotes, "INSTRUCTORS.md quotes no run times (<!--time:NAME-->...<!--/time-->)"
+    assert quotes, f"{document} quotes no run times (<!--time:NAME-->...<!--/time-->)"
     seconds = {name: value[0] for name, value in _bench_table().items()}
     assert bench.fill_time_quotes(text, seconds) == text, (
-        "INSTRUCTORS.md's run times differ from the README's bench table: run `make bench`.")
+        f"{document}'s run times differ from the README's bench table: run `make bench`.")
 
 
 def test_fill_time_quotes() -> None:

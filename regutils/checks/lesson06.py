@@ -1,0 +1,282 @@
+"""Checks and hints for ``notebooks/06_weight_penalties_exercises.ipynb``.
+
+Each check recomputes the reference answer from the recipe the exercise gives (Keras is imported
+inside the functions: the exercise notebook has imported it already), then compares; messages
+name the mistakes learners make most often.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import numpy as np
+
+from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_number
+
+EXERCISES = ExerciseBook(notebook="06_weight_penalties_exercises.ipynb")
+
+# --------------------------------------------------------------------------- exercise 1
+
+L1_STRENGTH, L2_STRENGTH = 0.0005, 0.005
+
+
+def _penalty_settings(layer) -> tuple[float, float] | None:
+    """(l1, l2) of a layer's kernel_regularizer, or None without one."""
+    regularizer = getattr(layer, "kernel_regularizer", None)
+    if regularizer is None:
+        return None
+    config = regularizer.get_config()
+    try:
+        return float(config.get("l1", 0.0)), float(config.get("l2", 0.0))
+    except (TypeError, ValueError):
+        raise Incorrect(f"layer {layer.name!r} has a custom kernel_regularizer ({config}); use "
+                        "keras.regularizers.L1L2(l1=..., l2=...).") from None
+
+
+def _close(value: float, target: float) -> bool:
+    return math.isclose(value, target, rel_tol=1e-5, abs_tol=1e-12)
+
+
+@EXERCISES.exercise("1", hints=(
+    "Start from the lesson's `network()` function: keras.Sequential([keras.Input(shape=(22,)), "
+    "Dense(128, relu), Dense(64, relu), Dense(1, sigmoid)]).",
+    "Give both hidden Dense layers `kernel_regularizer=keras.regularizers.L1L2(l1=0.0005, "
+    "l2=0.005)`, and leave the output layer without one.",
+))
+def _check_1(model):
+    if not (hasattr(model, "layers") and hasattr(model, "fit")):  # before importing Keras
+        raise Incorrect(f"`model` should be a Keras model (keras.Sequential), got a "
+                        f"{type(model).__name__}.")
+    import keras
+
+    if not isinstance(model, keras.Model):
+        raise Incorrect(f"`model` should be a Keras model (keras.Sequential), got a "
+                        f"{type(model).__name__}.")
+    others = [layer.name for layer in model.layers if not isinstance(layer, keras.layers.Dense)]
+    if others:
+        raise Incorrect(f"the exercise asks for three Dense layers only; `model` also has "
+                        f"{', '.join(others)}.")
+    dense = model.layers
+    if [layer.units for layer in dense] != [128, 64, 1]:
+        raise Incorrect(f"`model` has Dense layers of {[layer.units for layer in dense]} units; "
+                        "the network is 128-64-1.")
+    activations = [layer.get_config()["activation"] for layer in dense]
+    if activations != ["relu", "relu", "sigmoid"]:
+        raise Incorrect(f"the activations are {activations}; use relu, relu and sigmoid.")
+    try:
+        input_shape = tuple(model.input_shape)
+    except (AttributeError, ValueError):
+        input_shape = None
+    if input_shape != (None, 22):
+        raise Incorrect("start the Sequential with `keras.Input(shape=(22,))` (22 columns after "
+                        "preprocessing); `input_shape=` on a layer is the old Keras 2 style.")
+    for k, layer in enumerate(dense[:2], start=1):
+        settings = _penalty_settings(layer)
+        if settings is None:
+            if layer.activity_regularizer is not None:
+                raise Incorrect(f"hidden layer {k} has an activity_regularizer, which penalizes the "
+                                "layer's outputs, not its weights: use kernel_regularizer.")
+            if layer.bias_regularizer is not None:
+                raise Incorrect(f"hidden layer {k} penalizes its bias; the exercise asks for its "
+                                "weights: kernel_regularizer.")
+            raise Incorrect(f"hidden layer {k} has no kernel_regularizer.")
+        l1, l2 = settings
+        if l1 == 0.0 and l2 == 0.0:
+            raise Incorrect(f"hidden layer {k}'s penalty is zero: `l1_l2()` without arguments is "
+                            "no penalty in Keras 3; pass l1=0.0005 and l2=0.005 explicitly.")
+        if _close(l1, L2_STRENGTH) and _close(l2, L1_STRENGTH):
+            raise Incorrect(f"hidden layer {k}: l1 and l2 are swapped (l1={l1:g}, l2={l2:g}).")
+        if l1 == 0.0 and _close(l2, L2_STRENGTH):
+            raise Incorrect(f"hidden layer {k} has the L2 part only; the exercise asks for L1 + L2.")
+        if l2 == 0.0 and _close(l1, L1_STRENGTH):
+            raise Incorrect(f"hidden layer {k} has the L1 part only; the exercise asks for L1 + L2.")
+        if not (_close(l1, L1_STRENGTH) and _close(l2, L2_STRENGTH)):
+            raise Incorrect(f"hidden layer {k}'s penalty is l1={l1:g}, l2={l2:g}; the exercise "
+                            "asks for l1=0.0005 and l2=0.005.")
+        if layer.bias_regularizer is not None:
+            raise Incorrect(f"hidden layer {k} also penalizes its bias; penalize the kernel only.")
+    if _penalty_settings(dense[2]) is not None:
+        raise Incorrect("the output layer has a kernel_regularizer too; the exercise penalizes the "
+                        "hidden layers only.")
+    return "Two penalty terms in model.losses, one per hidden layer."
+
+
+# --------------------------------------------------------------------------- exercise 2
+
+EX2_L1, EX2_L2 = 0.001, 0.01
+
+
+@cache
+def _exercise_2_weights() -> tuple[np.ndarray, ...]:
+    """The weights of exercise 2's model: build_mlp(22, (16, 8), ...) with random weights."""
+    from regutils.training import build_mlp
+
+    model = build_mlp(22, (16, 8), l1=EX2_L1, l2=EX2_L2, seed=3)
+    rng = np.random.default_rng(6)
+    model.set_weights([rng.normal(0.0, 0.3, size=w.shape) for w in model.get_weights()])
+    weights = tuple(np.asarray(w, dtype=np.float64) for w in model.get_weights())
+    keras_penalty = float(sum(model.losses))
+    return weights + (np.array(keras_penalty),)
+
+
+def _terms(arrays, l1=EX2_L1, l2=EX2_L2, half=False) -> float:
+    factor = 0.5 if half else 1.0
+    return float(sum(l1 * np.abs(w).sum() + factor * l2 * np.square(w).sum() for w in arrays))
+
+
+@EXERCISES.exercise("2", hints=(
+    "`model.get_weights()` lists kernel, bias, kernel, bias, ... layer by layer; the penalized "
+    "kernels are those of the two hidden layers: `weights[0]` and `weights[2]`.",
+    "For each penalized kernel W: 0.001 * np.abs(W).sum() + 0.01 * (W ** 2).sum(); add the two. "
+    "No factor ½, no mean: Keras sums.",
+))
+def _check_2(penalty):
+    *weights, keras_penalty = _exercise_2_weights()
+    kernels = [weights[0], weights[2]]
+    expected = _terms(kernels)
+    assert math.isclose(expected, float(keras_penalty), rel_tol=1e-4), "reference drifted from Keras"
+    expect_close("penalty", penalty, expected, tol=1e-4 * expected, mistakes=[
+        (_terms(kernels, l1=0.0), "that is the L2 part only; add the L1 part, "
+                                  "0.001 * sum(|w|)."),
+        (_terms(kernels, l2=0.0), "that is the L1 part only; add the L2 part, 0.01 * sum(w**2)."),
+        (_terms(kernels, half=True), "Keras' L2 penalty is l2 * sum(w**2), with no factor ½."),
+        (_terms(kernels + [weights[4]]), "the output layer is not penalized: build_mlp puts the "
+                                         "regularizer on the hidden layers only."),
+        (_terms(weights[:4]), "biases are not penalized: kernel_regularizer applies to the "
+                              "kernels (weights[0] and weights[2]) only."),
+        (_terms(weights), "only the hidden layers' kernels are penalized, not biases or the "
+                          "output layer."),
+        (float(sum(EX2_L1 * np.abs(w).mean() + EX2_L2 * np.square(w).mean() for w in kernels)),
+         "Keras *sums* over the weights; you took means."),
+    ])
+    return "It matches sum(model.losses): that is what Keras adds to the loss."
+
+
+# --------------------------------------------------------------------------- exercise 3
+
+#: Validation accuracy of the 128-64-1 network on 5 folds (rows) by L2 strength, from a run of
+#: the lesson's protocol with other fold shuffles (StratifiedKFold(5, shuffle=True,
+#: random_state=1), 20 epochs, batch 64, Adam 0.003), rounded to 3 decimals.
+EX3_STRENGTHS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
+EX3_ACCURACY = (
+    (0.770, 0.803, 0.852, 0.800, 0.817),
+    (0.770, 0.836, 0.852, 0.783, 0.833),
+    (0.803, 0.836, 0.869, 0.783, 0.817),
+    (0.836, 0.836, 0.869, 0.800, 0.833),
+    (0.852, 0.852, 0.918, 0.783, 0.867),
+    (0.803, 0.852, 0.902, 0.783, 0.867),
+    (0.885, 0.787, 0.869, 0.750, 0.833),
+)
+
+
+def _one_se_choice(spread: str = "se", ddof: int = 0, strongest: bool = True) -> float:
+    accuracy = np.array(EX3_ACCURACY)
+    means = accuracy.mean(axis=1)
+    best = int(np.argmax(means))
+    sd = accuracy[best].std(ddof=ddof)
+    threshold = means[best] - (sd / math.sqrt(accuracy.shape[1]) if spread == "se" else sd)
+    candidates = [s for s, m in zip(EX3_STRENGTHS, means) if m >= threshold]
+    return max(candidates) if strongest else min(candidates)
+
+
+@EXERCISES.exercise("3", hints=(
+    "Put the table in a DataFrame with one row per strength; `.mean(axis=1)` gives the mean "
+    "accuracy of each strength, and `.idxmax()` the best one.",
+    "The standard error of the best strength is np.std(its 5 accuracies) / sqrt(5). Keep every "
+    "strength whose mean is at least (best mean - that standard error).",
+    "Among those, the one-standard-error rule takes the *simplest* model: for a penalty, the "
+    "strongest one (the largest l2).",
+))
+def _check_3(best_l2, chosen_l2):
+    means = np.array(EX3_ACCURACY).mean(axis=1)
+    best = EX3_STRENGTHS[int(np.argmax(means))]
+    worst = EX3_STRENGTHS[int(np.argmin(means))]
+    value = expect_number("best_l2", best_l2)
+    if not _close(value, best):
+        if _close(value, worst):
+            raise Incorrect(f"`best_l2` = {value:g} has the *lowest* mean accuracy; take the "
+                            "highest (argmax, not argmin).")
+        raise Incorrect(f"`best_l2` = {value:g} is not the strength with the highest mean "
+                        "accuracy.")
+    chosen = expect_number("chosen_l2", chosen_l2)
+    expected = _one_se_choice()
+    if _close(chosen, expected):
+        return ("The rule trades a point of mean accuracy that is within the noise for a simpler, "
+                "more strongly penalized network.")
+    if _close(chosen, _one_se_choice(spread="sd")):
+        raise Incorrect(f"`chosen_l2` = {chosen:g} comes from one standard *deviation*; the rule "
+                        "uses the standard error, sd / sqrt(5).")
+    if _close(chosen, _one_se_choice(strongest=False)) or _close(chosen, best):
+        raise Incorrect(f"`chosen_l2` = {chosen:g}: the rule picks the *strongest* penalty whose "
+                        "mean is within one standard error of the best (the simplest model), not "
+                        "the weakest or the best.")
+    raise Incorrect(f"`chosen_l2` = {chosen:g} is not the largest strength whose mean accuracy is "
+                    "within one standard error of the best.")
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+def adam_reference(l2: float = 0.0, weight_decay: float = 0.0, gradient_b: float = 0.0,
+                   steps: int = 100, learning_rate: float = 0.02) -> np.ndarray:
+    """Exercise 4's experiment in NumPy, with Keras' Adam/AdamW update rules (defaults).
+
+    Weights [a, b] start at 1; their data gradients alternate +-10 and +-gradient_b; ``l2`` adds
+    the penalty's gradient 2 * l2 * w; ``weight_decay`` shrinks w by learning_rate *
+    weight_decay * w before each Adam step (as ``keras.optimizers.AdamW`` does). Independent of
+    Keras, so the check does not repeat the learner's runs; tests compare it with Keras.
+    """
+    beta_1, beta_2, epsilon = 0.9, 0.999, 1e-7
+    w = np.ones(2)
+    m = np.zeros(2)
+    v = np.zeros(2)
+    for t in range(steps):
+        sign = 1.0 if t % 2 == 0 else -1.0
+        gradient = np.array([10.0 * sign, gradient_b * sign]) + 2 * l2 * w
+        w = w - learning_rate * weight_decay * w
+        m = beta_1 * m + (1 - beta_1) * gradient
+        v = beta_2 * v + (1 - beta_2) * gradient**2
+        alpha = learning_rate * np.sqrt(1 - beta_2 ** (t + 1)) / (1 - beta_1 ** (t + 1))
+        w = w - alpha * m / (np.sqrt(v) + epsilon)
+    return w
+
+
+@cache
+def _exercise_4() -> dict[str, float]:
+    result = {}
+    for gradient_b in (0.1, 1.0):
+        plain = adam_reference(gradient_b=gradient_b)
+        l2 = adam_reference(l2=0.01, gradient_b=gradient_b)
+        result[f"l2 {gradient_b}"] = float(l2[1] / plain[1])
+        result[f"l2 a {gradient_b}"] = float(l2[0] / plain[0])
+        result[f"raw l2 {gradient_b}"] = float(l2[1])
+    decay = adam_reference(weight_decay=0.02, gradient_b=0.1)
+    result["decay"] = float(decay[1] / adam_reference(gradient_b=0.1)[1])
+    return result
+
+
+@EXERCISES.exercise("4", hints=(
+    "Each shrinkage factor needs two runs with the same `gradient_b`: one with the penalty (or "
+    "the decay) and one with plain Adam; divide b's final value by b's final value without it.",
+    "`optimize(...)` returns [a, b]: b is the second entry, `[1]`. Use a fresh optimizer object "
+    "for every run (optimizers keep state).",
+))
+def _check_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
+    ref = _exercise_4()
+    tol = 0.005
+    for name, value, key in (("shrink_l2_small", shrink_l2_small, "l2 0.1"),
+                             ("shrink_l2_unit", shrink_l2_unit, "l2 1.0")):
+        gradient_b = key.split()[-1]
+        expect_close(name, value, ref[key], tol=tol, mistakes=[
+            (ref[f"l2 a {gradient_b}"], "that is weight a's factor; the exercise asks about b, "
+                                        "the second entry."),
+            (ref[f"raw l2 {gradient_b}"], "that is b's final value; divide it by b's final value "
+                                          "under plain Adam."),
+            (ref["decay"], "that is AdamW's factor; this one asks for Adam with the L2 penalty."),
+        ])
+    expect_close("shrink_decay_small", shrink_decay_small, ref["decay"], tol=tol, mistakes=[
+        (ref["l2 0.1"], "that is Adam + L2's factor; this one asks for AdamW."),
+    ])
+    return ("Adam + L2 shrinks a weight more the smaller its gradients; AdamW's decay does not "
+            "care.")

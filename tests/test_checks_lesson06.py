@@ -1,0 +1,224 @@
+"""Lesson 06's exercise checks: right answers pass, known-wrong answers get their message.
+
+Exercises 3 and 4 need no TensorFlow and run in the test process. Exercises 1 and 2 inspect and
+build Keras models: those tests (``needs_keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import regutils
+
+ROOT = Path(__file__).resolve().parent.parent
+TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS",
+           "KERAS_BACKEND")
+IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
+needs_keras = pytest.mark.skipif(
+    not IN_KERAS_PROCESS,
+    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)")
+
+
+def test_keras_tests_pass_in_a_fresh_process():
+    if IN_KERAS_PROCESS:
+        pytest.skip("this is the fresh process")
+    env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
+    env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider",
+         "-p", "no:xdist", "--no-header", "-rfEs", "-W", "error::FutureWarning"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _keras_setup():
+    if IN_KERAS_PROCESS:
+        regutils.setup_notebook(seed=0, keras=True)
+    yield
+
+
+@pytest.fixture(scope="module")
+def ex06():
+    return regutils.exercises("06")
+
+
+def feedback(ex, exercise, **answers):
+    return ex.feedback(exercise, **answers)
+
+
+def assert_wrong(text, exercise, message):
+    assert text.startswith(f"Not yet — exercise {exercise}:"), text
+    assert message in text, text
+
+
+# --------------------------------------------------------------------------- exercise 1
+
+
+def network(hidden=None, output=None, *, units=(128, 64, 1), n_inputs=22, extra=(), **layer_kwargs):
+    import keras
+
+    hidden_args = dict(kernel_regularizer=hidden, **layer_kwargs)
+    return keras.Sequential([
+        keras.Input(shape=(n_inputs,)),
+        keras.layers.Dense(units[0], activation="relu", **hidden_args),
+        *extra,
+        keras.layers.Dense(units[1], activation="relu", **hidden_args),
+        keras.layers.Dense(units[2], activation="sigmoid", kernel_regularizer=output),
+    ])
+
+
+@needs_keras
+def test_exercise_1_right_answers(ex06):
+    import keras
+
+    right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
+    assert feedback(ex06, "1", model=network(right)).startswith("Correct: exercise 1.")
+    # The function form builds the same regularizer.
+    assert feedback(ex06, "1", model=network(keras.regularizers.l1_l2(l1=0.0005, l2=0.005))
+                    ).startswith("Correct")
+
+
+@needs_keras
+@pytest.mark.parametrize("case, message", [
+    ("no_arguments", "`l1_l2()` without arguments is no penalty in Keras 3"),
+    ("swapped", "l1 and l2 are swapped"),
+    ("l2_only", "has the L2 part only"),
+    ("l1_only", "has the L1 part only"),
+    ("other_values", "the exercise asks for l1=0.0005 and l2=0.005"),
+    ("output_penalized", "the output layer has a kernel_regularizer too"),
+    ("activity", "activity_regularizer, which penalizes the layer's outputs"),
+    ("bias", "penalizes its bias"),
+    ("none", "hidden layer 1 has no kernel_regularizer"),
+    ("units", "the network is 128-64-1"),
+    ("inputs", "keras.Input(shape=(22,))"),
+    ("dropout", "also has"),
+])
+def test_exercise_1_mistakes(ex06, case, message):
+    import keras
+
+    right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
+    models = {
+        "no_arguments": lambda: network(keras.regularizers.l1_l2()),
+        "swapped": lambda: network(keras.regularizers.L1L2(l1=0.005, l2=0.0005)),
+        "l2_only": lambda: network(keras.regularizers.L2(0.005)),
+        "l1_only": lambda: network(keras.regularizers.L1(0.0005)),
+        "other_values": lambda: network(keras.regularizers.L1L2(l1=0.001, l2=0.01)),
+        "output_penalized": lambda: network(right, right),
+        "activity": lambda: network(None, activity_regularizer=right),
+        "bias": lambda: network(None, bias_regularizer=right),
+        "none": lambda: network(None),
+        "units": lambda: network(right, units=(64, 32, 1)),
+        "inputs": lambda: network(right, n_inputs=13),
+        "dropout": lambda: network(right, extra=(keras.layers.Dropout(0.5),)),
+    }
+    assert_wrong(feedback(ex06, "1", model=models[case]()), "1", message)
+
+
+def test_exercise_1_not_a_model(ex06):
+    assert_wrong(feedback(ex06, "1", model="model"), "1", "should be a Keras model")
+    assert feedback(ex06, "1", model=...).startswith("Exercise 1 is not answered yet")
+
+
+# --------------------------------------------------------------------------- exercise 2
+
+
+@needs_keras
+def test_exercise_2_right_answer_and_mistakes(ex06):
+    from regutils.checks.lesson06 import _exercise_2_weights
+
+    *weights, keras_penalty = _exercise_2_weights()
+    k1, b1, k2, b2, k3, _ = weights
+
+    def terms(*arrays, l1=0.001, l2=0.01, half=False):
+        return sum(l1 * np.abs(w).sum() + (0.5 if half else 1.0) * l2 * (w**2).sum() for w in arrays)
+
+    assert feedback(ex06, "2", penalty=float(keras_penalty)).startswith("Correct: exercise 2.")
+    assert feedback(ex06, "2", penalty=terms(k1, k2)).startswith("Correct")
+    for wrong, message in [
+        (terms(k1, k2, l1=0.0), "L2 part only"),
+        (terms(k1, k2, l2=0.0), "L1 part only"),
+        (terms(k1, k2, half=True), "no factor ½"),
+        (terms(k1, k2, k3), "the output layer is not penalized"),
+        (terms(k1, b1, k2, b2), "biases are not penalized"),
+        (terms(k1, k2) * 1.5, "is not what the exercise asks for"),
+    ]:
+        assert_wrong(feedback(ex06, "2", penalty=wrong), "2", message)
+
+
+def test_exercise_2_not_answered_and_not_a_number(ex06):
+    assert feedback(ex06, "2", penalty=...).startswith("Exercise 2 is not answered yet")
+
+
+# --------------------------------------------------------------------------- exercise 3
+
+
+def test_exercise_3(ex06):
+    assert feedback(ex06, "3", best_l2=0.03, chosen_l2=0.1).startswith("Correct: exercise 3.")
+    cases = [
+        ({"best_l2": 0.0, "chosen_l2": 0.1}, "*lowest* mean accuracy"),
+        ({"best_l2": 0.1, "chosen_l2": 0.1}, "not the strength with the highest mean"),
+        ({"best_l2": 0.03, "chosen_l2": 0.3}, "one standard *deviation*"),
+        ({"best_l2": 0.03, "chosen_l2": 0.03}, "the rule picks the *strongest* penalty"),
+        ({"best_l2": 0.03, "chosen_l2": 0.001}, "is not the largest strength"),
+        ({"best_l2": "0.03", "chosen_l2": 0.1}, "should be a number"),
+    ]
+    for answers, message in cases:
+        assert_wrong(feedback(ex06, "3", **answers), "3", message)
+    assert feedback(ex06, "3", best_l2=0.03, chosen_l2=...).startswith(
+        "Exercise 3 is not answered yet")
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+def test_exercise_4(ex06):
+    from regutils.checks.lesson06 import _exercise_4
+
+    ref = _exercise_4()
+    right = {"shrink_l2_small": ref["l2 0.1"], "shrink_l2_unit": ref["l2 1.0"],
+             "shrink_decay_small": ref["decay"]}
+    assert feedback(ex06, "4", **right).startswith("Correct: exercise 4.")
+    assert feedback(ex06, "4", **{k: round(v, 3) for k, v in right.items()}).startswith("Correct")
+    assert round(right["shrink_l2_small"], 3) == 0.669
+    cases = [
+        ({"shrink_l2_small": ref["l2 a 0.1"]}, "that is weight a's factor"),
+        ({"shrink_l2_small": ref["raw l2 0.1"]}, "that is b's final value"),
+        ({"shrink_l2_small": ref["decay"]}, "that is AdamW's factor"),
+        ({"shrink_l2_unit": ref["raw l2 1.0"]}, "that is b's final value"),
+        ({"shrink_decay_small": ref["l2 0.1"]}, "that is Adam + L2's factor"),
+        ({"shrink_decay_small": 0.5}, "is not what the exercise asks for"),
+    ]
+    for changes, message in cases:
+        assert_wrong(feedback(ex06, "4", **{**right, **changes}), "4", message)
+    assert feedback(ex06, "4", **{**right, "shrink_l2_unit": ...}).startswith(
+        "Exercise 4 is not answered yet")
+
+
+@needs_keras
+@pytest.mark.parametrize("kwargs", [{}, {"l2": 0.01}, {"weight_decay": 0.02},
+                                    {"l2": 0.01, "gradient_b": 0.1}])
+def test_exercise_4_numpy_reference_matches_keras(kwargs):
+    """The check's NumPy Adam/AdamW gives what Keras' optimizers give (float32: 1e-4)."""
+    import keras
+
+    from regutils.checks.lesson06 import adam_reference
+
+    l2, decay, gradient_b = kwargs.get("l2", 0.0), kwargs.get("weight_decay", 0.0), kwargs.get(
+        "gradient_b", 0.0)
+    optimizer = (keras.optimizers.AdamW(learning_rate=0.02, weight_decay=decay) if decay
+                 else keras.optimizers.Adam(learning_rate=0.02))
+    w = keras.Variable(np.ones(2, dtype="float32"))
+    for t in range(100):
+        sign = 1.0 if t % 2 == 0 else -1.0
+        gradient = np.array([10.0 * sign, gradient_b * sign], dtype="float32")
+        optimizer.apply_gradients([(gradient + 2 * l2 * w.numpy(), w)])
+    np.testing.assert_allclose(w.numpy(), adam_reference(**kwargs), atol=1e-4)
