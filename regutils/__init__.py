@@ -7,7 +7,9 @@ call, the ``Dropout`` layer) always stays visible in the notebooks.
 - Datasets — :func:`load_heart`, :func:`make_sine`, :func:`sine_curve`, :func:`make_correlated`; every loader returns a
   :class:`Dataset`; :func:`heart_preprocessor` prepares the heart data.
 - Plots — :func:`plot_fit`, :func:`plot_fits`, :func:`plot_error_curve`, :func:`plot_learning_curve`,
-  :func:`plot_coefficient_path`.
+  :func:`plot_coefficient_path`, :func:`plot_history`, :func:`plot_weight_histograms`.
+- Keras — :func:`build_mlp`, :func:`train`, :func:`run_grid`, :func:`reset_model` (TensorFlow is
+  imported only when they are called).
 - :func:`exercises` — ``check``, ``hint`` and ``solution`` for a lesson's exercises.
 - ``python -m regutils doctor`` — checks that this machine is ready for the course.
 
@@ -39,6 +41,12 @@ _EXPORTS: dict[str, str] = {
     "heart_preprocessor": "regutils.preprocessing",
     "setup_notebook": "regutils.notebook",
     "one_standard_error_rule": "regutils.model_selection",
+    "build_mlp": "regutils.training",
+    "reset_model": "regutils.training",
+    "run_grid": "regutils.training",
+    "train": "regutils.training",
+    "plot_history": "regutils.plots",
+    "plot_weight_histograms": "regutils.plots",
     "plot_coefficient_path": "regutils.plots",
     "plot_error_curve": "regutils.plots",
     "plot_fit": "regutils.plots",
@@ -79,7 +87,10 @@ if TYPE_CHECKING:  # for editors and type checkers only
     from regutils.model_selection import one_standard_error_rule
     from regutils.notebook import setup_notebook
     from regutils.preprocessing import heart_preprocessor
+    from regutils.training import build_mlp, reset_model, run_grid, train
     from regutils.plots import (
+        plot_history,
+        plot_weight_histograms,
         plot_coefficient_path,
         plot_error_curve,
         plot_fit,

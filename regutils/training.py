@@ -54,6 +54,8 @@ def _check_rate(value: object, name: str) -> float:
 
 
 def _check_hidden(hidden: object) -> tuple[int, ...]:
+    if isinstance(hidden, np.ndarray) and hidden.ndim == 1:
+        hidden = hidden.tolist()
     if isinstance(hidden, (str, bytes)) or not isinstance(hidden, Sequence):
         raise TypeError("hidden must be a sequence of layer widths, e.g. (128, 64), got "
                         f"{type(hidden).__name__} {hidden!r}.")
