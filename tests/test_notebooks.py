@@ -637,3 +637,11 @@ def test_fill_time_quotes() -> None:
     assert filled == "a <!--time:01_x-->12 s<!--/time--> b <!--time:solutions_01_y-->3.2 s<!--/time-->"
     with pytest.raises(ValueError, match="notebooks/01_x.ipynb is not in the bench table"):
         bench.fill_time_quotes(text, {})
+
+
+@every_lesson
+def test_lesson_ends_with_further_reading(path: Path) -> None:
+    """Every lesson points to the primary sources it draws on."""
+    cells = _load(path).cells
+    headings = [c.source for c in cells if c.cell_type == "markdown" and "## Further reading" in c.source]
+    assert headings, f"{path.name}: no '## Further reading' section"

@@ -18,39 +18,20 @@ Tolerances:
 from __future__ import annotations
 
 import inspect
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from regutils.scratch.batchnorm import BatchNormCache, batchnorm_backward, batchnorm_forward
+from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
-ROOT = Path(__file__).resolve().parent.parent
-TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS",
-           "KERAS_BACKEND")
-IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
-needs_keras = pytest.mark.skipif(
-    not IN_KERAS_PROCESS,
-    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)")
 H = 1e-5
 GRAD_TOL = 1e-6
 KERAS_ATOL = KERAS_RTOL = 1e-5
 
 
 def test_keras_tests_pass_in_a_fresh_process():
-    if IN_KERAS_PROCESS:
-        pytest.skip("this is the fresh process")
-    env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
-    env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider",
-         "-p", "no:xdist", "--no-header", "-rfEs", "-W", "error::FutureWarning"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
-    assert " passed" in result.stdout
+    run_keras_tests(__file__)
 
 
 @pytest.fixture(scope="module", autouse=True)

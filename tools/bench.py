@@ -306,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         args.readme.write_text(replace_bench_section(text, section), encoding="utf-8")
         print(f"updated {args.readme}", file=sys.stderr)
     for document in args.quotes:
-        seconds = {m.name: m.seconds for m in measurements}
+        # Quote the table's own (rounded) numbers, so a quote never disagrees with the table.
+        seconds = {m.name: None if m.seconds is None else round(m.seconds, 1)
+                   for m in measurements}
         document.write_text(fill_time_quotes(document.read_text(encoding="utf-8"), seconds),
                             encoding="utf-8")
         print(f"updated the time quotes in {document}", file=sys.stderr)
