@@ -33,6 +33,7 @@ __all__ = [
     "exercises",
     "expect_close",
     "expect_int",
+    "expect_keras_model",
     "expect_number",
     "expect_choice",
     "expect_sequence",
@@ -130,6 +131,29 @@ def expect_sequence(name: str, value: object, length: int) -> list[object]:
     if len(items) != length:
         raise Incorrect(f"`{name}` should have {length} items, it has {len(items)}.")
     return items
+
+
+def expect_keras_model(name: str, value: object) -> object:
+    """Check that ``value`` is a Keras model; return it.
+
+    Anything without ``layers`` and ``fit`` is rejected before Keras is imported, so a wrong
+    answer type never costs the seconds of importing TensorFlow.
+
+    Examples
+    --------
+    >>> expect_keras_model("model", 3)
+    Traceback (most recent call last):
+    ...
+    regutils.feedback.Incorrect: `model` should be a Keras model (keras.Sequential), got a int.
+    """
+    message = f"`{name}` should be a Keras model (keras.Sequential), got a {type(value).__name__}."
+    if not (hasattr(value, "layers") and hasattr(value, "fit")):
+        raise Incorrect(message)
+    import keras
+
+    if not isinstance(value, keras.Model):
+        raise Incorrect(message)
+    return value
 
 
 # --------------------------------------------------------------------------- exercises

@@ -12,7 +12,7 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_number
+from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_keras_model, expect_number
 
 EXERCISES = ExerciseBook(notebook="06_weight_penalties_exercises.ipynb")
 
@@ -45,14 +45,9 @@ def _close(value: float, target: float) -> bool:
     "l2=0.005)`, and leave the output layer without one.",
 ))
 def _check_1(model):
-    if not (hasattr(model, "layers") and hasattr(model, "fit")):  # before importing Keras
-        raise Incorrect(f"`model` should be a Keras model (keras.Sequential), got a "
-                        f"{type(model).__name__}.")
+    expect_keras_model("model", model)
     import keras
 
-    if not isinstance(model, keras.Model):
-        raise Incorrect(f"`model` should be a Keras model (keras.Sequential), got a "
-                        f"{type(model).__name__}.")
     others = [layer.name for layer in model.layers if not isinstance(layer, keras.layers.Dense)]
     if others:
         raise Incorrect(f"the exercise asks for three Dense layers only; `model` also has "

@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_number
+from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_keras_model, expect_number
 
 EXERCISES = ExerciseBook(notebook="07_dropout_exercises.ipynb")
 
@@ -30,14 +30,9 @@ _RATE_MESSAGE = ("`rate` is the fraction dropped, not kept: Dropout({wrong:g}) d
     "Dropout(0.2), dropping 30 % of the hidden units is Dropout(0.3).",
 ))
 def _check_1(model):
-    if not (hasattr(model, "layers") and hasattr(model, "fit")):  # before importing Keras
-        raise Incorrect(f"`model` should be a Keras model (keras.Sequential), got a "
-                        f"{type(model).__name__}.")
+    expect_keras_model("model", model)
     import keras
 
-    if not isinstance(model, keras.Model):
-        raise Incorrect(f"`model` should be a Keras model (keras.Sequential), got a "
-                        f"{type(model).__name__}.")
     try:
         input_shape = tuple(model.input_shape)
     except (AttributeError, ValueError):

@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_int
+from regutils.feedback import ExerciseBook, Incorrect, expect_int, expect_keras_model
 
 EXERCISES = ExerciseBook(notebook="08_batch_normalization_exercises.ipynb")
 EPS = 1e-3
@@ -177,11 +177,9 @@ def _layer_kind(layer, keras) -> str:
     "with `np.prod(w.shape)`.",
 ))
 def _check_3(model, n_non_trainable):
+    expect_keras_model("model", model)
     import keras
 
-    if not isinstance(model, keras.Model):
-        raise Incorrect(f"`model` should be a Keras model (keras.Sequential), got a "
-                        f"{type(model).__name__}.")
     try:
         input_shape = tuple(model.input_shape)
     except (AttributeError, ValueError):
