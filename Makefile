@@ -17,8 +17,8 @@ export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-fast test-browser execute exercises bench doctor lock wheelhouse \
-        test-wheelhouse clean
+.PHONY: help lab test test-fast test-browser test-seeds test-cpu execute exercises bench doctor \
+        lock wheelhouse test-wheelhouse clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,6 +43,22 @@ lab: $(STAMP)  ## Set up .venv if needed, then open JupyterLab at the course ind
 
 test: $(STAMP)  ## Set up .venv if needed, then run everything CI runs.
 	$(BIN)/python -m pytest -n 2 --dist loadscope
+
+# Claims must hold under other seeds and on other CPUs, not only for the stored run.
+SEEDS ?= 1 2
+NOTEBOOK_PATHS ?= notebooks solutions
+# The lessons that train Keras models (their setup cell asks for keras=True).
+KERAS_NOTEBOOKS = $(shell grep -l 'keras=True' notebooks/*.ipynb solutions/*.ipynb)
+
+test-seeds: $(STAMP)  ## Run every notebook under REGUTILS_SEED=1 and 2: every claim must hold.
+	@for seed in $(SEEDS); do \
+	  echo "== every notebook with REGUTILS_SEED=$$seed"; \
+	  REGUTILS_SEED=$$seed $(BIN)/python -m pytest -n 2 --dist loadscope -q $(NOTEBOOK_PATHS) || exit 1; \
+	done
+
+test-cpu: $(STAMP)  ## Run the Keras notebooks on a simulated other CPU (SSE4.1 kernels, oneDNN on).
+	ONEDNN_MAX_CPU_ISA=SSE41 TF_ENABLE_ONEDNN_OPTS=1 \
+	  $(BIN)/python -m pytest -n 2 --dist loadscope -q $(KERAS_NOTEBOOKS)
 
 test-fast: $(STAMP)  ## Unit and drift tests only (no notebooks): seconds, not minutes.
 	$(BIN)/python -m pytest tests regutils

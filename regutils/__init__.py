@@ -3,7 +3,9 @@
 It keeps plumbing and plotting out of the learner's way; the regularization itself (the ``Ridge``
 call, the ``Dropout`` layer) always stays visible in the notebooks.
 
-- :func:`setup_notebook` — the one call at the top of every lesson (seeds, threads, quiet logs, style).
+- :func:`setup_notebook` — the one call at the top of every lesson (seeds, threads, quiet logs, style);
+  it returns the seed in force (``REGUTILS_SEED`` overrides the lesson's).
+- :func:`claim` — states a lesson's claim with its measured value and threshold, shows ✔ or ✘.
 - Datasets — :func:`load_heart`, :func:`make_sine`, :func:`sine_curve`, :func:`make_correlated`; every loader returns a
   :class:`Dataset`; :func:`heart_preprocessor` prepares the heart data.
 - Plots — :func:`plot_fit`, :func:`plot_fits`, :func:`plot_error_curve`, :func:`plot_learning_curve`,
@@ -36,10 +38,13 @@ _EXPORTS: dict[str, str] = {
     "sine_curve": "regutils.datasets",
     "verify_data_file": "regutils.datasets",
     "exercises": "regutils.feedback",
+    "claim": "regutils.claims",
+    "ClaimError": "regutils.claims",
     "GeneralizationLoss": "regutils.callbacks",
     "generalization_loss": "regutils.callbacks",
     "heart_preprocessor": "regutils.preprocessing",
     "setup_notebook": "regutils.notebook",
+    "seed_in_force": "regutils.notebook",
     "one_standard_error_rule": "regutils.model_selection",
     "build_mlp": "regutils.training",
     "reset_model": "regutils.training",
@@ -83,9 +88,10 @@ if TYPE_CHECKING:  # for editors and type checkers only
         sine_curve,
         verify_data_file,
     )
+    from regutils.claims import ClaimError, claim
     from regutils.feedback import exercises
     from regutils.model_selection import one_standard_error_rule
-    from regutils.notebook import setup_notebook
+    from regutils.notebook import seed_in_force, setup_notebook
     from regutils.preprocessing import heart_preprocessor
     from regutils.training import build_mlp, reset_model, run_grid, train
     from regutils.plots import (

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import re
 import sys
 import time
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -160,17 +158,12 @@ def check_tensorflow() -> CheckResult:
     """Import TensorFlow and Keras quietly, then train a tiny model for two epochs."""
     start = time.perf_counter()
     try:
-        os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # read by TensorFlow's C++ core when imported
-        os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # import-time chatter only
-            import tensorflow as tf
-            import keras
-        import logging
+        from regutils import tfenv
 
+        tfenv.configure()  # the lessons' settings: same CPU kernels everywhere, quiet start-up
+        tf, keras = tfenv.import_tensorflow()
         import numpy as np
 
-        logging.getLogger("tensorflow").setLevel(logging.ERROR)
         rng = np.random.default_rng(0)
         X, y = rng.normal(size=(32, 4)), rng.normal(size=(32, 1))
         model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])

@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import os
 import random
-import sys
-import warnings
 
 import numpy as np
 
+from regutils import tfenv
 from regutils.validation import check_int
 
-__all__ = ["setup_notebook", "PLOT_STYLE"]
+__all__ = ["setup_notebook", "seed_in_force", "PLOT_STYLE", "SEED_VARIABLE"]
+
+#: Environment variable that overrides every lesson's seed (``REGUTILS_SEED=1 make test-seeds``).
+SEED_VARIABLE = "REGUTILS_SEED"
 
 #: Matplotlib settings applied by :func:`setup_notebook`: readable, uncluttered figures.
 PLOT_STYLE: dict[str, object] = {
@@ -31,18 +33,22 @@ PLOT_STYLE: dict[str, object] = {
 }
 
 
-def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> None:
+def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> int:
     """Make a lesson reproducible and quiet; call it once, at the top, before other imports.
 
     It seeds Python's and NumPy's random generators, pins the number of threads used by
     NumPy/scikit-learn (BLAS, OpenMP) and by TensorFlow, silences TensorFlow's C++ and Python logs,
-    shows scikit-learn estimators as text, and applies :data:`PLOT_STYLE` to Matplotlib.
-    It prints nothing.
+    shows scikit-learn estimators as text, and applies :data:`PLOT_STYLE` to Matplotlib. With
+    ``keras=True`` it also makes TensorFlow use the same CPU kernels on every x86 machine (see
+    :mod:`regutils.tfenv`). It prints nothing and returns the seed in force, which the lesson
+    passes on to every random choice it makes (data, splits, initial weights, dropout masks).
 
     Parameters
     ----------
     seed : int, default=0
-        Seed for ``random``, ``numpy.random`` and (with ``keras=True``) Keras/TensorFlow.
+        The lesson's seed, for ``random``, ``numpy.random`` and (with ``keras=True``)
+        Keras/TensorFlow. The environment variable ``REGUTILS_SEED``, when set, overrides it: that
+        is how CI re-runs every lesson under other seeds, and how you can too.
     keras : bool, default=False
         Also import Keras (TensorFlow), seed it and pin its threads. Leave it ``False`` in
         lessons that do not use Keras: importing TensorFlow costs several seconds.
@@ -50,30 +56,37 @@ def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> N
         Threads for linear algebra and TensorFlow. Results can change in the last digits with the
         thread count, so every learner gets the same count, whatever their machine.
 
+    Returns
+    -------
+    int
+        The seed in force: ``seed``, or the value of ``REGUTILS_SEED`` if that is set.
+
     Raises
     ------
+    ValueError
+        If ``REGUTILS_SEED`` is set to something other than a whole number ≥ 0.
     RuntimeError
         With ``keras=True``, if TensorFlow had already started its thread pools with other settings
         (restart the kernel and call ``setup_notebook`` first).
 
     Examples
     --------
-    >>> setup_notebook(seed=42)
+    >>> SEED = setup_notebook(seed=42)  # 42, unless REGUTILS_SEED says otherwise
     >>> import numpy as np
-    >>> float(np.random.rand()) == float(np.random.RandomState(42).rand())
+    >>> float(np.random.rand()) == float(np.random.RandomState(SEED).rand())
     True
     """
     seed = check_int(seed, "seed", minimum=0)
     threads = check_int(threads, "threads", minimum=1)
     if not isinstance(keras, bool):
         raise TypeError(f"keras must be True or False, got {keras!r}.")
+    seed = _seed_from_environment(seed)
 
     # TensorFlow reads these when it is first imported, so set them before anything imports it.
-    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # no C++ banners in lessons, whatever the shell set
-    os.environ["TF_NUM_INTRAOP_THREADS"] = str(threads)
-    os.environ["TF_NUM_INTEROP_THREADS"] = "1"
-    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    tfenv.configure(threads)
 
+    global _seed_in_force
+    _seed_in_force = seed
     random.seed(seed)
     np.random.seed(seed)
 
@@ -87,6 +100,26 @@ def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> N
     _apply_plot_style()
     if keras:
         _setup_keras(seed, threads)
+    return seed
+
+
+def seed_in_force() -> int | None:
+    """The seed the last :func:`setup_notebook` call used (``None`` before any call)."""
+    return _seed_in_force
+
+
+def _seed_from_environment(seed: int) -> int:
+    """``seed``, unless ``REGUTILS_SEED`` names another; a bad value raises a clear error."""
+    text = os.environ.get(SEED_VARIABLE, "").strip()
+    if not text:
+        return seed
+    if not text.isdecimal():
+        raise ValueError(f"{SEED_VARIABLE} must be a whole number >= 0 (it overrides the lesson's "
+                         f"seed), got {text!r}; unset it to use the lesson's seed {seed}.")
+    return int(text)
+
+
+_seed_in_force: int | None = None
 
 
 def _apply_plot_style() -> None:
@@ -101,14 +134,7 @@ def _apply_plot_style() -> None:
 
 def _setup_keras(seed: int, threads: int) -> None:
     global _keras_threads
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # import-time chatter only; later warnings still show
-        import tensorflow as tf
-        import keras
-    logging.getLogger("tensorflow").setLevel(logging.ERROR)
-    import absl.logging  # ships with TensorFlow
-
-    absl.logging.set_verbosity(absl.logging.ERROR)
+    tf, keras = tfenv.import_tensorflow()
     try:
         tf.config.threading.set_intra_op_parallelism_threads(threads)
         tf.config.threading.set_inter_op_parallelism_threads(1)

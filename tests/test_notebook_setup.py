@@ -24,14 +24,16 @@ from threadpoolctl import threadpool_info, threadpool_limits
 import regutils
 from regutils.notebook import PLOT_STYLE, setup_notebook
 
-TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "KERAS_BACKEND")
+TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "KERAS_BACKEND",
+           "TF_ENABLE_ONEDNN_OPTS", "ONEDNN_MAX_CPU_ISA")
 
 
 @pytest.fixture
 def restore_globals(monkeypatch):
     """Undo what setup_notebook changes: env vars, seeds, thread limits, sklearn config, rcParams."""
-    for var in TF_VARS:
-        monkeypatch.delenv(var, raising=False)
+    for var in (*TF_VARS, "REGUTILS_SEED"):
+        monkeypatch.setenv(var, "placeholder")  # recorded as absent (or its old value) ...
+        monkeypatch.delenv(var)  # ... so whatever setup_notebook sets is undone afterwards
     python_state, numpy_state = random.getstate(), np.random.get_state()
     thread_limits = threadpool_info()
     with mpl.rc_context(), sklearn.config_context():
@@ -113,8 +115,44 @@ def test_prints_nothing(restore_globals, capfd):
     assert (out, err) == ("", "")
 
 
-def test_returns_none(restore_globals):
-    assert setup_notebook() is None
+def test_returns_the_seed_in_force(restore_globals):
+    assert setup_notebook() == 0
+    assert setup_notebook(seed=5) == 5
+    assert regutils.seed_in_force() == 5
+
+
+@pytest.mark.parametrize("text, seed", [("1", 1), (" 2 ", 2), ("0", 0), ("", 7)])
+def test_regutils_seed_overrides_the_lesson_seed(restore_globals, text, seed):
+    os.environ["REGUTILS_SEED"] = text
+    assert setup_notebook(seed=7) == seed
+    assert np.random.rand() == np.random.RandomState(seed).rand()
+
+
+@pytest.mark.parametrize("text", ["x", "-1", "1.5", "one"])
+def test_bad_regutils_seed_is_a_clear_error_before_changing_anything(restore_globals, text):
+    os.environ["REGUTILS_SEED"] = text
+    with pytest.raises(ValueError, match=rf"^REGUTILS_SEED must be a whole number >= 0 .* got "
+                                         rf"'{text}'; unset it to use the lesson's seed 3\.$"):
+        setup_notebook(seed=3)
+    assert not any(var in os.environ for var in TF_VARS)
+
+
+def test_same_cpu_kernels_on_every_x86_machine_unless_chosen(restore_globals, monkeypatch):
+    monkeypatch.setattr("platform.machine", lambda: "x86_64")
+    setup_notebook()
+    assert os.environ["TF_ENABLE_ONEDNN_OPTS"] == "0"
+    assert os.environ["ONEDNN_MAX_CPU_ISA"] == "AVX2"
+    # A learner or a test that chose other kernels keeps them.
+    os.environ["TF_ENABLE_ONEDNN_OPTS"], os.environ["ONEDNN_MAX_CPU_ISA"] = "1", "SSE41"
+    setup_notebook()
+    assert (os.environ["TF_ENABLE_ONEDNN_OPTS"], os.environ["ONEDNN_MAX_CPU_ISA"]) == ("1", "SSE41")
+
+
+def test_no_x86_instruction_set_on_other_processors(restore_globals, monkeypatch):
+    monkeypatch.setattr("platform.machine", lambda: "arm64")
+    setup_notebook()
+    assert os.environ["TF_ENABLE_ONEDNN_OPTS"] == "0"
+    assert "ONEDNN_MAX_CPU_ISA" not in os.environ
 
 
 def test_exported_from_package():
@@ -147,12 +185,12 @@ def test_rejects_bad_arguments_before_changing_anything(restore_globals, kwargs,
 # ------------------------------------------------------------------------------- subprocesses
 
 
-def clean_env():
+def clean_env(**extra):
     """The test runner's environment without anything that setup_notebook should set itself."""
     env = {k: v for k, v in os.environ.items()
-           if k not in TF_VARS and k not in ("MPLBACKEND", "PYTHONWARNINGS")}
+           if k not in TF_VARS and k not in ("MPLBACKEND", "PYTHONWARNINGS", "REGUTILS_SEED")}
     env["PYTHONHASHSEED"] = "0"
-    return env
+    return env | extra
 
 
 def run_python(code, tmp_path, *args):
@@ -219,9 +257,14 @@ with open(sys.argv[1], "w") as f:
 """
 
 
+#: What an AVX-512 machine does by default (oneDNN on, its AVX-512 kernels), forced on any CPU.
+AVX512_PATH = {"TF_ENABLE_ONEDNN_OPTS": "1", "ONEDNN_MAX_CPU_ISA": "AVX512_CORE"}
+
+
 @pytest.fixture(scope="module")
 def keras_runs(tmp_path_factory):
-    """Run KERAS_SCRIPT in two fresh processes at the same time; return their outputs and reports."""
+    """Run KERAS_SCRIPT in two fresh processes at the same time, plus (at the same time) one on the
+    AVX-512 path with a plain ``import tensorflow`` beside it as a control; return outputs."""
     folder = tmp_path_factory.mktemp("keras")
     processes = []
     for i in range(2):
@@ -230,6 +273,12 @@ def keras_runs(tmp_path_factory):
                                    env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    text=True)
         processes.append((process, report))
+    extra = {}
+    for name, code in (("avx512_setup", "import regutils; regutils.setup_notebook(keras=True)"),
+                       ("avx512_plain_import", "import tensorflow")):
+        extra[name] = subprocess.Popen([sys.executable, "-c", code], cwd=folder,
+                                       env=clean_env(**AVX512_PATH), stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True)
     runs = []
     for process, report in processes:
         try:
@@ -239,14 +288,30 @@ def keras_runs(tmp_path_factory):
             stdout, stderr = process.communicate()
         assert process.returncode == 0, stderr
         runs.append({"stdout": stdout, "stderr": stderr, "report": json.loads(report.read_text())})
+    for name, process in extra.items():
+        stdout, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, stderr
+        runs.append({"name": name, "stdout": stdout, "stderr": stderr})
     return runs
+
+
+def by_name(runs, name):
+    return next(run for run in runs if run.get("name") == name)
 
 
 def test_keras_setup_prints_nothing(keras_runs):
     # Without setup_notebook, importing TensorFlow writes absl/cpu_feature_guard lines to stderr.
-    for run in keras_runs:
+    for run in keras_runs[:2]:
         assert run["stdout"] == ""
         assert run["stderr"] == ""
+
+
+def test_keras_setup_prints_nothing_on_the_avx512_path(keras_runs):
+    # The control shows what a learner on such a CPU would otherwise get, so the test can fail.
+    plain = by_name(keras_runs, "avx512_plain_import")["stderr"]
+    assert "oneDNN custom operations are on" in plain
+    quiet = by_name(keras_runs, "avx512_setup")
+    assert (quiet["stdout"], quiet["stderr"]) == ("", "")
 
 
 def test_keras_setup_imports_tensorflow_and_pins_threads(keras_runs):
@@ -266,7 +331,7 @@ def test_keras_setup_can_be_called_twice_but_not_change_threads_late(keras_runs)
 
 
 def test_keras_training_is_identical_across_processes(keras_runs):
-    first, second = (run["report"]["weights"] for run in keras_runs)
+    first, second = (run["report"]["weights"] for run in keras_runs[:2])
     assert [len(w) for w in first] == [3 * 8, 8, 8 * 1, 1]
     assert any(abs(v) > 1e-3 for v in first[1])  # biases moved away from their zero init
     assert first == second

@@ -265,13 +265,44 @@ def test_lesson_opens_with_title_and_learning_objectives(path: Path) -> None:
     )
 
 
+_CLAIM_CALL = re.compile(r"\bclaim\(")
+_BARE_BOOLEAN = re.compile(r"(?<![\w'\"])(True|False)(?![\w'\"])")
+
+
+def _text_outputs(cell: nbformat.NotebookNode) -> list[str]:
+    return [runner.output_text(output) for output in cell.get("outputs", [])]
+
+
 @every_lesson
-def test_lesson_has_claim_checks(path: Path) -> None:
+def test_lesson_states_claims(path: Path) -> None:
     nb = _load(path)
-    assert any(_checks_output(cell) for _, cell in _code_cells(nb)), (
-        f"{_name(path)}: no claim check; mark the cells that print what the prose claims with "
-        "'# NBVAL_CHECK_OUTPUT' so CI notices when a claim stops being true."
+    shown = [text for _, cell in _code_cells(nb) if _CLAIM_CALL.search(cell.source)
+             for text in _text_outputs(cell) if text.lstrip().startswith("✔")]
+    assert shown, (
+        f"{_name(path)}: no claim; state what the prose claims with regutils.claim(...) so CI "
+        "checks that it holds under every seed and CPU (and run `make execute`)."
     )
+
+
+@every_notebook
+def test_stored_claims_hold(path: Path) -> None:
+    nb = _load(path)
+    broken = [_where(nb, path, index) + ": " + line.strip()
+              for index, cell in _code_cells(nb) for text in _text_outputs(cell)
+              for line in text.splitlines() if line.lstrip().startswith("✘")]
+    assert not broken, "stored outputs show claims that do not hold:\n" + "\n".join(broken)
+
+
+@every_notebook
+def test_no_checked_output_is_a_bare_boolean(path: Path) -> None:
+    # "... is faster: True" tells a learner nothing; a claim shows the number and the rule.
+    nb = _load(path)
+    bare = [_where(nb, path, index) + ": " + line.strip()
+            for index, cell in _code_cells(nb) if _checks_output(cell)
+            for text in _text_outputs(cell) for line in text.splitlines()
+            if _BARE_BOOLEAN.search(line)]
+    assert not bare, ("checked output lines with a bare True/False (state them with "
+                      "regutils.claim, which shows the number):\n" + "\n".join(bare))
 
 
 @every_notebook

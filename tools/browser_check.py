@@ -156,13 +156,22 @@ def _stop_kernels(runtime: Path) -> None:
 
 
 @contextmanager
-def jupyterlab(root: Path = ROOT, workdir: Path | None = None, timeout: float = 90.0) -> Iterator[LabServer]:
-    """Start JupyterLab on 127.0.0.1 with a token and a throw-away profile; stop it afterwards."""
+def jupyterlab(root: Path = ROOT, workdir: Path | None = None, timeout: float = 90.0,
+               env_overrides: dict[str, str] | None = None) -> Iterator[LabServer]:
+    """Start JupyterLab on 127.0.0.1 with a token and a throw-away profile; stop it afterwards.
+
+    ``env_overrides`` are added to the server's environment, which its kernels inherit (e.g. the
+    TensorFlow CPU variables of another kind of processor).
+    """
     owned = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="lab-profile-")) if owned else workdir
     try:
+        # PYTEST_CURRENT_TEST would make ipykernel stop capturing native (file-descriptor) output,
+        # which a learner's JupyterLab shows as a red block: drop it so that the check sees it too.
         env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("JUPYTER", "JPY_")) and k not in ("MPLBACKEND", "IPYTHONDIR")}
+               if not k.startswith(("JUPYTER", "JPY_"))
+               and k not in ("MPLBACKEND", "IPYTHONDIR", "PYTEST_CURRENT_TEST")}
+        env.update(env_overrides or {})
         folders = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
                    "JUPYTER_RUNTIME_DIR": "runtime", "JUPYTERLAB_SETTINGS_DIR": "settings",
                    "JUPYTERLAB_WORKSPACES_DIR": "workspaces", "IPYTHONDIR": "ipython"}
@@ -256,17 +265,26 @@ class Report:
     expected_kernel: str = ""  # the notebook's kernelspec display name
     dialogs: list[str] = field(default_factory=list)  # any dialog open at the end
     kernel_peak_mb: float | None = None  # the kernel's peak resident memory, from /proc
+    page: object = field(default=None, repr=False)  # the browser page the report was taken on
 
-    def problems(self) -> list[str]:
+    def setup_problems(self) -> list[str]:
+        """What is wrong after running the set-up cell only (see :func:`run_setup_cell`)."""
         found = []
         if self.kernel_name != self.expected_kernel:
             found.append(f"kernel {self.kernel_name!r}, but the notebook asks for {self.expected_kernel!r}")
         for text in self.dialogs:
             found.append("a dialog is open: " + " ".join(text.split()))
-        if self.cells_run != self.code_cells:
-            found.append(f"{self.cells_run} of {self.code_cells} code cells ran")
+        if self.cells_run != 1:
+            found.append(f"{self.cells_run} cells ran; expected the set-up cell alone")
         for text in self.red_outputs:
             found.append("red output block:\n" + text.strip()[:2000])
+        return found
+
+    def problems(self) -> list[str]:
+        """What is wrong after Run All and a move of the explorer's slider."""
+        found = [p for p in self.setup_problems() if not p.endswith("expected the set-up cell alone")]
+        if self.cells_run != self.code_cells:
+            found.append(f"{self.cells_run} of {self.code_cells} code cells ran")
         if not self.sliders:
             found.append("no ipywidgets slider was rendered")
         elif self.slider_before == self.slider_after:
@@ -324,23 +342,10 @@ def _wait(page, panel, done, timeout: float, what: str, settle: int = 3) -> dict
         page.wait_for_timeout(250)
 
 
-def run_notebook(page, server: LabServer, notebook: str, out_dir: Path,
-                 timeout: float = 300.0) -> Report:
-    """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider."""
-    stem = Path(notebook).stem
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob(f"{stem}-*.png"):
-        old.unlink()
-    code_cells, kernel = _read(server.root / notebook)
-    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel)
+def _open(page, server: LabServer, notebook: str, report: Report):
+    """Open ``notebook``, wait for its kernel, clear its stored outputs; return the panel."""
     page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
 
-    def shot(name: str, target=None) -> None:
-        path = out_dir / f"{stem}-{name}.png"
-        (target or page).screenshot(path=str(path))
-        report.screenshots.append(path)
-
-    page.set_default_timeout(60_000)
     page.goto(server.lab_url(notebook))
     panel = page.locator(".jp-NotebookPanel").first
     panel.wait_for(state="visible")
@@ -357,6 +362,59 @@ def run_notebook(page, server: LabServer, notebook: str, out_dir: Path,
     # Clear the stored outputs first, so an execution count on the screen means "ran just now".
     menu(page, "Edit", "Clear Outputs of All Cells")
     _wait(page, panel, lambda s: s["run"] == 0, 30, "clearing the outputs", settle=1)
+    return panel
+
+
+def _screenshots(report: Report, out_dir: Path):
+    """A function ``shot(name, target=None)`` that saves ``out_dir/STEM-name.png`` (old ones go)."""
+    stem = Path(report.notebook).stem
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob(f"{stem}-*.png"):
+        old.unlink()
+
+    def shot(name: str, target=None) -> None:
+        path = out_dir / f"{stem}-{name}.png"
+        (target or report.page).screenshot(path=str(path))
+        report.screenshots.append(path)
+
+    return shot
+
+
+def run_setup_cell(page, server: LabServer, notebook: str, out_dir: Path,
+                   timeout: float = 120.0) -> Report:
+    """Open ``notebook``, run only its first code cell (the set-up cell), report red blocks.
+
+    The set-up cell is where TensorFlow loads, and with it any native start-up log that JupyterLab
+    shows under the cell. ``Report.setup_problems()`` lists what a learner would see wrongly.
+    """
+    code_cells, kernel = _read(server.root / notebook)
+    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel, page=page)
+    shot = _screenshots(report, out_dir)
+    page.set_default_timeout(60_000)
+    panel = _open(page, server, notebook, report)
+    start = time.monotonic()
+    panel.locator(".jp-CodeCell").first.locator(".jp-InputArea-editor").click()
+    page.keyboard.press("Shift+Enter")
+    state = _wait(page, panel, lambda s: s["run"] >= 1 and s["queued"] == 0 and s["status"] == "idle",
+                  timeout, f"the set-up cell of {notebook}")
+    report.seconds = round(time.monotonic() - start, 1)
+    report.cells_run = state["run"]
+    page.wait_for_timeout(1000)  # late native output arrives through the kernel's stderr pipe
+    report.red_outputs = panel.locator(RED_OUTPUTS).all_inner_texts()
+    report.dialogs = page.locator(".jp-Dialog").all_inner_texts()
+    panel.locator(".jp-CodeCell").first.scroll_into_view_if_needed()
+    shot("setup-cell")
+    return report
+
+
+def run_notebook(page, server: LabServer, notebook: str, out_dir: Path,
+                 timeout: float = 300.0) -> Report:
+    """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider."""
+    code_cells, kernel = _read(server.root / notebook)
+    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel, page=page)
+    shot = _screenshots(report, out_dir)
+    page.set_default_timeout(60_000)
+    panel = _open(page, server, notebook, report)
     start = time.monotonic()
     menu(page, "Run", "Run All Cells")
     # Done when the kernel is idle and no cell is queued ("[*]:"). Run All stops at a cell that
