@@ -159,7 +159,7 @@ def evaluate_claim(
         return f"{format(number, fmt)}{unit}"
 
     def show_threshold(number: float) -> str:  # a round threshold reads as written: > 3, not > 3.0
-        if number.is_integer() and abs(number) < 1e6:
+        if number.is_integer() and abs(number) < 1e6 and not fmt.endswith("%"):
             return f"{int(number)}{unit}"
         return show(number)
 

@@ -29,7 +29,8 @@ def run_keras_tests(test_file: str, *pytest_args: str) -> None:
     """Run ``test_file`` in a fresh process (Keras tests enabled); fail with its output if it fails."""
     if IN_KERAS_PROCESS:
         pytest.skip("this is the fresh process")
-    env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
+    # Unit tests use their own seeds: a REGUTILS_SEED meant for the notebooks must not reach them.
+    env = {k: v for k, v in os.environ.items() if k not in (*TF_VARS, "REGUTILS_SEED")}
     env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", test_file, "-q", "-p", "no:cacheprovider",

@@ -80,6 +80,8 @@ def test_text_of_a_claim_that_fails_says_so() -> None:
         (0.9512, {"equals": 0.95, "tol": 0.01, "fmt": ".3f"}, "0.951 (claim: = 0.950 ± 0.01)"),
         (0.42, {"at_least": 0.1, "at_most": 0.5, "fmt": ".0%"}, "42% (claim: ≥ 10% and ≤ 50%)"),
         (12.5, {"below": 60, "unit": " s", "fmt": ".1f"}, "12.5 s (claim: < 60 s)"),
+        (0.0, {"equals": 0, "fmt": ".0%"}, "0% (claim: = 0%)"),
+        (0.2, {"above": 0.1, "below": 1, "fmt": ".0%"}, "20% (claim: > 10% and < 100%)"),
     ],
 )
 def test_how_values_and_rules_are_shown(value, kwargs, shown) -> None:
