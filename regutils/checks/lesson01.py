@@ -1,7 +1,9 @@
 """Checks and hints for ``notebooks/01_overfitting_exercises.ipynb``.
 
 Each check recomputes the reference answer from the same data the exercise describes, then
-compares; messages name the mistakes learners make most often.
+compares; messages name the mistakes learners make most often. The exercises' data seeds, splits
+and folds are fixed on purpose (they do not follow the lesson's ``SEED`` / ``REGUTILS_SEED``), so
+that the reference answers are the same whatever seed a run uses.
 """
 
 from __future__ import annotations
