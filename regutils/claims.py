@@ -133,7 +133,7 @@ def evaluate_claim(
     if not isinstance(unit, str):
         raise TypeError(f"unit must be a string such as '×' or ' s', got {unit!r}.")
     try:
-        format(1.5, fmt)
+        _format(1.5, fmt) if isinstance(fmt, str) else format(1.5, fmt)
     except (TypeError, ValueError):
         raise ValueError(f"fmt must be a number format such as '.3f', '.2%' or '.3g', got "
                          f"{fmt!r}.") from None
@@ -156,10 +156,10 @@ def evaluate_claim(
                          "at_most=, or equals= (with tol=).")
 
     def show(number: float) -> str:
-        return f"{format(number, fmt)}{unit}"
+        return f"{_format(number, fmt)}{unit}"
 
     def show_threshold(number: float) -> str:  # a round threshold reads as written: > 3, not > 3.0
-        if number.is_integer() and abs(number) < 1e6 and not fmt.endswith("%"):
+        if number.is_integer() and abs(number) < 1e6 and not fmt.endswith(("%", "d")):
             return f"{int(number)}{unit}"
         return show(number)
 
@@ -224,7 +224,7 @@ def claim(
     unit : str, default=""
         Appended to every number shown: ``"×"``, ``"%"``, ``" s"``.
     fmt : str, default=".3g"
-        Format of every number shown (``".3f"``, ``".1f"``, ``".2e"``).
+        Format of every number shown (``".3f"``, ``".1%"``, ``".2e"``, ``"d"`` for counts).
 
     Returns
     -------
@@ -308,10 +308,20 @@ def _value_text(values: Sequence[float], on: str, show: Any, fmt: str, unit: str
         return show(values[0])
     if on == "mean":
         sd = float(np.std(values, ddof=1))
-        return f"mean {show(float(np.mean(values)))} ± {format(sd, fmt)}{unit} (sd, n = {len(values)})"
+        return f"mean {show(float(np.mean(values)))} ± {_format(sd, fmt)}{unit} (sd, n = {len(values)})"
     if len(values) <= _MAX_SHOWN:
         return ", ".join(show(v) for v in values)
     return f"{len(values)} values from {show(min(values))} to {show(max(values))}"
+
+
+def _format(number: float, fmt: str) -> str:
+    """``format(number, fmt)``; an integer format (``"d"``, ``",d"``) shows whole numbers as such and
+    anything else with ``g``, so counts can use ``fmt="d"``."""
+    if fmt.endswith("d"):
+        if math.isfinite(number) and number.is_integer():
+            return format(int(number), fmt)
+        return format(number, fmt[:-1] + "g")
+    return format(number, fmt)
 
 
 def _inline_code(escaped: str) -> str:

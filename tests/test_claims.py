@@ -81,6 +81,8 @@ def test_text_of_a_claim_that_fails_says_so() -> None:
         (0.42, {"at_least": 0.1, "at_most": 0.5, "fmt": ".0%"}, "42% (claim: ≥ 10% and ≤ 50%)"),
         (12.5, {"below": 60, "unit": " s", "fmt": ".1f"}, "12.5 s (claim: < 60 s)"),
         (0.0, {"equals": 0, "fmt": ".0%"}, "0% (claim: = 0%)"),
+        (1234, {"above": 1000, "fmt": ",d"}, "1,234 (claim: > 1,000)"),
+        ([3, 4.5], {"above": 2, "fmt": "d"}, "3, 4.5 (claim: each > 2)"),
         (0.2, {"above": 0.1, "below": 1, "fmt": ".0%"}, "20% (claim: > 10% and < 100%)"),
     ],
 )

@@ -32,7 +32,7 @@ def _logistic(C: float, l1_ratio: float):
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, l1_ratio=l1_ratio, solver="liblinear", intercept_scaling=1000,
-                              random_state=0)
+                              tol=1e-6, max_iter=10_000, random_state=0)
 
 
 def _pipeline(C: float, l1_ratio: float):
