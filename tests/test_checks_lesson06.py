@@ -156,6 +156,41 @@ def test_exercise_3(ex06):
         "Exercise 3 is not answered yet")
 
 
+def test_exercise_3_chooses_the_strongest_within_one_se_for_either_ddof(ex06):
+    """0.01's mean is within one standard error with ddof=1 but not with ddof=0: an answer of
+    0.01 (the weakest strength within) gets the same message either way."""
+    from regutils.checks.lesson06 import _one_se_choice
+
+    assert _one_se_choice(ddof=0) == _one_se_choice(ddof=1) == 0.1
+    assert {_one_se_choice(strongest=False, ddof=d) for d in (0, 1)} == {0.03, 0.01}
+    assert_wrong(feedback(ex06, "3", best_l2=0.03, chosen_l2=0.01), "3",
+                 "the rule picks the *strongest* penalty")
+
+
+def test_exercise_3_does_not_hinge_on_the_tables_rounding(ex06, monkeypatch):
+    """The table is rounded to 3 decimals: any table within ±0.0005 of it (the unrounded run,
+    or a learner's typo in the last digit) gives the same answers and the same messages."""
+    import regutils.checks.lesson06 as lesson06
+
+    table = np.array(lesson06.EX3_ACCURACY)
+    rng = np.random.default_rng(0)
+    perturbations = [rng.uniform(-0.0005, 0.0005, size=table.shape) for _ in range(200)]
+    signs = np.where(np.arange(table.shape[0])[:, None] == 4, -1.0, 1.0)  # best row down,
+    perturbations += [0.0005 * signs, -0.0005 * signs]                     # the others up, and back
+    cases = [
+        ({"best_l2": 0.03, "chosen_l2": 0.1}, "Correct: exercise 3."),
+        ({"best_l2": 0.0, "chosen_l2": 0.1}, "*lowest* mean accuracy"),
+        ({"best_l2": 0.03, "chosen_l2": 0.3}, "one standard *deviation*"),
+        ({"best_l2": 0.03, "chosen_l2": 0.03}, "the rule picks the *strongest* penalty"),
+        ({"best_l2": 0.03, "chosen_l2": 0.01}, "the rule picks the *strongest* penalty"),
+        ({"best_l2": 0.03, "chosen_l2": 0.001}, "is not the largest strength"),
+    ]
+    for delta in perturbations:
+        monkeypatch.setattr(lesson06, "EX3_ACCURACY", tuple(map(tuple, table + delta)))
+        for answers, message in cases:
+            assert message in feedback(ex06, "3", **answers), (delta, answers)
+
+
 # --------------------------------------------------------------------------- exercise 4
 
 
