@@ -266,7 +266,8 @@ def test_lesson_opens_with_title_and_learning_objectives(path: Path) -> None:
 
 
 _CLAIM_CALL = re.compile(r"\bclaim\(")
-_BARE_BOOLEAN = re.compile(r"(?<![\w'\"])(True|False)(?![\w'\"])")
+# A verdict printed as True/False; "restore_best_weights = False" (a setting's value) is not one.
+_BARE_BOOLEAN = re.compile(r"(?<![\w'\"=])(?<!= )(True|False)(?![\w'\"])")
 
 
 def _text_outputs(cell: nbformat.NotebookNode) -> list[str]:
