@@ -529,10 +529,13 @@ def test_make_exercises_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert runner.read_notebook(exercise_path).cells[1].outputs
     assert "up to date" in capsys.readouterr().out
 
-    # A changed solution is drift, until regenerated.
+    # A changed solution is drift, until regenerated; naming other lessons leaves it alone.
     solution.cells[0].source = "# Exercises, revised"
     runner.write_notebook(solution, solution_path)
     assert make_exercises.main([*root, "--check"]) == 1
+    assert make_exercises.main([*root, "--check", "01"]) == 1
+    assert make_exercises.main([*root, "02"]) == 2  # no such lesson: an error, nothing written
+    assert "no solution notebook for lesson(s) 02" in capsys.readouterr().err
     assert "drifted: notebooks/01_demo_exercises.ipynb" in capsys.readouterr().out
     assert make_exercises.main(root) == 0
     assert make_exercises.main([*root, "--check"]) == 0

@@ -237,12 +237,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="write nothing; exit 1 listing exercise notebooks that drifted")
     parser.add_argument("--root", type=Path, default=runner.REPO_ROOT,
                         help="course tree with notebooks/ and solutions/ (default: this repo)")
+    parser.add_argument("lessons", nargs="*", metavar="NN",
+                        help="only these lessons' exercises, by number (e.g. 07 09); default: all")
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     found = pairs(root)
     if not found:
         print(f"No solution notebooks in {root / 'solutions'}.", file=sys.stderr)
         return 1
+    if args.lessons:
+        chosen = [pair for pair in found if pair.solution.name[:2] in args.lessons]
+        unknown = sorted(set(args.lessons) - {pair.solution.name[:2] for pair in found})
+        if unknown:
+            print(f"error: no solution notebook for lesson(s) {', '.join(unknown)} in "
+                  f"{root / 'solutions'}", file=sys.stderr)
+            return 2
+        found = chosen
     failed = False
     for pair in found:
         name = runner.display_path(pair.exercise, root)
