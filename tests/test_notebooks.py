@@ -535,8 +535,9 @@ def test_make_exercises_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert make_exercises.main([*root, "--check"]) == 1
     assert make_exercises.main([*root, "--check", "01"]) == 1
     assert make_exercises.main([*root, "02"]) == 2  # no such lesson: an error, nothing written
-    assert "no solution notebook for lesson(s) 02" in capsys.readouterr().err
-    assert "drifted: notebooks/01_demo_exercises.ipynb" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "no solution notebook for lesson(s) 02" in captured.err
+    assert "drifted: notebooks/01_demo_exercises.ipynb" in captured.out
     assert make_exercises.main(root) == 0
     assert make_exercises.main([*root, "--check"]) == 0
 
