@@ -171,4 +171,4 @@ def _check_3(mean_accuracy, sd_accuracy, n_zero):
                         "model fitted on all patients.")
     return (f"With C = 0.1 the L1 penalty drops {ref['n_zero']} of "
             f"{ref['n_zero'] + ref['n_kept']} encoded features; compare its accuracy with the "
-            "lesson's best setting.")
+            "lesson's default setting (C = 1, L2) in section 6.")
