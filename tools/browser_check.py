@@ -342,6 +342,15 @@ def _wait(page, panel, done, timeout: float, what: str, settle: int = 3) -> dict
         page.wait_for_timeout(250)
 
 
+def _start(page, server: LabServer, notebook: str, out_dir: Path):
+    """A new report on ``notebook``, its screenshot function, and the opened notebook's panel."""
+    code_cells, kernel = _read(server.root / notebook)
+    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel, page=page)
+    shot = _screenshots(report, out_dir)
+    page.set_default_timeout(60_000)
+    return report, shot, _open(page, server, notebook, report)
+
+
 def _open(page, server: LabServer, notebook: str, report: Report):
     """Open ``notebook``, wait for its kernel, clear its stored outputs; return the panel."""
     page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
@@ -387,11 +396,7 @@ def run_setup_cell(page, server: LabServer, notebook: str, out_dir: Path,
     The set-up cell is where TensorFlow loads, and with it any native start-up log that JupyterLab
     shows under the cell. ``Report.setup_problems()`` lists what a learner would see wrongly.
     """
-    code_cells, kernel = _read(server.root / notebook)
-    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel, page=page)
-    shot = _screenshots(report, out_dir)
-    page.set_default_timeout(60_000)
-    panel = _open(page, server, notebook, report)
+    report, shot, panel = _start(page, server, notebook, out_dir)
     start = time.monotonic()
     panel.locator(".jp-CodeCell").first.locator(".jp-InputArea-editor").click()
     page.keyboard.press("Shift+Enter")
@@ -410,11 +415,7 @@ def run_setup_cell(page, server: LabServer, notebook: str, out_dir: Path,
 def run_notebook(page, server: LabServer, notebook: str, out_dir: Path,
                  timeout: float = 300.0) -> Report:
     """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider."""
-    code_cells, kernel = _read(server.root / notebook)
-    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel, page=page)
-    shot = _screenshots(report, out_dir)
-    page.set_default_timeout(60_000)
-    panel = _open(page, server, notebook, report)
+    report, shot, panel = _start(page, server, notebook, out_dir)
     start = time.monotonic()
     menu(page, "Run", "Run All Cells")
     # Done when the kernel is idle and no cell is queued ("[*]:"). Run All stops at a cell that
