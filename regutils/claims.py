@@ -66,7 +66,6 @@ class Claim:
     rule: str
     holds: bool
     value_text: str
-    scalar: bool = True
     reasons: tuple[str, ...] = field(default=())
 
     @property
@@ -133,8 +132,8 @@ def evaluate_claim(
     if not isinstance(unit, str):
         raise TypeError(f"unit must be a string such as '×' or ' s', got {unit!r}.")
     try:
-        _format(1.5, fmt) if isinstance(fmt, str) else format(1.5, fmt)
-    except (TypeError, ValueError):
+        _format(1.5, fmt)
+    except (AttributeError, TypeError, ValueError):  # AttributeError: fmt is not a string
         raise ValueError(f"fmt must be a number format such as '.3f', '.2%' or '.3g', got "
                          f"{fmt!r}.") from None
     bounds = {name: bound for name, bound in
@@ -176,17 +175,15 @@ def evaluate_claim(
               for v in tested]
     if any(math.isnan(v) for v in tested):
         reasons.append("a value is NaN")
-    scalar = len(values) == 1
     if on == "mean":
         rule = f"mean {rule}"
-    elif not scalar:
+    elif len(values) > 1:
         rule = f"each {rule}"
-        failed = [i for i, good in enumerate(ok) if not good]
-        if failed and len(values) > 1:
-            reasons.append(f"{len(failed)} of {len(values)} values fail")
+        failed = ok.count(False)
+        if failed:
+            reasons.append(f"{failed} of {len(values)} values fail")
     return Claim(statement=statement.strip(), values=values, rule=rule, holds=all(ok),
-                 value_text=_value_text(values, on, show, fmt, unit), scalar=scalar,
-                 reasons=tuple(reasons))
+                 value_text=_value_text(values, on, show, fmt, unit), reasons=tuple(reasons))
 
 
 def claim(

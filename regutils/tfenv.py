@@ -38,7 +38,7 @@ import warnings
 from collections.abc import Iterator
 from types import ModuleType
 
-__all__ = ["CPU_DEFAULTS", "configure", "import_tensorflow"]
+__all__ = ["CPU_DEFAULTS", "configure", "filter_chatter", "import_tensorflow"]
 
 #: Set before TensorFlow loads, unless already in the environment (see the module docstring).
 CPU_DEFAULTS: dict[str, str] = {"TF_ENABLE_ONEDNN_OPTS": "0", "ONEDNN_MAX_CPU_ISA": "AVX2"}
