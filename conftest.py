@@ -48,8 +48,11 @@ def stderr_text(outputs: Iterable[Any]) -> str:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--claims-only", action="store_true",
-                     help="run notebook cells and their claims without comparing stored outputs")
+    parser.addoption(
+        "--claims-only",
+        action="store_true",
+        help="run notebook cells and their claims without comparing stored outputs",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -67,8 +70,11 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     if IPyNbCell is not None and isinstance(item, IPyNbCell):
         text = stderr_text(item.test_outputs or [])
         if text.strip():
-            notebook = item.path.relative_to(item.config.rootpath) \
-                if item.path.is_relative_to(item.config.rootpath) else item.path
+            notebook = (
+                item.path.relative_to(item.config.rootpath)
+                if item.path.is_relative_to(item.config.rootpath)
+                else item.path
+            )
             raise NbCellError(
                 item.cell_num,
                 f"{notebook}: the cell wrote to stderr. Warnings and logs must not reach "

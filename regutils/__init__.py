@@ -77,6 +77,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for editors and type checkers only
     from regutils.callbacks import GeneralizationLoss, generalization_loss
+    from regutils.claims import ClaimError, claim
     from regutils.datasets import (
         DATA_FILES,
         DataFileError,
@@ -88,18 +89,17 @@ if TYPE_CHECKING:  # for editors and type checkers only
         sine_curve,
         verify_data_file,
     )
-    from regutils.claims import ClaimError, claim
     from regutils.feedback import exercises
     from regutils.model_selection import one_standard_error_rule
     from regutils.notebook import seed_in_force, setup_notebook
-    from regutils.preprocessing import heart_preprocessor
-    from regutils.training import build_mlp, reset_model, run_grid, train
     from regutils.plots import (
-        plot_history,
-        plot_weight_histograms,
         plot_coefficient_path,
         plot_error_curve,
         plot_fit,
         plot_fits,
+        plot_history,
         plot_learning_curve,
+        plot_weight_histograms,
     )
+    from regutils.preprocessing import heart_preprocessor
+    from regutils.training import build_mlp, reset_model, run_grid, train

@@ -35,14 +35,16 @@ from regutils.validation import check_array, check_real
 __all__ = ["GeneralizationLoss", "generalization_loss"]
 
 if TYPE_CHECKING:  # for editors and type checkers only: importing keras costs seconds
-    import keras
+    pass
 
 
 def _check_alpha(alpha: object) -> float:
     alpha = check_real(alpha, "alpha")
     if alpha <= 0:
-        raise ValueError(f"alpha must be > 0 (the generalization loss, in percent, above which "
-                         f"training stops; Prechelt used 1 to 5), got {alpha}.")
+        raise ValueError(
+            f"alpha must be > 0 (the generalization loss, in percent, above which "
+            f"training stops; Prechelt used 1 to 5), got {alpha}."
+        )
     return alpha
 
 
@@ -73,8 +75,10 @@ def generalization_loss(errors: object) -> np.ndarray:
     """
     errors = check_array(errors, "errors", ndim=1)
     if np.any(errors <= 0):
-        raise ValueError("errors must be positive (a loss or an error rate): the generalization "
-                         "loss divides by the smallest error so far.")
+        raise ValueError(
+            "errors must be positive (a loss or an error rate): the generalization "
+            "loss divides by the smallest error so far."
+        )
     return 100.0 * (errors / np.minimum.accumulate(errors) - 1.0)
 
 
@@ -132,20 +136,26 @@ def _define_generalization_loss() -> type:
         ValueError: alpha must be > 0 (the generalization loss, in percent, above which training stops; Prechelt used 1 to 5), got 0.0.
         """
 
-        def __init__(self, alpha: float = 5.0, monitor: str = "val_loss",
-                     restore_best_weights: bool = True) -> None:
+        def __init__(
+            self, alpha: float = 5.0, monitor: str = "val_loss", restore_best_weights: bool = True
+        ) -> None:
             super().__init__()
             self.alpha = _check_alpha(alpha)
             if not isinstance(monitor, str) or not monitor:
-                raise TypeError(f"monitor must be the name of a logged quantity such as 'val_loss', "
-                                f"got {monitor!r}.")
+                raise TypeError(
+                    f"monitor must be the name of a logged quantity such as 'val_loss', "
+                    f"got {monitor!r}."
+                )
             if "acc" in monitor or "auc" in monitor:
-                raise ValueError(f"monitor must be an error that is lower-is-better and positive, "
-                                 f"such as 'val_loss'; {monitor!r} is higher-is-better.")
+                raise ValueError(
+                    f"monitor must be an error that is lower-is-better and positive, "
+                    f"such as 'val_loss'; {monitor!r} is higher-is-better."
+                )
             self.monitor = monitor
             if not isinstance(restore_best_weights, bool):
-                raise TypeError(f"restore_best_weights must be True or False, got "
-                                f"{restore_best_weights!r}.")
+                raise TypeError(
+                    f"restore_best_weights must be True or False, got {restore_best_weights!r}."
+                )
             self.restore_best_weights = restore_best_weights
             self._reset()
 
@@ -163,16 +173,20 @@ def _define_generalization_loss() -> type:
             logs = logs if logs is not None else {}
             if self.monitor not in logs:
                 available = ", ".join(sorted(logs)) or "nothing"
-                raise ValueError(f"GeneralizationLoss monitors {self.monitor!r}, but the epoch's "
-                                 f"logs have only {available}; pass validation_data to fit(), or "
-                                 f"choose another monitor.")
+                raise ValueError(
+                    f"GeneralizationLoss monitors {self.monitor!r}, but the epoch's "
+                    f"logs have only {available}; pass validation_data to fit(), or "
+                    f"choose another monitor."
+                )
             value = float(logs[self.monitor])
             if not math.isfinite(value):
                 gl = math.inf
             else:
                 if value <= 0:
-                    raise ValueError(f"GeneralizationLoss needs a positive error, but {self.monitor} "
-                                     f"= {value} after epoch {epoch + 1}.")
+                    raise ValueError(
+                        f"GeneralizationLoss needs a positive error, but {self.monitor} "
+                        f"= {value} after epoch {epoch + 1}."
+                    )
                 if value < self.best:
                     self.best = value
                     self.best_epoch = epoch + 1

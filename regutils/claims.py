@@ -91,14 +91,18 @@ class Claim:
     def _repr_html_(self) -> str:
         colour, verdict = ("#1a7f37", "holds") if self.holds else ("#cf222e", "does not hold")
         statement = _inline_code(html.escape(self.statement))
-        line = (f'<span style="color:{colour};font-weight:bold">{self.mark} {verdict}:</span> '
-                f"{statement}: <code>{html.escape(self.value_text)}</code> "
-                f'<span style="opacity:0.75">(claim: {html.escape(self.rule)})</span>')
+        line = (
+            f'<span style="color:{colour};font-weight:bold">{self.mark} {verdict}:</span> '
+            f"{statement}: <code>{html.escape(self.value_text)}</code> "
+            f'<span style="opacity:0.75">(claim: {html.escape(self.rule)})</span>'
+        )
         if not self.holds:
             why = f" ({html.escape('; '.join(self.reasons))})" if self.reasons else ""
-            line += (f"<br><span style='opacity:0.85'>Not true in this run{why}. The lesson's text "
-                     "describes the stored run; if you changed something above, this is what your "
-                     "change did.</span>")
+            line += (
+                f"<br><span style='opacity:0.85'>Not true in this run{why}. The lesson's text "
+                "describes the stored run; if you changed something above, this is what your "
+                "change did.</span>"
+            )
         return f'<div class="regutils-claim">{line}</div>'
 
     def _ipython_display_(self) -> None:
@@ -123,36 +127,51 @@ def evaluate_claim(
 ) -> Claim:
     """Evaluate a claim without showing it or raising; :func:`claim` documents the arguments."""
     if not isinstance(statement, str) or not statement.strip():
-        raise TypeError(f"statement must be a non-empty string saying what is claimed, got "
-                        f"{statement!r}.")
+        raise TypeError(
+            f"statement must be a non-empty string saying what is claimed, got {statement!r}."
+        )
     values = _as_values(value)
     if on not in ("each", "mean"):
-        raise ValueError(f"on must be 'each' (every value must satisfy the rule) or 'mean' (their "
-                         f"mean must), got {on!r}.")
+        raise ValueError(
+            f"on must be 'each' (every value must satisfy the rule) or 'mean' (their "
+            f"mean must), got {on!r}."
+        )
     if not isinstance(unit, str):
         raise TypeError(f"unit must be a string such as '×' or ' s', got {unit!r}.")
     try:
         _format(1.5, fmt)
     except (AttributeError, TypeError, ValueError):  # AttributeError: fmt is not a string
-        raise ValueError(f"fmt must be a number format such as '.3f', '.2%' or '.3g', got "
-                         f"{fmt!r}.") from None
-    bounds = {name: bound for name, bound in
-              (("above", above), ("below", below), ("at_least", at_least), ("at_most", at_most))
-              if bound is not None}
+        raise ValueError(
+            f"fmt must be a number format such as '.3f', '.2%' or '.3g', got {fmt!r}."
+        ) from None
+    bounds = {
+        name: bound
+        for name, bound in (
+            ("above", above),
+            ("below", below),
+            ("at_least", at_least),
+            ("at_most", at_most),
+        )
+        if bound is not None
+    }
     for name, bound in bounds.items():
         _as_threshold(bound, name)
     if equals is not None:
         if bounds:
-            raise ValueError("give equals= on its own (with tol=), or bounds (above=, below=, "
-                             "at_least=, at_most=), not both.")
+            raise ValueError(
+                "give equals= on its own (with tol=), or bounds (above=, below=, "
+                "at_least=, at_most=), not both."
+            )
         _as_threshold(equals, "equals")
         if tol is not None and not (_as_threshold(tol, "tol") >= 0):
             raise ValueError(f"tol must be >= 0, got {tol!r}.")
     elif tol is not None:
         raise ValueError("tol= goes with equals= (|value - equals| <= tol).")
     elif not bounds:
-        raise ValueError("say what is claimed: give at least one of above=, below=, at_least=, "
-                         "at_most=, or equals= (with tol=).")
+        raise ValueError(
+            "say what is claimed: give at least one of above=, below=, at_least=, "
+            "at_most=, or equals= (with tol=)."
+        )
 
     def show(number: float) -> str:
         return f"{_format(number, fmt)}{unit}"
@@ -169,10 +188,13 @@ def evaluate_claim(
         rule = f"= {show_threshold(float(equals))}" + (f" ± {tolerance:g}{unit}" if tol else "")
         ok = [abs(v - float(equals)) <= tolerance for v in tested]
     else:
-        parts = [f"{_RULES[name][0]} {show_threshold(float(bound))}" for name, bound in bounds.items()]
+        parts = [
+            f"{_RULES[name][0]} {show_threshold(float(bound))}" for name, bound in bounds.items()
+        ]
         rule = " and ".join(parts)
-        ok = [all(_RULES[name][1](v, float(bound)) for name, bound in bounds.items())
-              for v in tested]
+        ok = [
+            all(_RULES[name][1](v, float(bound)) for name, bound in bounds.items()) for v in tested
+        ]
     if any(math.isnan(v) for v in tested):
         reasons.append("a value is NaN")
     if on == "mean":
@@ -182,8 +204,14 @@ def evaluate_claim(
         failed = ok.count(False)
         if failed:
             reasons.append(f"{failed} of {len(values)} values fail")
-    return Claim(statement=statement.strip(), values=values, rule=rule, holds=all(ok),
-                 value_text=_value_text(values, on, show, fmt, unit), reasons=tuple(reasons))
+    return Claim(
+        statement=statement.strip(),
+        values=values,
+        rule=rule,
+        holds=all(ok),
+        value_text=_value_text(values, on, show, fmt, unit),
+        reasons=tuple(reasons),
+    )
 
 
 def claim(
@@ -243,13 +271,26 @@ def claim(
     ...           below=0)
     ✔ dropout lowers the validation loss on every subset: -0.03, -0.029, -0.054 (claim: each < 0)
     """
-    result = evaluate_claim(statement, value, above=above, below=below, at_least=at_least,
-                            at_most=at_most, equals=equals, tol=tol, on=on, unit=unit, fmt=fmt)
+    result = evaluate_claim(
+        statement,
+        value,
+        above=above,
+        below=below,
+        at_least=at_least,
+        at_most=at_most,
+        equals=equals,
+        tol=tol,
+        on=on,
+        unit=unit,
+        fmt=fmt,
+    )
     if not result.holds and strict_mode():
         seed = _seed_note()
-        raise ClaimError(f"{result.text()}{seed}. A claim a lesson makes must hold under every "
-                         "seed and CPU the course is tested on: fix the experiment or the claim "
-                         "(see CONTRIBUTING.md), never just the threshold.")
+        raise ClaimError(
+            f"{result.text()}{seed}. A claim a lesson makes must hold under every "
+            "seed and CPU the course is tested on: fix the experiment or the claim "
+            "(see CONTRIBUTING.md), never just the threshold."
+        )
     _show(result)
     object.__setattr__(result, "_shown", True)
     return result
@@ -281,8 +322,10 @@ def _as_values(value: Any) -> tuple[float, ...]:
     try:
         array = np.asarray(value, dtype=float).ravel()
     except (TypeError, ValueError):
-        raise TypeError(f"value must be a number or an array of numbers, got "
-                        f"{type(value).__name__} {value!r:.80}.") from None
+        raise TypeError(
+            f"value must be a number or an array of numbers, got "
+            f"{type(value).__name__} {value!r:.80}."
+        ) from None
     if array.size == 0:
         raise ValueError("value is empty: a claim needs at least one measured number.")
     return tuple(float(v) for v in array)

@@ -42,8 +42,20 @@ DATA_FILES: dict[str, str] = {
 }
 
 HEART_COLUMNS = (
-    "age", "sex", "cp", "trestbps", "chol", "fbs", "restecg", "thalach",
-    "exang", "oldpeak", "slope", "ca", "thal", "target",
+    "age",
+    "sex",
+    "cp",
+    "trestbps",
+    "chol",
+    "fbs",
+    "restecg",
+    "thalach",
+    "exang",
+    "oldpeak",
+    "slope",
+    "ca",
+    "thal",
+    "target",
 )
 HEART_CATEGORICAL = ("cp", "restecg", "slope", "thal")
 
@@ -215,7 +227,9 @@ def sine_curve(x: object) -> np.ndarray:
     """
     x = check_array(x, "x", ndim=(1, 2))
     if x.ndim == 2 and x.shape[1] != 1:
-        raise ValueError(f"x must be 1-D or have exactly one column, got an array of shape {x.shape}.")
+        raise ValueError(
+            f"x must be 1-D or have exactly one column, got an array of shape {x.shape}."
+        )
     return np.sin(2 * np.pi * x).ravel() if x.ndim == 2 else np.sin(2 * np.pi * x)
 
 
@@ -318,14 +332,17 @@ def make_correlated(
     """
     n_samples = check_int(n_samples, "n_samples", minimum=2)
     coef = check_array(coef, "coef")
-    correlation = check_real(correlation, "correlation", minimum=0.0, maximum=1.0,
-                             include_maximum=False)
+    correlation = check_real(
+        correlation, "correlation", minimum=0.0, maximum=1.0, include_maximum=False
+    )
     noise = check_real(noise, "noise", minimum=0.0)
     if seed is not None:
         seed = check_int(seed, "seed", minimum=0)
     n_features = len(coef)
     if isinstance(groups, (str, bytes)) or not hasattr(groups, "__iter__"):
-        raise TypeError("groups must be a sequence of sequences of feature indices, e.g. ((0, 1),).")
+        raise TypeError(
+            "groups must be a sequence of sequences of feature indices, e.g. ((0, 1),)."
+        )
     checked_groups: list[list[int]] = []
     seen: set[int] = set()
     for group in groups:
@@ -335,8 +352,9 @@ def make_correlated(
         if len(indices) < 2:
             raise ValueError(f"each group needs at least 2 feature indices, got {list(group)!r}.")
         if max(indices) >= n_features:
-            raise ValueError(f"groups index must be < {n_features} (the length of coef), "
-                             f"got {max(indices)}.")
+            raise ValueError(
+                f"groups index must be < {n_features} (the length of coef), got {max(indices)}."
+            )
         if seen & set(indices) or len(set(indices)) != len(indices):
             raise ValueError(f"groups must not share or repeat indices, got {list(groups)!r}.")
         seen |= set(indices)
@@ -354,5 +372,6 @@ def make_correlated(
         f"{checked_groups} (pairwise correlation {correlation}); y = X @ {coef.tolist()} + "
         f"N(0, {noise}^2) (seed {seed})."
     )
-    return Dataset(X=pd.DataFrame(X, columns=columns), y=pd.Series(y, name="y"),
-                   description=description)
+    return Dataset(
+        X=pd.DataFrame(X, columns=columns), y=pd.Series(y, name="y"), description=description
+    )

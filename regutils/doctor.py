@@ -22,14 +22,28 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["CheckResult", "check_python", "check_packages", "check_data", "check_tensorflow",
-           "check_widgets", "check_notebooks", "run_checks", "format_result", "main"]
+__all__ = [
+    "CheckResult",
+    "check_python",
+    "check_packages",
+    "check_data",
+    "check_tensorflow",
+    "check_widgets",
+    "check_notebooks",
+    "run_checks",
+    "format_result",
+    "main",
+]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
-SETUP_FIX = 'run `make lab` (or `pip install -c requirements-lock.txt -e ".[test]"` in the course folder)'
-CLONE_FIX = "run the doctor from a full clone of the course repository (`git clone` it, then `make doctor`)"
+SETUP_FIX = (
+    'run `make lab` (or `pip install -c requirements-lock.txt -e ".[test]"` in the course folder)'
+)
+CLONE_FIX = (
+    "run the doctor from a full clone of the course repository (`git clone` it, then `make doctor`)"
+)
 MAX_NAMED = 8  # mismatched packages named on the Packages line; the rest are counted
 
 
@@ -82,13 +96,21 @@ def check_python(lock_path: Path = LOCK_FILE) -> CheckResult:
         return _missing_lock("Python", lock_path)
     match = re.search(r"with Python (\d+)\.(\d+)", lock_path.read_text(encoding="utf-8"))
     if match is None:
-        return CheckResult("Python", "FAIL", f"{lock_path} does not record a Python version",
-                           "restore it with `git checkout -- requirements-lock.txt`")
+        return CheckResult(
+            "Python",
+            "FAIL",
+            f"{lock_path} does not record a Python version",
+            "restore it with `git checkout -- requirements-lock.txt`",
+        )
     wanted = f"{match[1]}.{match[2]}"
     if f"{sys.version_info.major}.{sys.version_info.minor}" == wanted:
         return CheckResult("Python", "OK", f"{running} (the course uses {wanted})")
-    return CheckResult("Python", "FAIL", f"running {running} ({sys.executable}); the course uses {wanted}",
-                       f"install Python {wanted} and run `make lab`")
+    return CheckResult(
+        "Python",
+        "FAIL",
+        f"running {running} ({sys.executable}); the course uses {wanted}",
+        f"install Python {wanted} and run `make lab`",
+    )
 
 
 def check_packages(lock_path: Path = LOCK_FILE) -> CheckResult:
@@ -132,8 +154,13 @@ def check_packages(lock_path: Path = LOCK_FILE) -> CheckResult:
     if not problems:
         return CheckResult("Packages", "OK", f"{checked} packages match requirements-lock.txt")
     more = f" and {len(problems) - MAX_NAMED} more" if len(problems) > MAX_NAMED else ""
-    return CheckResult("Packages", "FAIL", f"{len(problems)} of {checked} differ from requirements-lock.txt: "
-                       f"{', '.join(problems[:MAX_NAMED])}{more}", SETUP_FIX)
+    return CheckResult(
+        "Packages",
+        "FAIL",
+        f"{len(problems)} of {checked} differ from requirements-lock.txt: "
+        f"{', '.join(problems[:MAX_NAMED])}{more}",
+        SETUP_FIX,
+    )
 
 
 def check_data() -> list[CheckResult]:
@@ -147,7 +174,11 @@ def check_data() -> list[CheckResult]:
         except DataFileError as exc:
             # The message ends with what to do ("Restore it ..."): report that part as the fix.
             problem, sep, action = str(exc).partition(" Restore ")
-            fix = f"Restore {action}" if sep else f"restore data/{name} (`git checkout -- data/{name}`)"
+            fix = (
+                f"Restore {action}"
+                if sep
+                else f"restore data/{name} (`git checkout -- data/{name}`)"
+            )
             results.append(CheckResult(f"Data {name}", "FAIL", problem, fix))
         else:
             results.append(CheckResult(f"Data {name}", "OK", f"sha256 {sha256[:12]} verified"))
@@ -171,11 +202,15 @@ def check_tensorflow() -> CheckResult:
         loss = float(model.fit(X, y, epochs=2, verbose=0).history["loss"][-1])
         if not math.isfinite(loss):
             raise FloatingPointError(f"the training loss of a tiny model is {loss}")
-    except Exception as exc:  # noqa: BLE001  (whatever breaks here, TensorFlow is unusable)
+    except Exception as exc:
         return CheckResult("TensorFlow", "FAIL", f"{type(exc).__name__}: {exc}", SETUP_FIX)
     seconds = time.perf_counter() - start
-    return CheckResult("TensorFlow", "OK", f"TensorFlow {tf.__version__}, Keras {keras.__version__} "
-                       f"(import and a tiny fit took {seconds:.1f} s)")
+    return CheckResult(
+        "TensorFlow",
+        "OK",
+        f"TensorFlow {tf.__version__}, Keras {keras.__version__} "
+        f"(import and a tiny fit took {seconds:.1f} s)",
+    )
 
 
 def check_widgets(labextension_dirs: list[Path] | None = None) -> CheckResult:
@@ -185,19 +220,27 @@ def check_widgets(labextension_dirs: list[Path] | None = None) -> CheckResult:
     """
     try:
         import ipywidgets
-    except Exception as exc:  # noqa: BLE001
-        return CheckResult("Widgets", "FAIL", f"cannot import ipywidgets: {type(exc).__name__}: {exc}",
-                           SETUP_FIX)
+    except Exception as exc:
+        return CheckResult(
+            "Widgets", "FAIL", f"cannot import ipywidgets: {type(exc).__name__}: {exc}", SETUP_FIX
+        )
     if labextension_dirs is None:
         from jupyter_core.paths import jupyter_path
 
         labextension_dirs = [Path(p) for p in jupyter_path("labextensions")]
     manifest = Path("@jupyter-widgets", "jupyterlab-manager", "package.json")
     if any((folder / manifest).is_file() for folder in labextension_dirs):
-        return CheckResult("Widgets", "OK", f"ipywidgets {ipywidgets.__version__} and its JupyterLab extension")
+        return CheckResult(
+            "Widgets", "OK", f"ipywidgets {ipywidgets.__version__} and its JupyterLab extension"
+        )
     searched = ", ".join(map(str, labextension_dirs)) or "no folders"
-    return CheckResult("Widgets", "FAIL", f"ipywidgets {ipywidgets.__version__} is installed but JupyterLab's "
-                       f"widget extension is not (searched {searched})", SETUP_FIX)
+    return CheckResult(
+        "Widgets",
+        "FAIL",
+        f"ipywidgets {ipywidgets.__version__} is installed but JupyterLab's "
+        f"widget extension is not (searched {searched})",
+        SETUP_FIX,
+    )
 
 
 def check_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> CheckResult:
@@ -206,7 +249,9 @@ def check_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> CheckResult:
     if not start_here.is_file():
         return CheckResult("Notebooks", "FAIL", f"{start_here} not found", CLONE_FIX)
     count = len(list(notebooks_dir.glob("*.ipynb")))
-    return CheckResult("Notebooks", "OK", f"{count} notebooks in notebooks/, starting with {start_here.name}")
+    return CheckResult(
+        "Notebooks", "OK", f"{count} notebooks in notebooks/, starting with {start_here.name}"
+    )
 
 
 def _iter_checks(skip_tensorflow: bool) -> Iterator[CheckResult]:
@@ -235,12 +280,21 @@ def run_checks(skip_tensorflow: bool = False) -> list[CheckResult]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``doctor`` from the command line; return 0 if no check failed, 1 otherwise."""
-    parser = argparse.ArgumentParser(prog="python -m regutils",
-                                     description="Check that this machine is ready for the course.")
-    parser.add_argument("command", nargs="?", default="doctor", choices=["doctor"],
-                        help="what to run: only 'doctor' (the default)")
-    parser.add_argument("--skip-tensorflow", action="store_true",
-                        help="skip the TensorFlow check, which takes several seconds")
+    parser = argparse.ArgumentParser(
+        prog="python -m regutils", description="Check that this machine is ready for the course."
+    )
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="doctor",
+        choices=["doctor"],
+        help="what to run: only 'doctor' (the default)",
+    )
+    parser.add_argument(
+        "--skip-tensorflow",
+        action="store_true",
+        help="skip the TensorFlow check, which takes several seconds",
+    )
     args = parser.parse_args(argv)
     print("Checking that this machine is ready for Regularization in Practice ...", flush=True)
     results = []
@@ -249,10 +303,19 @@ def main(argv: list[str] | None = None) -> int:
         print(format_result(result), flush=True)
     failed = sum(r.status == "FAIL" for r in results)
     skipped = sum(r.status == "SKIP" for r in results)
-    counts = ", ".join(f"{n} {status}" for n, status in
-                       [(len(results) - failed - skipped, "OK"), (failed, "FAIL"), (skipped, "SKIP")] if n)
+    counts = ", ".join(
+        f"{n} {status}"
+        for n, status in [
+            (len(results) - failed - skipped, "OK"),
+            (failed, "FAIL"),
+            (skipped, "SKIP"),
+        ]
+        if n
+    )
     if failed:
-        print(f"{counts}: not ready yet. Apply each fix above, top to bottom, then run the doctor again.")
+        print(
+            f"{counts}: not ready yet. Apply each fix above, top to bottom, then run the doctor again."
+        )
         return 1
     print(f"{counts}: ready for the course.")
     return 0

@@ -59,7 +59,9 @@ def expect_number(name: str, value: object) -> float:
     0.25
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise Incorrect(f"`{name}` should be a number, but it is a {type(value).__name__}: {value!r}.")
+        raise Incorrect(
+            f"`{name}` should be a number, but it is a {type(value).__name__}: {value!r}."
+        )
     value = float(value)
     if not math.isfinite(value):
         raise Incorrect(f"`{name}` should be a finite number, got {value}.")
@@ -82,8 +84,14 @@ def expect_int(name: str, value: object) -> int:
     return int(number)
 
 
-def expect_close(name: str, value: object, expected: float, *, tol: float,
-                 mistakes: Iterable[tuple[float, str]] = ()) -> float:
+def expect_close(
+    name: str,
+    value: object,
+    expected: float,
+    *,
+    tol: float,
+    mistakes: Iterable[tuple[float, str]] = (),
+) -> float:
     """Check that ``value`` is within ``tol`` of ``expected``.
 
     ``mistakes`` pairs values that a typical mistake produces with the message to show when the
@@ -125,8 +133,14 @@ def expect_sequence(name: str, value: object, length: int) -> list[object]:
     >>> expect_sequence("chosen", (3, 4), 2)
     [3, 4]
     """
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or not hasattr(value, "__iter__"):
-        raise Incorrect(f"`{name}` should be a list of {length} items, got a {type(value).__name__}.")
+    if (
+        isinstance(value, (str, bytes))
+        or not hasattr(value, "__len__")
+        or not hasattr(value, "__iter__")
+    ):
+        raise Incorrect(
+            f"`{name}` should be a list of {length} items, got a {type(value).__name__}."
+        )
     items = list(value)
     if len(items) != length:
         raise Incorrect(f"`{name}` should have {length} items, it has {len(items)}.")
@@ -183,8 +197,9 @@ class ExerciseBook:
     _exercises: dict[str, Exercise] = field(default_factory=dict)
     _hints_shown: dict[str, int] = field(default_factory=dict)
 
-    def exercise(self, id: str, *, hints: Sequence[str]) -> Callable[[Callable[..., str | None]],
-                                                                      Callable[..., str | None]]:
+    def exercise(
+        self, id: str, *, hints: Sequence[str]
+    ) -> Callable[[Callable[..., str | None]], Callable[..., str | None]]:
         """Register a check function; its parameter names are the names of the answers.
 
         The function raises :class:`Incorrect` for a wrong answer and may return a short remark
@@ -210,8 +225,9 @@ class ExerciseBook:
     def get(self, id: str) -> Exercise:
         """The exercise ``id``, or a ``ValueError`` listing the ids there are."""
         if not isinstance(id, str) or id not in self._exercises:
-            raise ValueError(f"exercise must be one of {', '.join(map(repr, self._exercises))}; "
-                             f"got {id!r}.")
+            raise ValueError(
+                f"exercise must be one of {', '.join(map(repr, self._exercises))}; got {id!r}."
+            )
         return self._exercises[id]
 
     def feedback(self, id: str, **answers: object) -> str:
@@ -220,13 +236,17 @@ class ExerciseBook:
         expected = set(exercise.answers)
         if set(answers) != expected:
             wanted = ", ".join(f"{name}={name}" for name in exercise.answers)
-            raise TypeError(f"check({id!r}, ...) takes the answers {wanted}; got "
-                            f"{', '.join(answers) or 'none'}.")
+            raise TypeError(
+                f"check({id!r}, ...) takes the answers {wanted}; got "
+                f"{', '.join(answers) or 'none'}."
+            )
         missing = [name for name in exercise.answers if answers[name] is Ellipsis]
         if missing:
             names = ", ".join(f"`{name}`" for name in missing)
-            return (f"Exercise {id} is not answered yet: replace the `...` in {names} with your "
-                    f"answer. For a nudge: ex.hint({id!r})")
+            return (
+                f"Exercise {id} is not answered yet: replace the `...` in {names} with your "
+                f"answer. For a nudge: ex.hint({id!r})"
+            )
         try:
             remark = exercise.check(**answers)
         except Incorrect as wrong:
@@ -243,9 +263,13 @@ class ExerciseBook:
         shown = min(self._hints_shown.get(id, 0), len(exercise.hints) - 1)
         self._hints_shown[id] = shown + 1
         last = shown == len(exercise.hints) - 1
-        suffix = f"\n(That was the last hint. The worked solution: ex.solution({id!r}))" if last else ""
-        print(f"Hint {shown + 1} of {len(exercise.hints)} for exercise {id}: "
-              f"{exercise.hints[shown]}{suffix}")
+        suffix = (
+            f"\n(That was the last hint. The worked solution: ex.solution({id!r}))" if last else ""
+        )
+        print(
+            f"Hint {shown + 1} of {len(exercise.hints)} for exercise {id}: "
+            f"{exercise.hints[shown]}{suffix}"
+        )
 
     def solution_text(self, id: str) -> str:
         """The worked solution of exercise ``id``, read from the solutions notebook."""
@@ -254,8 +278,10 @@ class ExerciseBook:
 
     def solution(self, id: str) -> None:
         """Print the worked solution of exercise ``id``."""
-        print(f"# Solution of exercise {id} (from solutions/{self.notebook})\n"
-              + self.solution_text(id))
+        print(
+            f"# Solution of exercise {id} (from solutions/{self.notebook})\n"
+            + self.solution_text(id)
+        )
 
 
 def solution_from_notebook(path: Path, id: str) -> str:
@@ -265,15 +291,21 @@ def solution_from_notebook(path: Path, id: str) -> str:
     out, so what is printed is what a learner would type.
     """
     if not path.is_file():
-        raise FileNotFoundError(f"the solutions notebook {path} is missing; the worked solutions "
-                                "come with the course repository (solutions/).")
+        raise FileNotFoundError(
+            f"the solutions notebook {path} is missing; the worked solutions "
+            "come with the course repository (solutions/)."
+        )
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     tag = f"exercise-{id}"
-    sources = ["".join(c["source"]) for c in cells
-               if tag in c.get("metadata", {}).get("tags", []) and c["cell_type"] == "code"]
+    sources = [
+        "".join(c["source"])
+        for c in cells
+        if tag in c.get("metadata", {}).get("tags", []) and c["cell_type"] == "code"
+    ]
     if len(sources) != 1:
-        raise LookupError(f"{path.name} should have exactly one code cell tagged {tag!r}, "
-                          f"found {len(sources)}.")
+        raise LookupError(
+            f"{path.name} should have exactly one code cell tagged {tag!r}, found {len(sources)}."
+        )
     lines = sources[0].splitlines()
     if _BEGIN not in [line.strip() for line in lines]:
         raise LookupError(f"the cell tagged {tag!r} in {path.name} has no {_BEGIN!r} marker.")
@@ -310,8 +342,10 @@ def exercises(lesson: str) -> ExerciseBook:
     try:
         module = importlib.import_module(f"regutils.checks.lesson{lesson}")
     except ModuleNotFoundError:
-        raise ValueError(f"lesson {lesson!r} has no exercises; lessons with exercises: "
-                         f"{', '.join(available_lessons())}.") from None
+        raise ValueError(
+            f"lesson {lesson!r} has no exercises; lessons with exercises: "
+            f"{', '.join(available_lessons())}."
+        ) from None
     book = module.EXERCISES
     return ExerciseBook(book.notebook, dict(book._exercises))  # fresh hint counters
 

@@ -114,8 +114,10 @@ def _seed_from_environment(seed: int) -> int:
     if not text:
         return seed
     if not text.isdecimal():
-        raise ValueError(f"{SEED_VARIABLE} must be a whole number >= 0 (it overrides the lesson's "
-                         f"seed), got {text!r}; unset it to use the lesson's seed {seed}.")
+        raise ValueError(
+            f"{SEED_VARIABLE} must be a whole number >= 0 (it overrides the lesson's "
+            f"seed), got {text!r}; unset it to use the lesson's seed {seed}."
+        )
     return int(text)
 
 
@@ -127,7 +129,7 @@ def _apply_plot_style() -> None:
 
     # The first import of pyplot may build the font cache and log about it; keep that out of lessons.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    import matplotlib.pyplot  # noqa: F401  (builds the font cache now, quietly)
+    import matplotlib.pyplot
 
     mpl.rcParams.update(PLOT_STYLE)
 

@@ -18,8 +18,15 @@ from sklearn.metrics import root_mean_squared_error
 
 from regutils.validation import check_array, check_choice, check_int, check_same_length
 
-__all__ = ["plot_coefficient_path", "plot_error_curve", "plot_fit", "plot_fits",
-           "plot_history", "plot_learning_curve", "plot_weight_histograms"]
+__all__ = [
+    "plot_coefficient_path",
+    "plot_error_curve",
+    "plot_fit",
+    "plot_fits",
+    "plot_history",
+    "plot_learning_curve",
+    "plot_weight_histograms",
+]
 
 
 def _one_feature(X: object, name: str) -> tuple[np.ndarray, object]:
@@ -92,7 +99,9 @@ def plot_fit(
     'degree 1 — train RMSE 0.56'
     """
     if not hasattr(model, "predict"):
-        raise TypeError(f"model must be a fitted estimator with predict(), got {type(model).__name__}.")
+        raise TypeError(
+            f"model must be a fitted estimator with predict(), got {type(model).__name__}."
+        )
     x_train, column = _one_feature(X_train, "X_train")
     y_train = check_array(y_train, "y_train")
     check_same_length(X_train=x_train, y_train=y_train)
@@ -112,8 +121,15 @@ def plot_fit(
     if true_function is not None:
         ax.plot(grid, true_function(grid), "--", color="tab:green", lw=1.5, label="true curve")
     if X_test is not None:
-        ax.scatter(x_test[:max_test_points], y_test[:max_test_points], s=14, facecolors="none",
-                   edgecolors="tab:gray", alpha=0.7, label="test")
+        ax.scatter(
+            x_test[:max_test_points],
+            y_test[:max_test_points],
+            s=14,
+            facecolors="none",
+            edgecolors="tab:gray",
+            alpha=0.7,
+            label="test",
+        )
     ax.scatter(x_train, y_train, s=36, color="tab:blue", zorder=3, label="training")
     ax.plot(grid, model.predict(_as_model_input(grid, column)), color="tab:red", label="model")
 
@@ -169,23 +185,35 @@ def plot_fits(
     2
     """
     if not isinstance(models, Mapping):
-        raise TypeError("models must be a non-empty mapping of panel title -> fitted estimator, "
-                        f"got {type(models).__name__}.")
+        raise TypeError(
+            "models must be a non-empty mapping of panel title -> fitted estimator, "
+            f"got {type(models).__name__}."
+        )
     if len(models) == 0:
         raise ValueError("models must be a non-empty mapping of panel title -> fitted estimator.")
     ncols = check_int(ncols, "ncols", minimum=1)
     ncols = min(ncols, len(models))
     nrows = math.ceil(len(models) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows), squeeze=False,
-                             sharex=True, sharey=True)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(4.2 * ncols, 3.2 * nrows), squeeze=False, sharex=True, sharey=True
+    )
     for ax, (name, model) in zip(axes.flat, models.items()):
-        plot_fit(model, X_train, y_train, X_test=X_test, y_test=y_test,
-                 true_function=true_function, ylim=ylim, title=str(name),
-                 max_test_points=max_test_points, ax=ax)
+        plot_fit(
+            model,
+            X_train,
+            y_train,
+            X_test=X_test,
+            y_test=y_test,
+            true_function=true_function,
+            ylim=ylim,
+            title=str(name),
+            max_test_points=max_test_points,
+            ax=ax,
+        )
         ax.title.set_fontsize("medium")
-    for ax in axes.flat[len(models):]:
+    for ax in axes.flat[len(models) :]:
         ax.set_visible(False)
-    for ax in axes.flat[1:len(models)]:
+    for ax in axes.flat[1 : len(models)]:
         legend = ax.get_legend()
         if legend is not None:
             legend.remove()
@@ -239,9 +267,19 @@ def plot_error_curve(
     >>> ax.get_xlabel()
     'degree'
     """
-    return _error_curve(values, train_errors, validation_errors, values_name="values",
-                        xlabel=xlabel, ylabel=ylabel, xscale=xscale, labels=labels,
-                        mark_best=mark_best, title=title, ax=ax)
+    return _error_curve(
+        values,
+        train_errors,
+        validation_errors,
+        values_name="values",
+        xlabel=xlabel,
+        ylabel=ylabel,
+        xscale=xscale,
+        labels=labels,
+        mark_best=mark_best,
+        title=title,
+        ax=ax,
+    )
 
 
 def _error_curve(
@@ -271,7 +309,7 @@ def _error_curve(
     if ax is None:
         _, ax = plt.subplots()
 
-    for (name, errors), label, color in zip(curves.items(), labels, ("tab:blue", "tab:orange")):
+    for errors, label, color in zip(curves.values(), labels, ("tab:blue", "tab:orange")):
         mean = errors.mean(axis=1) if errors.ndim == 2 else errors
         ax.plot(values, mean, "o-", color=color, ms=4, label=label)
         if errors.ndim == 2 and errors.shape[1] > 1:
@@ -281,8 +319,13 @@ def _error_curve(
         val = curves["validation_errors"]
         val_mean = val.mean(axis=1) if val.ndim == 2 else val
         best = int(np.argmin(val_mean))
-        ax.axvline(values[best], color="gray", ls=":", lw=1.5,
-                   label=f"lowest {labels[1]} error: {values[best]:g}")
+        ax.axvline(
+            values[best],
+            color="gray",
+            ls=":",
+            lw=1.5,
+            label=f"lowest {labels[1]} error: {values[best]:g}",
+        )
     ax.set_xscale(xscale)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -316,9 +359,19 @@ def plot_learning_curve(
     >>> ax.get_xlabel()
     'training set size'
     """
-    return _error_curve(train_sizes, train_errors, validation_errors, values_name="train_sizes",
-                        xlabel="training set size", ylabel=ylabel, xscale="linear",
-                        labels=("training", "validation"), mark_best=False, title=title, ax=ax)
+    return _error_curve(
+        train_sizes,
+        train_errors,
+        validation_errors,
+        values_name="train_sizes",
+        xlabel="training set size",
+        ylabel=ylabel,
+        xscale="linear",
+        labels=("training", "validation"),
+        mark_best=False,
+        title=title,
+        ax=ax,
+    )
 
 
 def plot_coefficient_path(
@@ -359,17 +412,24 @@ def plot_coefficient_path(
         raise ValueError("alphas must all be > 0 (they are drawn on a log scale).")
     coefs = check_array(coefs, "coefs", ndim=2)
     if coefs.shape[0] != len(alphas):
-        hint = " (lasso_path returns (n_features, n_alphas): pass coefs.T)" \
-            if coefs.shape[1] == len(alphas) else ""
-        raise ValueError(f"coefs must have one row per alpha: shape ({len(alphas)}, n_features), "
-                         f"got {coefs.shape}{hint}.")
+        hint = (
+            " (lasso_path returns (n_features, n_alphas): pass coefs.T)"
+            if coefs.shape[1] == len(alphas)
+            else ""
+        )
+        raise ValueError(
+            f"coefs must have one row per alpha: shape ({len(alphas)}, n_features), "
+            f"got {coefs.shape}{hint}."
+        )
     if feature_names is None:
         names = [f"x{j}" for j in range(coefs.shape[1])]
     else:
         names = [str(n) for n in feature_names]
         if len(names) != coefs.shape[1]:
-            raise ValueError(f"feature_names must have {coefs.shape[1]} names (one per column of "
-                             f"coefs), got {len(names)}.")
+            raise ValueError(
+                f"feature_names must have {coefs.shape[1]} names (one per column of "
+                f"coefs), got {len(names)}."
+            )
     if ax is None:
         _, ax = plt.subplots()
     order = np.argsort(alphas)
@@ -380,8 +440,12 @@ def plot_coefficient_path(
     ax.set_xlabel(xlabel)
     ax.set_ylabel("coefficient")
     ax.set_title(title)
-    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small",
-              ncols=1 if len(names) <= 12 else 2)
+    ax.legend(
+        loc="center left",
+        bbox_to_anchor=(1.0, 0.5),
+        fontsize="small",
+        ncols=1 if len(names) <= 12 else 2,
+    )
     return ax
 
 
@@ -433,34 +497,48 @@ def plot_history(
     ['training loss', 'validation loss', 'epoch 2']
     """
     if not isinstance(history, pd.DataFrame):
-        raise TypeError("history must be a pandas DataFrame with one row per epoch (e.g. from "
-                        f"regutils.training.train), got {type(history).__name__}.")
+        raise TypeError(
+            "history must be a pandas DataFrame with one row per epoch (e.g. from "
+            f"regutils.training.train), got {type(history).__name__}."
+        )
     if len(history) == 0:
         raise ValueError("history must have at least one epoch (row).")
     if isinstance(metrics, str) or not isinstance(metrics, Sequence) or len(metrics) == 0:
-        raise TypeError(f"metrics must be a non-empty sequence of column names, e.g. ('loss',); "
-                        f"got {metrics!r}.")
+        raise TypeError(
+            f"metrics must be a non-empty sequence of column names, e.g. ('loss',); "
+            f"got {metrics!r}."
+        )
     columns = [str(c) for c in history.columns]
     for metric in metrics:
         if metric not in columns:
-            raise ValueError(f"metrics: history has no column {metric!r}; it has "
-                             f"{', '.join(map(repr, columns))}.")
+            raise ValueError(
+                f"metrics: history has no column {metric!r}; it has "
+                f"{', '.join(map(repr, columns))}."
+            )
     epochs = check_array(history.index.to_numpy(), "history.index")
     if mark_epoch is not None:
         mark_epoch = check_int(mark_epoch, "mark_epoch", minimum=1)
         if not epochs.min() <= mark_epoch <= epochs.max():
-            raise ValueError(f"mark_epoch must be between {epochs.min():g} and {epochs.max():g} "
-                             f"(the epochs in history), got {mark_epoch}.")
+            raise ValueError(
+                f"mark_epoch must be between {epochs.min():g} and {epochs.max():g} "
+                f"(the epochs in history), got {mark_epoch}."
+            )
     if ax is None:
         _, ax = plt.subplots()
 
     for i, metric in enumerate(metrics):
         color = _METRIC_COLORS[i % len(_METRIC_COLORS)]
-        ax.plot(epochs, history[metric].to_numpy(dtype=float), color=color,
-                label=f"training {metric}")
+        ax.plot(
+            epochs, history[metric].to_numpy(dtype=float), color=color, label=f"training {metric}"
+        )
         if f"val_{metric}" in columns:
-            ax.plot(epochs, history[f"val_{metric}"].to_numpy(dtype=float), "--", color=color,
-                    label=f"validation {metric}")
+            ax.plot(
+                epochs,
+                history[f"val_{metric}"].to_numpy(dtype=float),
+                "--",
+                color=color,
+                label=f"validation {metric}",
+            )
     if mark_epoch is not None:
         ax.axvline(mark_epoch, color="gray", ls=":", lw=1.5, label=f"epoch {mark_epoch}")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole epochs only
@@ -506,17 +584,21 @@ def plot_weight_histograms(
     ['no penalty', 'L2']
     """
     if not isinstance(weights, Mapping) or len(weights) == 0:
-        raise TypeError("weights must be a non-empty mapping of name -> weight array, got "
-                        f"{type(weights).__name__}.")
+        raise TypeError(
+            "weights must be a non-empty mapping of name -> weight array, got "
+            f"{type(weights).__name__}."
+        )
     bins = check_int(bins, "bins", minimum=1)
     arrays = {}
     for name, values in weights.items():
         try:
             array = check_array(values, f"weights[{name!r}]", ndim=tuple(range(8)))
         except TypeError as exc:
-            raise TypeError(f"{exc} Pass one array per model; a list of weight arrays of "
-                            "different shapes must be joined first: "
-                            "np.concatenate([w.ravel() for w in model.get_weights()[::2]]).") from None
+            raise TypeError(
+                f"{exc} Pass one array per model; a list of weight arrays of "
+                "different shapes must be joined first: "
+                "np.concatenate([w.ravel() for w in model.get_weights()[::2]])."
+            ) from None
         arrays[str(name)] = array.ravel()
     lo = min(float(a.min()) for a in arrays.values())
     hi = max(float(a.max()) for a in arrays.values())
@@ -525,8 +607,9 @@ def plot_weight_histograms(
     edges = np.linspace(lo, hi, bins + 1)
     ncols = min(len(arrays), 4)
     nrows = math.ceil(len(arrays) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(min(12.0, 3.4 * ncols), 3.0 * nrows),
-                             squeeze=False, sharex=True)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(min(12.0, 3.4 * ncols), 3.0 * nrows), squeeze=False, sharex=True
+    )
     for ax, (name, array) in zip(axes.flat, arrays.items()):
         ax.hist(array, bins=edges, color="tab:blue", alpha=0.8)
         near_zero = float(np.mean(np.abs(array) < 0.01))
@@ -534,7 +617,7 @@ def plot_weight_histograms(
         ax.set_xlabel("weight")
     for ax in axes[:, 0]:
         ax.set_ylabel("count")
-    for ax in axes.flat[len(arrays):]:
+    for ax in axes.flat[len(arrays) :]:
         ax.set_visible(False)
     fig.suptitle(title if title is not None else "Weight distributions")
     return fig

@@ -46,11 +46,16 @@ def heart_preprocessor() -> ColumnTransformer:
     ['thal_3', 'thal_6', 'thal_7']
     """
     numeric = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
-    categorical = make_pipeline(SimpleImputer(strategy="most_frequent"),
-                                OneHotEncoder(handle_unknown="ignore", sparse_output=False,
-                                              feature_name_combiner=_code_name))
+    categorical = make_pipeline(
+        SimpleImputer(strategy="most_frequent"),
+        OneHotEncoder(
+            handle_unknown="ignore", sparse_output=False, feature_name_combiner=_code_name
+        ),
+    )
     return ColumnTransformer(
-        [("numeric", numeric, list(HEART_NUMERIC)),
-         ("categorical", categorical, list(HEART_CATEGORICAL))],
+        [
+            ("numeric", numeric, list(HEART_NUMERIC)),
+            ("categorical", categorical, list(HEART_CATEGORICAL)),
+        ],
         verbose_feature_names_out=False,
     )

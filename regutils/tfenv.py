@@ -83,8 +83,8 @@ def import_tensorflow() -> tuple[ModuleType, ModuleType]:
     """
     with _filtered_native_stderr(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        import tensorflow as tf
         import keras
+        import tensorflow as tf
     import logging
 
     logging.getLogger("tensorflow").setLevel(logging.ERROR)
@@ -103,8 +103,9 @@ def filter_chatter(text: str) -> str:
     ...                "are on.\\nE0000 real trouble\\n")
     'E0000 real trouble\\n'
     """
-    kept = [line for line in text.splitlines(keepends=True)
-            if line.strip() and not _CHATTER.match(line)]
+    kept = [
+        line for line in text.splitlines(keepends=True) if line.strip() and not _CHATTER.match(line)
+    ]
     return "".join(kept)
 
 

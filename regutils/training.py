@@ -37,8 +37,18 @@ if TYPE_CHECKING:  # for editors and type checkers only: importing keras costs s
 __all__ = ["ACTIVATIONS", "BATCH_NORM_PLACEMENTS", "build_mlp", "reset_model", "run_grid", "train"]
 
 #: Activation names :func:`build_mlp` accepts (all built into Keras).
-ACTIVATIONS: tuple[str, ...] = ("relu", "elu", "gelu", "selu", "sigmoid", "softmax", "softplus",
-                                "swish", "tanh", "linear")
+ACTIVATIONS: tuple[str, ...] = (
+    "relu",
+    "elu",
+    "gelu",
+    "selu",
+    "sigmoid",
+    "softmax",
+    "softplus",
+    "swish",
+    "tanh",
+    "linear",
+)
 
 #: Where :func:`build_mlp` may put batch normalization, relative to the activation.
 BATCH_NORM_PLACEMENTS: tuple[None, str, str] = (None, "before", "after")
@@ -48,8 +58,10 @@ def _check_rate(value: object, name: str) -> float:
     """A dropout rate: the fraction of units *dropped*, in [0, 1)."""
     rate = check_real(value, name)
     if not 0.0 <= rate < 1.0:
-        raise ValueError(f"{name} must be in [0, 1) (the fraction of units dropped; 1 would drop "
-                         f"everything), got {rate}.")
+        raise ValueError(
+            f"{name} must be in [0, 1) (the fraction of units dropped; 1 would drop "
+            f"everything), got {rate}."
+        )
     return rate
 
 
@@ -57,8 +69,10 @@ def _check_hidden(hidden: object) -> tuple[int, ...]:
     if isinstance(hidden, np.ndarray) and hidden.ndim == 1:
         hidden = hidden.tolist()
     if isinstance(hidden, (str, bytes)) or not isinstance(hidden, Sequence):
-        raise TypeError("hidden must be a sequence of layer widths, e.g. (128, 64), got "
-                        f"{type(hidden).__name__} {hidden!r}.")
+        raise TypeError(
+            "hidden must be a sequence of layer widths, e.g. (128, 64), got "
+            f"{type(hidden).__name__} {hidden!r}."
+        )
     if len(hidden) == 0:
         raise ValueError("hidden must name at least one hidden layer width, e.g. (64,).")
     return tuple(check_int(units, "hidden layer width", minimum=1) for units in hidden)
@@ -170,14 +184,21 @@ def build_mlp(
 
     layers: list[keras.layers.Layer] = [keras.Input(shape=(n_inputs,), name="inputs")]
     if input_dropout > 0:
-        layers.append(keras.layers.Dropout(input_dropout, seed=dropout_seed(0),
-                                           name="input_dropout"))
+        layers.append(
+            keras.layers.Dropout(input_dropout, seed=dropout_seed(0), name="input_dropout")
+        )
     for k, units in enumerate(hidden, start=1):
         regularizer = keras.regularizers.L1L2(l1=l1, l2=l2) if (l1 > 0 or l2 > 0) else None
         dense_activation = activation if batch_norm is None else None
-        layers.append(keras.layers.Dense(units, activation=dense_activation,
-                                         kernel_initializer=initializer(k),
-                                         kernel_regularizer=regularizer, name=f"dense_{k}"))
+        layers.append(
+            keras.layers.Dense(
+                units,
+                activation=dense_activation,
+                kernel_initializer=initializer(k),
+                kernel_regularizer=regularizer,
+                name=f"dense_{k}",
+            )
+        )
         if batch_norm == "before":
             layers.append(keras.layers.BatchNormalization(name=f"batch_norm_{k}"))
             layers.append(keras.layers.Activation(activation, name=f"activation_{k}"))
@@ -186,9 +207,14 @@ def build_mlp(
             layers.append(keras.layers.BatchNormalization(name=f"batch_norm_{k}"))
         if dropout > 0:
             layers.append(keras.layers.Dropout(dropout, seed=dropout_seed(k), name=f"dropout_{k}"))
-    layers.append(keras.layers.Dense(n_outputs, activation=output_activation,
-                                     kernel_initializer=initializer(len(hidden) + 1),
-                                     name="output"))
+    layers.append(
+        keras.layers.Dense(
+            n_outputs,
+            activation=output_activation,
+            kernel_initializer=initializer(len(hidden) + 1),
+            name="output",
+        )
+    )
     return keras.Sequential(layers, name="mlp")
 
 
@@ -271,12 +297,16 @@ def train(
     X, y = _check_xy(X, y, "X", "y")
     if validation_data is not None:
         if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
-            raise TypeError("validation_data must be a pair (X_val, y_val), got "
-                            f"{type(validation_data).__name__}.")
+            raise TypeError(
+                "validation_data must be a pair (X_val, y_val), got "
+                f"{type(validation_data).__name__}."
+            )
         validation_data = _check_xy(*validation_data, "X_val", "y_val")
         if validation_data[0].shape[1] != X.shape[1]:
-            raise ValueError(f"X_val must have the same {X.shape[1]} columns as X, got "
-                             f"{validation_data[0].shape[1]}.")
+            raise ValueError(
+                f"X_val must have the same {X.shape[1]} columns as X, got "
+                f"{validation_data[0].shape[1]}."
+            )
     epochs = check_int(epochs, "epochs", minimum=1)
     batch_size = check_int(batch_size, "batch_size", minimum=1)
     if learning_rate is not None:
@@ -286,23 +316,33 @@ def train(
     if not isinstance(loss, str):
         raise TypeError(f"loss must be the name of a Keras loss, got {type(loss).__name__}.")
     if isinstance(metrics, str):
-        raise TypeError(f"metrics must be a sequence of names, e.g. ('accuracy',), got {metrics!r}.")
+        raise TypeError(
+            f"metrics must be a sequence of names, e.g. ('accuracy',), got {metrics!r}."
+        )
     metrics = list(metrics)
     if not isinstance(shuffle, bool):
         raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
 
     if getattr(model, "compiled", False):
         if learning_rate is not None:
-            raise ValueError("learning_rate only applies when train() compiles the model, but "
-                             "this model is already compiled; set the learning rate on its "
-                             "optimizer, or pass a freshly built model.")
+            raise ValueError(
+                "learning_rate only applies when train() compiles the model, but "
+                "this model is already compiled; set the learning rate on its "
+                "optimizer, or pass a freshly built model."
+            )
     else:
         model.compile(optimizer=_optimizer(optimizer, learning_rate), loss=loss, metrics=metrics)
 
     batches, steps = _batches(X, y, batch_size, shuffle)
-    fitted = model.fit(batches, steps_per_epoch=steps, epochs=epochs,
-                       validation_data=_validation_batches(validation_data),
-                       callbacks=list(callbacks), shuffle=False, verbose=0)
+    fitted = model.fit(
+        batches,
+        steps_per_epoch=steps,
+        epochs=epochs,
+        validation_data=_validation_batches(validation_data),
+        callbacks=list(callbacks),
+        shuffle=False,
+        verbose=0,
+    )
     return _history_frame(fitted.history, metrics)
 
 
@@ -359,13 +399,18 @@ def reset_model(model: keras.Model, weights: Sequence[np.ndarray]) -> None:
     if not (hasattr(model, "set_weights") and hasattr(model, "get_weights")):
         raise TypeError(f"model must be a Keras model, got {type(model).__name__}.")
     if isinstance(weights, np.ndarray) or not isinstance(weights, Sequence):
-        raise TypeError("weights must be the list returned by model.get_weights(), got "
-                        f"{type(weights).__name__}.")
+        raise TypeError(
+            "weights must be the list returned by model.get_weights(), got "
+            f"{type(weights).__name__}."
+        )
     current = model.get_weights()
-    if len(weights) != len(current) or any(np.shape(w) != c.shape
-                                           for w, c in zip(weights, current)):
-        raise ValueError("weights do not fit this model: pass the list model.get_weights() "
-                         "returned for this same model.")
+    if len(weights) != len(current) or any(
+        np.shape(w) != c.shape for w, c in zip(weights, current)
+    ):
+        raise ValueError(
+            "weights do not fit this model: pass the list model.get_weights() "
+            "returned for this same model."
+        )
     model.set_weights(weights)
     optimizer = getattr(model, "optimizer", None) if getattr(model, "compiled", False) else None
     if optimizer is None:
@@ -382,17 +427,23 @@ def _optimizer(optimizer: object, learning_rate: float | None) -> object:
         try:
             instance = keras.optimizers.get(optimizer)
         except ValueError:
-            raise ValueError(f"optimizer must be the name of a Keras optimizer such as 'adam', "
-                             f"'adamw' or 'sgd', or an optimizer object; got {optimizer!r}.") from None
+            raise ValueError(
+                f"optimizer must be the name of a Keras optimizer such as 'adam', "
+                f"'adamw' or 'sgd', or an optimizer object; got {optimizer!r}."
+            ) from None
         if learning_rate is not None:
             instance = type(instance)(learning_rate=learning_rate)
         return instance
     if not isinstance(optimizer, keras.optimizers.Optimizer):
-        raise TypeError("optimizer must be a name such as 'adam' or a keras.optimizers object, got "
-                        f"{type(optimizer).__name__}.")
+        raise TypeError(
+            "optimizer must be a name such as 'adam' or a keras.optimizers object, got "
+            f"{type(optimizer).__name__}."
+        )
     if learning_rate is not None:
-        raise ValueError("learning_rate only applies to an optimizer given by name; set it on "
-                         "the optimizer object instead.")
+        raise ValueError(
+            "learning_rate only applies to an optimizer given by name; set it on "
+            "the optimizer object instead."
+        )
     return optimizer
 
 
@@ -446,16 +497,20 @@ def run_grid(
     (['double', 'seconds'], [2.0, 4.0])
     """
     if not isinstance(configurations, Mapping):
-        raise TypeError("configurations must be a mapping of name -> keyword arguments, got "
-                        f"{type(configurations).__name__}.")
+        raise TypeError(
+            "configurations must be a mapping of name -> keyword arguments, got "
+            f"{type(configurations).__name__}."
+        )
     if len(configurations) == 0:
         raise ValueError("configurations must name at least one configuration.")
     for name, config in configurations.items():
         if not isinstance(name, str):
             raise TypeError(f"configuration names must be strings, got {name!r}.")
         if not isinstance(config, Mapping):
-            raise TypeError(f"configuration {name!r} must be a mapping of keyword arguments, got "
-                            f"{type(config).__name__}.")
+            raise TypeError(
+                f"configuration {name!r} must be a mapping of keyword arguments, got "
+                f"{type(config).__name__}."
+            )
     if not callable(run):
         raise TypeError(f"run must be callable, got {type(run).__name__}.")
     if not isinstance(progress, bool):
@@ -470,8 +525,11 @@ def run_grid(
         rows[name] = _check_result(result, name)
         rows[name]["seconds"] = seconds
         if progress:
-            shown = ", ".join(f"{metric} {value:.3g}" for metric, value in rows[name].items()
-                              if metric != "seconds")
+            shown = ", ".join(
+                f"{metric} {value:.3g}"
+                for metric, value in rows[name].items()
+                if metric != "seconds"
+            )
             print(f"[{i}/{total}] {name}: {shown}", flush=True)
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame = frame[[c for c in frame.columns if c != "seconds"] + ["seconds"]]
@@ -481,18 +539,25 @@ def run_grid(
 
 def _check_result(result: object, name: str) -> dict[str, float]:
     if not isinstance(result, Mapping) or len(result) == 0:
-        raise TypeError(f"run must return a non-empty mapping of metric name -> number; for "
-                        f"configuration {name!r} it returned {type(result).__name__} {result!r}.")
+        raise TypeError(
+            f"run must return a non-empty mapping of metric name -> number; for "
+            f"configuration {name!r} it returned {type(result).__name__} {result!r}."
+        )
     checked: dict[str, float] = {}
     for metric, value in result.items():
         if not isinstance(metric, str):
-            raise TypeError(f"metric names must be strings; configuration {name!r} returned "
-                            f"{metric!r}.")
+            raise TypeError(
+                f"metric names must be strings; configuration {name!r} returned {metric!r}."
+            )
         if metric == "seconds":
-            raise ValueError("'seconds' is the column run_grid adds itself; configuration "
-                             f"{name!r} returned a metric of that name: rename it.")
+            raise ValueError(
+                "'seconds' is the column run_grid adds itself; configuration "
+                f"{name!r} returned a metric of that name: rename it."
+            )
         if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating)):
-            raise TypeError(f"metric {metric!r} of configuration {name!r} must be a number, got "
-                            f"{type(value).__name__} {value!r}.")
+            raise TypeError(
+                f"metric {metric!r} of configuration {name!r} must be a number, got "
+                f"{type(value).__name__} {value!r}."
+            )
         checked[metric] = float(value)
     return checked

@@ -28,7 +28,9 @@ SCRIPTS = ["postBuild", "start"]
 
 
 def load_lock_tool():
-    spec = importlib.util.spec_from_file_location("regutils_tools_lock_binder", ROOT / "tools" / "lock.py")
+    spec = importlib.util.spec_from_file_location(
+        "regutils_tools_lock_binder", ROOT / "tools" / "lock.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -38,8 +40,11 @@ lock_tool = load_lock_tool()
 
 
 def lock_lines() -> list[str]:
-    return [line.strip() for line in LOCK.read_text().splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [
+        line.strip()
+        for line in LOCK.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def lock_python() -> str:
@@ -58,7 +63,9 @@ def binder_pip_list() -> list[str]:
 
 def test_binder_environment_is_what_tools_lock_writes():
     expected = lock_tool.build_binder_environment(LOCK.read_text(), lock_python())
-    assert (BINDER / "environment.yml").read_text() == expected, "run `make lock` (or tools/lock.py) again"
+    assert (BINDER / "environment.yml").read_text() == expected, (
+        "run `make lock` (or tools/lock.py) again"
+    )
 
 
 def test_binder_environment_pins_exactly_the_lock():
@@ -70,7 +77,10 @@ def test_binder_environment_header():
     data = yaml.safe_load((BINDER / "environment.yml").read_text())
     major, minor, _ = lock_python().split(".")
     assert data["channels"] == ["conda-forge"]
-    assert [d for d in data["dependencies"] if isinstance(d, str)] == [f"python={major}.{minor}", "pip"]
+    assert [d for d in data["dependencies"] if isinstance(d, str)] == [
+        f"python={major}.{minor}",
+        "pip",
+    ]
 
 
 def test_binder_folder_holds_only_what_repo2docker_should_read():
@@ -106,8 +116,9 @@ def test_start_sets_the_test_environment_and_ends_with_exec():
 
 def test_start_runs_its_command_and_passes_its_exit_status():
     env = os.environ | {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "random"}
-    out = subprocess.run([str(BINDER / "start"), "env"], env=env, capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+    out = subprocess.run(
+        [str(BINDER / "start"), "env"], env=env, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     assert "PYTHONHASHSEED=0" in out and "TF_CPP_MIN_LOG_LEVEL=3" in out
     assert not any(line.startswith("MPLBACKEND=") for line in out)
     assert subprocess.run([str(BINDER / "start"), "false"]).returncode == 1
@@ -126,10 +137,16 @@ def postbuild_overrides() -> dict:
 def browser_check_settings() -> dict:
     """LAB_SETTINGS of tools/browser_check.py (read, not imported: that needs Playwright)."""
     tree = ast.parse((ROOT / "tools" / "browser_check.py").read_text())
-    (value,) = [node.value for node in tree.body if isinstance(node, ast.Assign)
-                and any(getattr(target, "id", None) == "LAB_SETTINGS" for target in node.targets)]
+    (value,) = [
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(getattr(target, "id", None) == "LAB_SETTINGS" for target in node.targets)
+    ]
     # There the keys are settings file paths, "@scope/package/plugin"; ids are "@scope/package:plugin".
-    return {":".join(path.rsplit("/", 1)): values for path, values in ast.literal_eval(value).items()}
+    return {
+        ":".join(path.rsplit("/", 1)): values for path, values in ast.literal_eval(value).items()
+    }
 
 
 @pytest.mark.parametrize("source", ["binder/postBuild", "tools/browser_check.py"])
@@ -147,7 +164,10 @@ def test_jupyterlab_settings_exist_in_its_schemas(source):
             if "oneOf" in prop:
                 assert value in [choice["const"] for choice in prop["oneOf"]], (plugin, key)
             else:
-                assert isinstance(value, {"boolean": bool, "string": str}[prop["type"]]), (plugin, key)
+                assert isinstance(value, {"boolean": bool, "string": str}[prop["type"]]), (
+                    plugin,
+                    key,
+                )
 
 
 # --------------------------------------------------------------------------- README launch links
@@ -165,7 +185,9 @@ def test_binder_links_open_existing_notebooks():
 
 
 def test_colab_links_open_existing_notebooks():
-    paths = readme_links(r"https://colab\.research\.google\.com/github/[^/]+/[^/]+/blob/[^/]+/([^)\s]+)")
+    paths = readme_links(
+        r"https://colab\.research\.google\.com/github/[^/]+/[^/]+/blob/[^/]+/([^)\s]+)"
+    )
     assert paths, "the README has no Colab link"
     for path in paths:
         assert (ROOT / unquote(path)).is_file(), path

@@ -31,8 +31,9 @@ SCREENSHOTS = ROOT / "bench-results" / "screenshots"
 
 def load_browser_check():
     """tools/ is not a package: import tools/browser_check.py from its path."""
-    spec = importlib.util.spec_from_file_location("regutils_tools_browser_check",
-                                                  ROOT / "tools" / "browser_check.py")
+    spec = importlib.util.spec_from_file_location(
+        "regutils_tools_browser_check", ROOT / "tools" / "browser_check.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
@@ -49,8 +50,10 @@ LESSONS = [
 
 # Every lesson notebook that loads TensorFlow: its set-up cell runs on a simulated AVX-512 CPU.
 KERAS_LESSONS = sorted(
-    path.relative_to(ROOT).as_posix() for path in (ROOT / "notebooks").glob("[0-9]*.ipynb")
-    if "keras=True" in path.read_text(encoding="utf-8") and not path.stem.endswith("_exercises"))
+    path.relative_to(ROOT).as_posix()
+    for path in (ROOT / "notebooks").glob("[0-9]*.ipynb")
+    if "keras=True" in path.read_text(encoding="utf-8") and not path.stem.endswith("_exercises")
+)
 
 #: What TensorFlow does by default on a CPU with AVX-512 (oneDNN on, its AVX-512 kernels); at import
 #: it then writes absl and oneDNN lines to stderr, which JupyterLab shows as a red block.
@@ -67,8 +70,9 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def avx512_lab(tmp_path_factory):
-    with browser_check.jupyterlab(ROOT, tmp_path_factory.mktemp("lab-avx512"),
-                                  env_overrides=AVX512_PATH) as server:
+    with browser_check.jupyterlab(
+        ROOT, tmp_path_factory.mktemp("lab-avx512"), env_overrides=AVX512_PATH
+    ) as server:
         yield server
 
 
@@ -91,10 +95,12 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, lab, page
         raise
     finally:
         lab.stop_kernels()
-    print(f"\n{notebook}: {report.cells_run}/{report.code_cells} cells in {report.seconds} s; "
-          f"slider {report.slider_before} -> {report.slider_after}; kernel peak memory "
-          f"{report.kernel_peak_mb} MB; screenshots: "
-          + ", ".join(str(p.relative_to(ROOT)) for p in report.screenshots))
+    print(
+        f"\n{notebook}: {report.cells_run}/{report.code_cells} cells in {report.seconds} s; "
+        f"slider {report.slider_before} -> {report.slider_after}; kernel peak memory "
+        f"{report.kernel_peak_mb} MB; screenshots: "
+        + ", ".join(str(p.relative_to(ROOT)) for p in report.screenshots)
+    )
     problems = report.problems()
     assert not problems, f"{notebook} in the browser:\n- " + "\n- ".join(problems)
     # JupyterLab logs every save; there must be none (autosave is off in the test profile). A
@@ -107,22 +113,46 @@ def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
     """The browser check can fail: a notebook that warns, raises and has no slider is caught."""
     notebook = {
         "cells": [
-            {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-             "source": "import warnings\nwarnings.warn('a learner would see this')"},
-            {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-             "source": "1 / 0"},
-            {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-             "source": "print('never runs: Run All stops at the error')"},
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "metadata": {},
+                "outputs": [],
+                "source": "import warnings\nwarnings.warn('a learner would see this')",
+            },
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "metadata": {},
+                "outputs": [],
+                "source": "1 / 0",
+            },
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "metadata": {},
+                "outputs": [],
+                "source": "print('never runs: Run All stops at the error')",
+            },
         ],
-        "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                    "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {
+            "kernelspec": {
+                "display_name": "Python 3 (ipykernel)",
+                "language": "python",
+                "name": "python3",
+            }
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     (tmp_path / "broken.ipynb").write_text(json.dumps(notebook))
-    with browser_check.jupyterlab(tmp_path, tmp_path / "profile") as server, \
-            browser_check.chromium() as page:
-        report = browser_check.run_notebook(page, server, "broken.ipynb", tmp_path / "shots",
-                                            timeout=60)
+    with (
+        browser_check.jupyterlab(tmp_path, tmp_path / "profile") as server,
+        browser_check.chromium() as page,
+    ):
+        report = browser_check.run_notebook(
+            page, server, "broken.ipynb", tmp_path / "shots", timeout=60
+        )
     problems = "\n".join(report.problems())
     assert report.cells_run == 2 and "2 of 3 code cells ran" in problems
     assert len(report.red_outputs) == 2
@@ -141,8 +171,10 @@ def test_tensorflow_setup_cell_shows_no_red_block_on_an_avx512_cpu(notebook, avx
         report = browser_check.run_setup_cell(page, avx512_lab, notebook, SCREENSHOTS / "avx512")
     finally:
         avx512_lab.stop_kernels()
-    print(f"\n{notebook}: set-up cell in {report.seconds} s; screenshot "
-          f"{report.screenshots[0].relative_to(ROOT)}")
+    print(
+        f"\n{notebook}: set-up cell in {report.seconds} s; screenshot "
+        f"{report.screenshots[0].relative_to(ROOT)}"
+    )
     problems = report.setup_problems()
     assert not problems, f"{notebook}, set-up cell on the AVX-512 path:\n- " + "\n- ".join(problems)
 
@@ -150,14 +182,30 @@ def test_tensorflow_setup_cell_shows_no_red_block_on_an_avx512_cpu(notebook, avx
 def test_the_setup_check_sees_tensorflow_start_up_lines(tmp_path, page):
     """Without regutils' set-up, a learner on an AVX-512 CPU sees TensorFlow's lines: the check can fail."""
     notebook = {
-        "cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-                   "source": "import tensorflow"}],
-        "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                    "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "metadata": {},
+                "outputs": [],
+                "source": "import tensorflow",
+            }
+        ],
+        "metadata": {
+            "kernelspec": {
+                "display_name": "Python 3 (ipykernel)",
+                "language": "python",
+                "name": "python3",
+            }
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     (tmp_path / "plain.ipynb").write_text(json.dumps(notebook))
-    with browser_check.jupyterlab(tmp_path, tmp_path / "profile", env_overrides=AVX512_PATH) as server:
+    with browser_check.jupyterlab(
+        tmp_path, tmp_path / "profile", env_overrides=AVX512_PATH
+    ) as server:
         report = browser_check.run_setup_cell(page, server, "plain.ipynb", tmp_path / "shots")
-    assert any("oneDNN custom operations are on" in text for text in report.red_outputs), \
+    assert any("oneDNN custom operations are on" in text for text in report.red_outputs), (
         report.red_outputs
+    )

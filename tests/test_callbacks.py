@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fresh_process import IN_KERAS_PROCESS, TF_VARS, needs_keras, run_keras_tests
 
 from regutils.callbacks import generalization_loss
-from fresh_process import IN_KERAS_PROCESS, TF_VARS, needs_keras, run_keras_tests
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,11 +43,20 @@ def _keras_setup():
 
 
 def test_importing_the_module_does_not_import_tensorflow():
-    code = ("import json, sys, regutils.callbacks as c\n"
-            "print(json.dumps([m in sys.modules for m in ('tensorflow', 'keras')]))")
+    code = (
+        "import json, sys, regutils.callbacks as c\n"
+        "print(json.dumps([m in sys.modules for m in ('tensorflow', 'keras')]))"
+    )
     env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [False, False]
 
@@ -59,14 +68,17 @@ def test_generalization_loss_is_zero_at_each_new_minimum_and_in_percent_above_it
     np.testing.assert_allclose(generalization_loss(np.array(errors)[::-1])[:1], [0.0])
 
 
-@pytest.mark.parametrize("errors, error, message", [
-    ([0.5, 0.0, 0.3], ValueError, "errors must be positive"),
-    ([0.5, -0.1], ValueError, "errors must be positive"),
-    ([[0.5, 0.4]], ValueError, "errors must be 1-D"),
-    ([], ValueError, "errors must not be empty"),
-    ([0.5, np.nan], ValueError, "errors must contain only finite numbers"),
-    ("0.5", TypeError, "errors must be array-like of numbers"),
-])
+@pytest.mark.parametrize(
+    "errors, error, message",
+    [
+        ([0.5, 0.0, 0.3], ValueError, "errors must be positive"),
+        ([0.5, -0.1], ValueError, "errors must be positive"),
+        ([[0.5, 0.4]], ValueError, "errors must be 1-D"),
+        ([], ValueError, "errors must not be empty"),
+        ([0.5, np.nan], ValueError, "errors must contain only finite numbers"),
+        ("0.5", TypeError, "errors must be array-like of numbers"),
+    ],
+)
 def test_generalization_loss_rejects_bad_errors(errors, error, message):
     with pytest.raises(error, match=message):
         generalization_loss(errors)
@@ -127,8 +139,7 @@ def test_stops_at_the_first_epoch_with_gl_above_alpha_and_restores_the_best():
     assert stopper.stopped_epoch == 5 and len(logs) == 5
     assert stopper.best_epoch == 3 and stopper.best == 0.7
     np.testing.assert_allclose(stopper.gl_history, generalization_loss(losses[:5]), atol=1e-12)
-    np.testing.assert_allclose([entry["generalization_loss"] for entry in logs],
-                               stopper.gl_history)
+    np.testing.assert_allclose([entry["generalization_loss"] for entry in logs], stopper.gl_history)
     assert model.stop_training
     assert [w.tolist() for w in model.weights] == [[3.0] * 3, [3.0]]  # epoch 3's weights
 
@@ -184,25 +195,34 @@ def test_missing_or_non_positive_monitor_is_an_error():
     from regutils.callbacks import GeneralizationLoss
 
     stopper = GeneralizationLoss()
-    with pytest.raises(ValueError, match=r"monitors 'val_loss', but the epoch's logs have only "
-                                         r"loss, val_los; pass validation_data to fit\(\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"monitors 'val_loss', but the epoch's logs have only "
+        r"loss, val_los; pass validation_data to fit\(\)",
+    ):
         _drive(stopper, [0.5], monitor="val_los")
-    with pytest.raises(ValueError, match=r"needs a positive error, but val_loss = 0.0 after "
-                                         r"epoch 2"):
+    with pytest.raises(
+        ValueError,
+        match=r"needs a positive error, but val_loss = 0.0 after "
+        r"epoch 2",
+    ):
         _drive(stopper, [0.5, 0.0])
 
 
 @needs_keras
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"alpha": 0}, ValueError, "alpha must be > 0"),
-    ({"alpha": -2.0}, ValueError, "alpha must be > 0"),
-    ({"alpha": "5"}, TypeError, "alpha must be a real number"),
-    ({"alpha": float("inf")}, ValueError, "alpha must be a finite number"),
-    ({"monitor": ""}, TypeError, "monitor must be the name of a logged quantity"),
-    ({"monitor": 3}, TypeError, "monitor must be the name of a logged quantity"),
-    ({"monitor": "val_accuracy"}, ValueError, "'val_accuracy' is higher-is-better"),
-    ({"restore_best_weights": "yes"}, TypeError, "restore_best_weights must be True or False"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"alpha": 0}, ValueError, "alpha must be > 0"),
+        ({"alpha": -2.0}, ValueError, "alpha must be > 0"),
+        ({"alpha": "5"}, TypeError, "alpha must be a real number"),
+        ({"alpha": float("inf")}, ValueError, "alpha must be a finite number"),
+        ({"monitor": ""}, TypeError, "monitor must be the name of a logged quantity"),
+        ({"monitor": 3}, TypeError, "monitor must be the name of a logged quantity"),
+        ({"monitor": "val_accuracy"}, ValueError, "'val_accuracy' is higher-is-better"),
+        ({"restore_best_weights": "yes"}, TypeError, "restore_best_weights must be True or False"),
+    ],
+)
 def test_bad_arguments(kwargs, error, message):
     from regutils.callbacks import GeneralizationLoss
 
@@ -225,8 +245,9 @@ def test_is_a_keras_callback_and_its_doctest_passes():
     assert regutils.callbacks.GeneralizationLoss is GeneralizationLoss
     finder = doctest.DocTestFinder()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    tests = finder.find(GeneralizationLoss, "GeneralizationLoss",
-                        globs={"GeneralizationLoss": GeneralizationLoss})
+    tests = finder.find(
+        GeneralizationLoss, "GeneralizationLoss", globs={"GeneralizationLoss": GeneralizationLoss}
+    )
     assert tests and tests[0].examples
     for test in tests:
         runner.run(test)
@@ -251,8 +272,16 @@ def test_in_a_real_fit_it_stops_and_restores_the_best_weights():
     keras.utils.set_random_seed(0)
     model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1, activation="sigmoid")])
     stopper = GeneralizationLoss(alpha=5.0)
-    history = train(model, X, y, validation_data=(X, 1 - y), epochs=50, batch_size=16,
-                    learning_rate=0.05, callbacks=[stopper])
+    history = train(
+        model,
+        X,
+        y,
+        validation_data=(X, 1 - y),
+        epochs=50,
+        batch_size=16,
+        learning_rate=0.05,
+        callbacks=[stopper],
+    )
     assert 1 < stopper.stopped_epoch < 50
     assert len(history) == stopper.stopped_epoch
     np.testing.assert_allclose(history["generalization_loss"], stopper.gl_history, rtol=1e-6)

@@ -44,18 +44,20 @@ def test_right_answers_are_correct(ex02, right, exercise):
 
 
 def test_rounded_answers_are_accepted(ex02, right):
-    assert ex02.feedback("2", best_alpha=right["2"]["best_alpha"], test_rmse=54.25,
-                         test_r2=0.497).startswith("Correct")
+    assert ex02.feedback(
+        "2", best_alpha=right["2"]["best_alpha"], test_rmse=54.25, test_r2=0.497
+    ).startswith("Correct")
     assert ex02.feedback("4", df_30=7.64, lam_df5=199.5).startswith("Correct")
     assert ex02.feedback("2", best_alpha=25.1, test_rmse=54.25, test_r2=0.497).startswith("Correct")
     # ddof=0 instead of 1 is fine
-    assert ex02.feedback("3", sd_ols=right["3"]["sd_ols"] * np.sqrt(299 / 300),
-                         sd_ridge=right["3"]["sd_ridge"]).startswith("Correct")
+    assert ex02.feedback(
+        "3", sd_ols=right["3"]["sd_ols"] * np.sqrt(299 / 300), sd_ridge=right["3"]["sd_ridge"]
+    ).startswith("Correct")
 
 
 @pytest.mark.parametrize("exercise", ["1", "2", "3", "4"])
 def test_unanswered(ex02, right, exercise):
-    answers = {name: ... for name in right[exercise]}
+    answers = dict.fromkeys(right[exercise], ...)
     assert "is not answered yet" in ex02.feedback(exercise, **answers)
 
 
@@ -115,8 +117,12 @@ def _wrong_4():
     ]
 
 
-WRONG = [("1", i) for i in range(11)] + [("2", i) for i in range(9)] + \
-        [("3", i) for i in range(4)] + [("4", i) for i in range(5)]
+WRONG = (
+    [("1", i) for i in range(11)]
+    + [("2", i) for i in range(9)]
+    + [("3", i) for i in range(4)]
+    + [("4", i) for i in range(5)]
+)
 MAKERS = {"1": _wrong_1, "2": _wrong_2, "3": _wrong_3, "4": _wrong_4}
 
 

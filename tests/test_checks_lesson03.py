@@ -36,8 +36,9 @@ def test_reference_values_match_the_solutions_notebook(right):
     assert right["1"]["selected"] == ["sex", "bmi", "bp", "s1", "s3", "s5", "s6"]
     assert round(right["2"]["alpha_max"], 2) == 48.93
     assert right["2"]["first_three"] == ["bmi", "s5", "bp"]
-    np.testing.assert_allclose(right["4"]["keep_freq"], [0.967, 0.36, 0.82, 0.087, 0.053, 0.04],
-                               atol=5e-4)
+    np.testing.assert_allclose(
+        right["4"]["keep_freq"], [0.967, 0.36, 0.82, 0.087, 0.053, 0.04], atol=5e-4
+    )
     assert right["4"]["n_subsets"] == 17
 
 
@@ -49,19 +50,25 @@ def test_right_answers_are_correct(ex03, right, exercise):
 
 def test_equivalent_answers_are_accepted(ex03, right):
     # a set or an Index of names in another order; a rounded alpha_max; a tuple of names
-    assert ex03.feedback("1", n_nonzero=7.0, selected=set(right["1"]["selected"])).startswith("Correct")
-    assert ex03.feedback("2", alpha_max=48.93, first_three=("bmi", "s5", "bp")).startswith("Correct")
+    assert ex03.feedback("1", n_nonzero=7.0, selected=set(right["1"]["selected"])).startswith(
+        "Correct"
+    )
+    assert ex03.feedback("2", alpha_max=48.93, first_three=("bmi", "s5", "bp")).startswith(
+        "Correct"
+    )
     # soft-thresholding written with np.where, or np.clip
-    assert ex03.feedback("3", soft=lambda z, t: np.where(z > t, z - t, np.where(z < -t, z + t, 0.0))
-                         ).startswith("Correct")
+    assert ex03.feedback(
+        "3", soft=lambda z, t: np.where(z > t, z - t, np.where(z < -t, z + t, 0.0))
+    ).startswith("Correct")
     assert ex03.feedback("3", soft=lambda z, t: z - np.clip(z, -t, t)).startswith("Correct")
-    assert ex03.feedback("4", keep_freq=list(right["4"]["keep_freq"]),
-                         n_subsets=np.int64(17)).startswith("Correct")
+    assert ex03.feedback(
+        "4", keep_freq=list(right["4"]["keep_freq"]), n_subsets=np.int64(17)
+    ).startswith("Correct")
 
 
 @pytest.mark.parametrize("exercise", ["1", "2", "3", "4"])
 def test_unanswered(ex03, right, exercise):
-    answers = {name: ... for name in right[exercise]}
+    answers = dict.fromkeys(right[exercise], ...)
     assert "is not answered yet" in ex03.feedback(exercise, **answers)
 
 

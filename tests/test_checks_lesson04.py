@@ -15,8 +15,12 @@ def ex04():
 
 def _ex3(**changes):
     ref = lesson04._exercise_3()
-    answers = {"lasso_kept": ref["lasso_kept"], "enet_kept": ref["enet_kept"],
-               "lasso_spread": ref["lasso_spread"], "enet_spread": ref["enet_spread"]}
+    answers = {
+        "lasso_kept": ref["lasso_kept"],
+        "enet_kept": ref["enet_kept"],
+        "lasso_spread": ref["lasso_spread"],
+        "enet_spread": ref["enet_spread"],
+    }
     answers.update(changes)
     return answers
 
@@ -40,12 +44,15 @@ def test_reference_values_match_the_solutions_notebook():
     assert (round(ref["lasso_spread"], 2), round(ref["enet_spread"], 2)) == (0.65, 0.10)
 
 
-@pytest.mark.parametrize("exercise, answers", [
-    ("1", EX1_RIGHT),
-    ("1", {**EX1_RIGHT, "alpha": 0.8000000001, "n_nonzero": 8.0}),
-    ("2", None),
-    ("3", None),
-])
+@pytest.mark.parametrize(
+    "exercise, answers",
+    [
+        ("1", EX1_RIGHT),
+        ("1", {**EX1_RIGHT, "alpha": 0.8000000001, "n_nonzero": 8.0}),
+        ("2", None),
+        ("3", None),
+    ],
+)
 def test_right_answers_are_correct(ex04, exercise, answers):
     answers = answers or {"2": _ex2, "3": _ex3}[exercise]()
     text = ex04.feedback(exercise, **answers)
@@ -68,8 +75,9 @@ WRONG = [
 ]
 
 
-@pytest.mark.parametrize("exercise, answers, message", WRONG,
-                         ids=[f"{e}-{m[:24]}" for e, _, m in WRONG])
+@pytest.mark.parametrize(
+    "exercise, answers, message", WRONG, ids=[f"{e}-{m[:24]}" for e, _, m in WRONG]
+)
 def test_wrong_answers_get_the_intended_message(ex04, exercise, answers, message):
     text = ex04.feedback(exercise, **answers)
     assert text.startswith(f"Not yet — exercise {exercise}:"), text
@@ -93,8 +101,10 @@ def test_exercise_3_mistakes(ex04):
         (_ex3(lasso_kept=ref["enet_kept"], enet_kept=ref["lasso_kept"]), "other model's value"),
         (_ex3(lasso_spread=ref["lasso_spread_ddof1"]), "ddof=0"),
         (_ex3(enet_spread=ref["enet_across"]), "*across* resamples"),
-        (_ex3(lasso_spread=ref["enet_spread"], enet_spread=ref["lasso_spread"]),
-         "other model's value"),
+        (
+            _ex3(lasso_spread=ref["enet_spread"], enet_spread=ref["lasso_spread"]),
+            "other model's value",
+        ),
         (_ex3(enet_spread=1.0), "is not what the exercise asks for"),
     ]
     for answers, message in cases:
@@ -102,11 +112,14 @@ def test_exercise_3_mistakes(ex04):
         assert text.startswith("Not yet — exercise 3:") and message in text, text
 
 
-@pytest.mark.parametrize("exercise, names", [
-    ("1", ("alpha", "l1_ratio", "n_nonzero", "enet_alpha")),
-    ("2", ("best_alpha", "best_l1_ratio", "n_nonzero_d")),
-    ("3", ("lasso_kept", "enet_kept", "lasso_spread", "enet_spread")),
-])
+@pytest.mark.parametrize(
+    "exercise, names",
+    [
+        ("1", ("alpha", "l1_ratio", "n_nonzero", "enet_alpha")),
+        ("2", ("best_alpha", "best_l1_ratio", "n_nonzero_d")),
+        ("3", ("lasso_kept", "enet_kept", "lasso_spread", "enet_spread")),
+    ],
+)
 def test_unanswered(ex04, exercise, names):
-    text = ex04.feedback(exercise, **{name: ... for name in names})
+    text = ex04.feedback(exercise, **dict.fromkeys(names, ...))
     assert text.startswith(f"Exercise {exercise} is not answered yet"), text

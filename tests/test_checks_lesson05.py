@@ -17,8 +17,11 @@ def ex05():
 
 def _ex2(**changes):
     ref = lesson05._exercise_2()
-    answers = {"nested_score": ref["nested"], "best_inner_score": ref["best_inner"],
-               "best_C": ref["best_C"]}
+    answers = {
+        "nested_score": ref["nested"],
+        "best_inner_score": ref["best_inner"],
+        "best_C": ref["best_C"],
+    }
     answers.update(changes)
     return answers
 
@@ -32,19 +35,26 @@ def _ex4(**changes):
 
 def test_reference_values_match_the_solutions_notebook():
     ref = lesson05._exercise_2()
-    assert (round(ref["nested"], 3), round(ref["best_inner"], 3), ref["best_C"]) == (0.825, 0.842, 1.0)
+    assert (round(ref["nested"], 3), round(ref["best_inner"], 3), ref["best_C"]) == (
+        0.825,
+        0.842,
+        1.0,
+    )
     assert list(lesson05._kept_by_C()[0.1]) == KEPT_AT_0_1
     low, high = lesson05._exercise_4(stratify=False, part="test")
     assert (round(low, 3), round(high, 3)) == (0.770, 0.869)
 
 
-@pytest.mark.parametrize("exercise, answers", [
-    ("1", {"best_alpha": 0.3, "one_se_alpha": 1.0}),
-    ("3", {"strongest_C": 0.1, "kept": KEPT_AT_0_1}),
-    ("3", {"strongest_C": 0.1, "kept": tuple(reversed(KEPT_AT_0_1))}),  # any order
-    ("2", None),
-    ("4", None),
-])
+@pytest.mark.parametrize(
+    "exercise, answers",
+    [
+        ("1", {"best_alpha": 0.3, "one_se_alpha": 1.0}),
+        ("3", {"strongest_C": 0.1, "kept": KEPT_AT_0_1}),
+        ("3", {"strongest_C": 0.1, "kept": tuple(reversed(KEPT_AT_0_1))}),  # any order
+        ("2", None),
+        ("4", None),
+    ],
+)
 def test_right_answers_are_correct(ex05, exercise, answers):
     answers = answers or {"2": _ex2, "4": _ex4}[exercise]()
     text = ex05.feedback(exercise, **answers)
@@ -58,7 +68,11 @@ WRONG = [
     ("1", {"best_alpha": 0.3, "one_se_alpha": 0.1}, "the *larger* alpha"),
     ("1", {"best_alpha": 0.3, "one_se_alpha": 0.3}, "that is the best alpha itself"),
     ("1", {"best_alpha": 0.3, "one_se_alpha": 10.0}, "is not what the exercise asks for"),
-    ("3", {"strongest_C": 1.0, "kept": KEPT_AT_0_1}, "C is the inverse of the regularization strength"),
+    (
+        "3",
+        {"strongest_C": 1.0, "kept": KEPT_AT_0_1},
+        "C is the inverse of the regularization strength",
+    ),
     ("3", {"strongest_C": 0.05, "kept": KEPT_AT_0_1}, "keeps only 7 features"),
     ("3", {"strongest_C": 0.3, "kept": KEPT_AT_0_1}, "should be one of"),
     ("3", {"strongest_C": 0.1, "kept": KEPT_AT_0_1[:-1]}, "1 missing"),
@@ -67,8 +81,9 @@ WRONG = [
 ]
 
 
-@pytest.mark.parametrize("exercise, answers, message", WRONG,
-                         ids=[f"{e}-{m[:24]}" for e, _, m in WRONG])
+@pytest.mark.parametrize(
+    "exercise, answers, message", WRONG, ids=[f"{e}-{m[:24]}" for e, _, m in WRONG]
+)
 def test_wrong_answers_get_the_intended_message(ex05, exercise, answers, message):
     text = ex05.feedback(exercise, **answers)
     assert text.startswith(f"Not yet — exercise {exercise}:"), text
@@ -111,12 +126,15 @@ def test_exercise_4_mistakes(ex05):
         assert text.startswith("Not yet — exercise 4:") and message in text, text
 
 
-@pytest.mark.parametrize("exercise, names", [
-    ("1", ("best_alpha", "one_se_alpha")),
-    ("2", ("nested_score", "best_inner_score", "best_C")),
-    ("3", ("strongest_C", "kept")),
-    ("4", ("acc_min", "acc_max")),
-])
+@pytest.mark.parametrize(
+    "exercise, names",
+    [
+        ("1", ("best_alpha", "one_se_alpha")),
+        ("2", ("nested_score", "best_inner_score", "best_C")),
+        ("3", ("strongest_C", "kept")),
+        ("4", ("acc_min", "acc_max")),
+    ],
+)
 def test_unanswered(ex05, exercise, names):
-    text = ex05.feedback(exercise, **{name: ... for name in names})
+    text = ex05.feedback(exercise, **dict.fromkeys(names, ...))
     assert text.startswith(f"Exercise {exercise} is not answered yet"), text

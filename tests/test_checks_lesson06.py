@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 import regutils
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 
 def test_keras_tests_pass_in_a_fresh_process():
@@ -46,13 +46,15 @@ def network(hidden=None, output=None, *, units=(128, 64, 1), n_inputs=22, extra=
     import keras
 
     hidden_args = dict(kernel_regularizer=hidden, **layer_kwargs)
-    return keras.Sequential([
-        keras.Input(shape=(n_inputs,)),
-        keras.layers.Dense(units[0], activation="relu", **hidden_args),
-        *extra,
-        keras.layers.Dense(units[1], activation="relu", **hidden_args),
-        keras.layers.Dense(units[2], activation="sigmoid", kernel_regularizer=output),
-    ])
+    return keras.Sequential(
+        [
+            keras.Input(shape=(n_inputs,)),
+            keras.layers.Dense(units[0], activation="relu", **hidden_args),
+            *extra,
+            keras.layers.Dense(units[1], activation="relu", **hidden_args),
+            keras.layers.Dense(units[2], activation="sigmoid", kernel_regularizer=output),
+        ]
+    )
 
 
 @needs_keras
@@ -62,25 +64,29 @@ def test_exercise_1_right_answers(ex06):
     right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
     assert feedback(ex06, "1", model=network(right)).startswith("Correct: exercise 1.")
     # The function form builds the same regularizer.
-    assert feedback(ex06, "1", model=network(keras.regularizers.l1_l2(l1=0.0005, l2=0.005))
-                    ).startswith("Correct")
+    assert feedback(
+        ex06, "1", model=network(keras.regularizers.l1_l2(l1=0.0005, l2=0.005))
+    ).startswith("Correct")
 
 
 @needs_keras
-@pytest.mark.parametrize("case, message", [
-    ("no_arguments", "`l1_l2()` without arguments is no penalty in Keras 3"),
-    ("swapped", "l1 and l2 are swapped"),
-    ("l2_only", "has the L2 part only"),
-    ("l1_only", "has the L1 part only"),
-    ("other_values", "the exercise asks for l1=0.0005 and l2=0.005"),
-    ("output_penalized", "the output layer has a kernel_regularizer too"),
-    ("activity", "activity_regularizer, which penalizes the layer's outputs"),
-    ("bias", "penalizes its bias"),
-    ("none", "hidden layer 1 has no kernel_regularizer"),
-    ("units", "the network is 128-64-1"),
-    ("inputs", "keras.Input(shape=(22,))"),
-    ("dropout", "also has"),
-])
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("no_arguments", "`l1_l2()` without arguments is no penalty in Keras 3"),
+        ("swapped", "l1 and l2 are swapped"),
+        ("l2_only", "has the L2 part only"),
+        ("l1_only", "has the L1 part only"),
+        ("other_values", "the exercise asks for l1=0.0005 and l2=0.005"),
+        ("output_penalized", "the output layer has a kernel_regularizer too"),
+        ("activity", "activity_regularizer, which penalizes the layer's outputs"),
+        ("bias", "penalizes its bias"),
+        ("none", "hidden layer 1 has no kernel_regularizer"),
+        ("units", "the network is 128-64-1"),
+        ("inputs", "keras.Input(shape=(22,))"),
+        ("dropout", "also has"),
+    ],
+)
 def test_exercise_1_mistakes(ex06, case, message):
     import keras
 
@@ -118,7 +124,9 @@ def test_exercise_2_right_answer_and_mistakes(ex06):
     k1, b1, k2, b2, k3, _ = weights
 
     def terms(*arrays, l1=0.001, l2=0.01, half=False):
-        return sum(l1 * np.abs(w).sum() + (0.5 if half else 1.0) * l2 * (w**2).sum() for w in arrays)
+        return sum(
+            l1 * np.abs(w).sum() + (0.5 if half else 1.0) * l2 * (w**2).sum() for w in arrays
+        )
 
     assert feedback(ex06, "2", penalty=float(keras_penalty)).startswith("Correct: exercise 2.")
     assert feedback(ex06, "2", penalty=terms(k1, k2)).startswith("Correct")
@@ -153,7 +161,8 @@ def test_exercise_3(ex06):
     for answers, message in cases:
         assert_wrong(feedback(ex06, "3", **answers), "3", message)
     assert feedback(ex06, "3", best_l2=0.03, chosen_l2=...).startswith(
-        "Exercise 3 is not answered yet")
+        "Exercise 3 is not answered yet"
+    )
 
 
 def test_exercise_3_chooses_the_strongest_within_one_se_for_either_ddof(ex06):
@@ -163,8 +172,11 @@ def test_exercise_3_chooses_the_strongest_within_one_se_for_either_ddof(ex06):
 
     assert _one_se_choice(ddof=0) == _one_se_choice(ddof=1) == 0.1
     assert {_one_se_choice(strongest=False, ddof=d) for d in (0, 1)} == {0.03, 0.01}
-    assert_wrong(feedback(ex06, "3", best_l2=0.03, chosen_l2=0.01), "3",
-                 "the rule picks the *strongest* penalty")
+    assert_wrong(
+        feedback(ex06, "3", best_l2=0.03, chosen_l2=0.01),
+        "3",
+        "the rule picks the *strongest* penalty",
+    )
 
 
 def test_exercise_3_does_not_hinge_on_the_tables_rounding(ex06, monkeypatch):
@@ -176,7 +188,7 @@ def test_exercise_3_does_not_hinge_on_the_tables_rounding(ex06, monkeypatch):
     rng = np.random.default_rng(0)
     perturbations = [rng.uniform(-0.0005, 0.0005, size=table.shape) for _ in range(200)]
     signs = np.where(np.arange(table.shape[0])[:, None] == 4, -1.0, 1.0)  # best row down,
-    perturbations += [0.0005 * signs, -0.0005 * signs]                     # the others up, and back
+    perturbations += [0.0005 * signs, -0.0005 * signs]  # the others up, and back
     cases = [
         ({"best_l2": 0.03, "chosen_l2": 0.1}, "Correct: exercise 3."),
         ({"best_l2": 0.0, "chosen_l2": 0.1}, "*lowest* mean accuracy"),
@@ -198,8 +210,11 @@ def test_exercise_4(ex06):
     from regutils.checks.lesson06 import _exercise_4
 
     ref = _exercise_4()
-    right = {"shrink_l2_small": ref["l2 0.1"], "shrink_l2_unit": ref["l2 1.0"],
-             "shrink_decay_small": ref["decay"]}
+    right = {
+        "shrink_l2_small": ref["l2 0.1"],
+        "shrink_l2_unit": ref["l2 1.0"],
+        "shrink_decay_small": ref["decay"],
+    }
     assert feedback(ex06, "4", **right).startswith("Correct: exercise 4.")
     assert feedback(ex06, "4", **{k: round(v, 3) for k, v in right.items()}).startswith("Correct")
     assert round(right["shrink_l2_small"], 3) == 0.669
@@ -214,22 +229,30 @@ def test_exercise_4(ex06):
     for changes, message in cases:
         assert_wrong(feedback(ex06, "4", **{**right, **changes}), "4", message)
     assert feedback(ex06, "4", **{**right, "shrink_l2_unit": ...}).startswith(
-        "Exercise 4 is not answered yet")
+        "Exercise 4 is not answered yet"
+    )
 
 
 @needs_keras
-@pytest.mark.parametrize("kwargs", [{}, {"l2": 0.01}, {"weight_decay": 0.02},
-                                    {"l2": 0.01, "gradient_b": 0.1}])
+@pytest.mark.parametrize(
+    "kwargs", [{}, {"l2": 0.01}, {"weight_decay": 0.02}, {"l2": 0.01, "gradient_b": 0.1}]
+)
 def test_exercise_4_numpy_reference_matches_keras(kwargs):
     """The check's NumPy Adam/AdamW gives what Keras' optimizers give (float32: 1e-4)."""
     import keras
 
     from regutils.checks.lesson06 import adam_reference
 
-    l2, decay, gradient_b = kwargs.get("l2", 0.0), kwargs.get("weight_decay", 0.0), kwargs.get(
-        "gradient_b", 0.0)
-    optimizer = (keras.optimizers.AdamW(learning_rate=0.02, weight_decay=decay) if decay
-                 else keras.optimizers.Adam(learning_rate=0.02))
+    l2, decay, gradient_b = (
+        kwargs.get("l2", 0.0),
+        kwargs.get("weight_decay", 0.0),
+        kwargs.get("gradient_b", 0.0),
+    )
+    optimizer = (
+        keras.optimizers.AdamW(learning_rate=0.02, weight_decay=decay)
+        if decay
+        else keras.optimizers.Adam(learning_rate=0.02)
+    )
     w = keras.Variable(np.ones(2, dtype="float32"))
     for t in range(100):
         sign = 1.0 if t % 2 == 0 else -1.0

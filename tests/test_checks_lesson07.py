@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 import regutils
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 
 def test_keras_tests_pass_in_a_fresh_process():
@@ -51,51 +51,76 @@ def test_exercise_1_right_answers(ex07):
     from regutils.training import build_mlp
 
     L = keras.layers
-    right = sequential(L.Dropout(0.2), L.Dense(128, activation="relu"), L.Dropout(0.3),
-                       L.Dense(10, activation="softmax"))
+    right = sequential(
+        L.Dropout(0.2),
+        L.Dense(128, activation="relu"),
+        L.Dropout(0.3),
+        L.Dense(10, activation="softmax"),
+    )
     assert ex07.feedback("1", model=right).startswith("Correct: exercise 1.")
-    shorthand = build_mlp(64, (128,), n_outputs=10, output_activation="softmax",
-                          input_dropout=0.2, dropout=0.3)
+    shorthand = build_mlp(
+        64, (128,), n_outputs=10, output_activation="softmax", input_dropout=0.2, dropout=0.3
+    )
     assert ex07.feedback("1", model=shorthand).startswith("Correct")
 
 
 @needs_keras
-@pytest.mark.parametrize("case, message", [
-    ("input_kept", "`rate` is the fraction dropped, not kept: Dropout(0.8) drops 80% of its "
-                   "inputs; to drop 20%, write Dropout(0.2)."),
-    ("hidden_kept", "`rate` is the fraction dropped, not kept: Dropout(0.7)"),
-    ("swapped", "the two rates are swapped"),
-    ("other_rate", "the input dropout rate is 0.5"),
-    ("no_input_dropout", "the inputs are not dropped"),
-    ("output_dropout", "Dropout layer after the output layer"),
-    ("units", "the exercise asks for 128 and 10"),
-    ("activation", "use relu in the hidden layer and softmax"),
-    ("extra_layer", "the layers are"),
-    ("inputs", "keras.Input(shape=(64,))"),
-])
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        (
+            "input_kept",
+            "`rate` is the fraction dropped, not kept: Dropout(0.8) drops 80% of its "
+            "inputs; to drop 20%, write Dropout(0.2).",
+        ),
+        ("hidden_kept", "`rate` is the fraction dropped, not kept: Dropout(0.7)"),
+        ("swapped", "the two rates are swapped"),
+        ("other_rate", "the input dropout rate is 0.5"),
+        ("no_input_dropout", "the inputs are not dropped"),
+        ("output_dropout", "Dropout layer after the output layer"),
+        ("units", "the exercise asks for 128 and 10"),
+        ("activation", "use relu in the hidden layer and softmax"),
+        ("extra_layer", "the layers are"),
+        ("inputs", "keras.Input(shape=(64,))"),
+    ],
+)
 def test_exercise_1_mistakes(ex07, case, message):
     import keras
 
     L = keras.layers
 
     def net(input_rate=0.2, hidden_rate=0.3, units=128, hidden_activation="relu", **kwargs):
-        return sequential(L.Dropout(input_rate), L.Dense(units, activation=hidden_activation),
-                          L.Dropout(hidden_rate), L.Dense(10, activation="softmax"), **kwargs)
+        return sequential(
+            L.Dropout(input_rate),
+            L.Dense(units, activation=hidden_activation),
+            L.Dropout(hidden_rate),
+            L.Dense(10, activation="softmax"),
+            **kwargs,
+        )
 
     models = {
         "input_kept": lambda: net(input_rate=0.8),
         "hidden_kept": lambda: net(hidden_rate=0.7),
         "swapped": lambda: net(0.3, 0.2),
         "other_rate": lambda: net(input_rate=0.5),
-        "no_input_dropout": lambda: sequential(L.Dense(128, activation="relu"), L.Dropout(0.3),
-                                               L.Dense(10, activation="softmax")),
-        "output_dropout": lambda: sequential(L.Dropout(0.2), L.Dense(128, activation="relu"),
-                                             L.Dense(10, activation="softmax"), L.Dropout(0.3)),
+        "no_input_dropout": lambda: sequential(
+            L.Dense(128, activation="relu"), L.Dropout(0.3), L.Dense(10, activation="softmax")
+        ),
+        "output_dropout": lambda: sequential(
+            L.Dropout(0.2),
+            L.Dense(128, activation="relu"),
+            L.Dense(10, activation="softmax"),
+            L.Dropout(0.3),
+        ),
         "units": lambda: net(units=64),
         "activation": lambda: net(hidden_activation="tanh"),
-        "extra_layer": lambda: sequential(L.Dropout(0.2), L.Dense(128, activation="relu"),
-                                          L.Dropout(0.3), L.Dense(64, activation="relu"),
-                                          L.Dense(10, activation="softmax")),
+        "extra_layer": lambda: sequential(
+            L.Dropout(0.2),
+            L.Dense(128, activation="relu"),
+            L.Dropout(0.3),
+            L.Dense(64, activation="relu"),
+            L.Dense(10, activation="softmax"),
+        ),
         "inputs": lambda: net(n_inputs=8),
     }
     assert_wrong(ex07.feedback("1", model=models[case]()), "1", message)
@@ -121,8 +146,12 @@ def test_exercise_2(ex07):
     from regutils.scratch.dropout import dropout_backward, dropout_forward
 
     out, mask = dropout_forward(x, 0.25, training=True, rng=4)
-    assert ex07.feedback("2", out=out, out_inference=dropout_forward(x, 0.25, training=False)[0],
-                         grad_x=dropout_backward(np.ones_like(x), mask, 0.25)).startswith("Correct")
+    assert ex07.feedback(
+        "2",
+        out=out,
+        out_inference=dropout_forward(x, 0.25, training=False)[0],
+        grad_x=dropout_backward(np.ones_like(x), mask, 0.25),
+    ).startswith("Correct")
 
     u = np.random.default_rng(4).random(x.shape)
     cases = [
@@ -144,7 +173,9 @@ def test_exercise_2(ex07):
     ]
     for changes, message in cases:
         assert_wrong(ex07.feedback("2", **{**right, **changes}), "2", message)
-    assert ex07.feedback("2", **{**right, "grad_x": ...}).startswith("Exercise 2 is not answered yet")
+    assert ex07.feedback("2", **{**right, "grad_x": ...}).startswith(
+        "Exercise 2 is not answered yet"
+    )
 
 
 # --------------------------------------------------------------------------- exercise 3
@@ -162,12 +193,15 @@ def test_exercise_3(ex07):
     accuracy = float(np.mean(predicted == y_val))
     spread = float(passes[:, np.arange(len(X_val)), predicted].std(axis=0).mean())
     assert ex07.feedback("3", model=model, mc_accuracy=accuracy, mean_spread=spread).startswith(
-        "Correct: exercise 3.")
+        "Correct: exercise 3."
+    )
     cases = [
         ({"mean_spread": 0.0}, "every pass gave the same output. With training=False"),
         ({"mean_spread": spread**2}, "that is a variance"),
-        ({"mean_spread": float(passes[:, np.arange(len(X_val)), predicted].std(axis=1).mean())},
-         "take the sd over the passes (axis=0)"),
+        (
+            {"mean_spread": float(passes[:, np.arange(len(X_val)), predicted].std(axis=1).mean())},
+            "take the sd over the passes (axis=0)",
+        ),
         ({"mean_spread": spread * 3}, "is not what the exercise asks for"),
         ({"mc_accuracy": 1 - accuracy}, "that is the error rate"),
         ({"model": "mc_model"}, "pass the setup cell's network as `model=mc_model`"),
@@ -176,4 +210,5 @@ def test_exercise_3(ex07):
         answers = {"model": model, "mc_accuracy": accuracy, "mean_spread": spread, **changes}
         assert_wrong(ex07.feedback("3", **answers), "3", message)
     assert ex07.feedback("3", model=model, mc_accuracy=..., mean_spread=spread).startswith(
-        "Exercise 3 is not answered yet")
+        "Exercise 3 is not answered yet"
+    )

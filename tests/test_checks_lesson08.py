@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 import regutils
 from regutils.checks import lesson08
 from regutils.scratch.batchnorm import batchnorm_backward, batchnorm_forward
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 
 def test_keras_tests_pass_in_a_fresh_process():
@@ -50,8 +50,9 @@ def _answers_1(**changes):
 
 
 def _standardize(x, axis=0, ddof=0, eps=1e-3):
-    return ((x - x.mean(axis=axis, keepdims=True))
-            / np.sqrt(x.var(axis=axis, ddof=ddof, keepdims=True) + eps))
+    return (x - x.mean(axis=axis, keepdims=True)) / np.sqrt(
+        x.var(axis=axis, ddof=ddof, keepdims=True) + eps
+    )
 
 
 def test_1_right(ex08):
@@ -59,22 +60,25 @@ def test_1_right(ex08):
     assert ex08.feedback("1", **_answers_1(out=_answers_1()["out"].tolist())).startswith("Correct")
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"out": GAMMA1 * _standardize(X1, ddof=1) + BETA1}, "unbiased variance"),
-    ({"out": GAMMA1 * (X1 - X1.mean(0)) / X1.std(0) + BETA1}, "epsilon is missing"),
-    ({"out": _standardize(X1)}, "gamma and beta are missing"),
-    ({"out": BETA1 * _standardize(X1) + GAMMA1}, "gamma and beta are swapped"),
-    ({"out": GAMMA1 * _standardize(X1, axis=1) + BETA1}, "normalizes each row"),
-    ({"out": np.zeros((4, 3))}, "`out` is not what the exercise asks for"),
-    ({"out": np.zeros((3, 4))}, "`out` should have shape (4, 3), got (3, 4)"),
-    ({"out": 1.0}, "`out` should be an array of shape (4, 3), got a float"),
-    ({"moving_mean": 0.99 * X1.mean(0)}, "the weights are swapped"),
-    ({"moving_mean": X1.mean(0)}, "that is the batch mean itself"),
-    ({"moving_var": 0.99 + 0.01 * X1.var(0, ddof=1)}, "biased batch variance"),
-    ({"moving_var": 0.01 * X1.var(0)}, "starts at 1, not 0"),
-    ({"moving_var": 0.99 * X1.var(0) + 0.01}, "the weights are swapped"),
-    ({"moving_var": np.array([1.0, np.nan, 1.0])}, "contains NaN"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"out": GAMMA1 * _standardize(X1, ddof=1) + BETA1}, "unbiased variance"),
+        ({"out": GAMMA1 * (X1 - X1.mean(0)) / X1.std(0) + BETA1}, "epsilon is missing"),
+        ({"out": _standardize(X1)}, "gamma and beta are missing"),
+        ({"out": BETA1 * _standardize(X1) + GAMMA1}, "gamma and beta are swapped"),
+        ({"out": GAMMA1 * _standardize(X1, axis=1) + BETA1}, "normalizes each row"),
+        ({"out": np.zeros((4, 3))}, "`out` is not what the exercise asks for"),
+        ({"out": np.zeros((3, 4))}, "`out` should have shape (4, 3), got (3, 4)"),
+        ({"out": 1.0}, "`out` should be an array of shape (4, 3), got a float"),
+        ({"moving_mean": 0.99 * X1.mean(0)}, "the weights are swapped"),
+        ({"moving_mean": X1.mean(0)}, "that is the batch mean itself"),
+        ({"moving_var": 0.99 + 0.01 * X1.var(0, ddof=1)}, "biased batch variance"),
+        ({"moving_var": 0.01 * X1.var(0)}, "starts at 1, not 0"),
+        ({"moving_var": 0.99 * X1.var(0) + 0.01}, "the weights are swapped"),
+        ({"moving_var": np.array([1.0, np.nan, 1.0])}, "contains NaN"),
+    ],
+)
 def test_1_wrong(ex08, changes, message):
     assert_wrong(ex08.feedback("1", **_answers_1(**changes)), "1", message)
 
@@ -91,12 +95,14 @@ def _keras_like_2(momentum=0.9, steps=10):
     x = lesson08._batch2().astype(float)
     mean = var = None
     for _ in range(steps):
-        _, _, (mean, var) = batchnorm_forward(x, np.ones(4), np.zeros(4), running_mean=mean,
-                                              running_var=var, momentum=momentum)
+        _, _, (mean, var) = batchnorm_forward(
+            x, np.ones(4), np.zeros(4), running_mean=mean, running_var=var, momentum=momentum
+        )
     if steps == 0:
         mean, var = np.zeros(4), np.ones(4)
-    out = batchnorm_forward(x, np.ones(4), np.zeros(4), training=False, running_mean=mean,
-                            running_var=var)[0]
+    out = batchnorm_forward(
+        x, np.ones(4), np.zeros(4), training=False, running_mean=mean, running_var=var
+    )[0]
     return {"moving_mean": mean, "inference_out": out}
 
 
@@ -104,12 +110,15 @@ def test_2_right(ex08):
     assert ex08.feedback("2", **_keras_like_2()).startswith("Correct: exercise 2.")
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"momentum": 0.99}, "default momentum 0.99"),
-    ({"steps": 0}, "has not moved"),
-    ({"steps": 1}, "after *one* call"),
-    ({"steps": 11}, "after 11 training calls"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"momentum": 0.99}, "default momentum 0.99"),
+        ({"steps": 0}, "has not moved"),
+        ({"steps": 1}, "after *one* call"),
+        ({"steps": 11}, "after 11 training calls"),
+    ],
+)
 def test_2_wrong_moving_mean(ex08, kwargs, message):
     assert_wrong(ex08.feedback("2", **_keras_like_2(**kwargs)), "2", message)
 
@@ -117,14 +126,26 @@ def test_2_wrong_moving_mean(ex08, kwargs, message):
 def test_2_other_mistakes(ex08):
     x = lesson08._batch2().astype(float)
     right = _keras_like_2()
-    assert_wrong(ex08.feedback("2", moving_mean=x.mean(0), inference_out=right["inference_out"]),
-                 "2", "that is the batch mean itself")
-    assert_wrong(ex08.feedback("2", moving_mean=0.9**10 * x.mean(0),
-                               inference_out=right["inference_out"]), "2", "(1 - 0.9**10)")
-    assert_wrong(ex08.feedback("2", moving_mean=right["moving_mean"],
-                               inference_out=_standardize(x)), "2", "training-mode output")
-    assert_wrong(ex08.feedback("2", moving_mean=right["moving_mean"], inference_out=x), "2",
-                 "`inference_out` is not what the exercise asks for")
+    assert_wrong(
+        ex08.feedback("2", moving_mean=x.mean(0), inference_out=right["inference_out"]),
+        "2",
+        "that is the batch mean itself",
+    )
+    assert_wrong(
+        ex08.feedback("2", moving_mean=0.9**10 * x.mean(0), inference_out=right["inference_out"]),
+        "2",
+        "(1 - 0.9**10)",
+    )
+    assert_wrong(
+        ex08.feedback("2", moving_mean=right["moving_mean"], inference_out=_standardize(x)),
+        "2",
+        "training-mode output",
+    )
+    assert_wrong(
+        ex08.feedback("2", moving_mean=right["moving_mean"], inference_out=x),
+        "2",
+        "`inference_out` is not what the exercise asks for",
+    )
 
 
 @needs_keras
@@ -149,11 +170,16 @@ def _model_3(placement="after", momentum=0.9, input_layer=True, n_hidden=3):
     stack = [keras.Input(shape=(64,))] if input_layer else []
     for _ in range(n_hidden):
         if placement == "after":
-            stack += [layers.Dense(100, activation="sigmoid"),
-                      layers.BatchNormalization(momentum=momentum)]
+            stack += [
+                layers.Dense(100, activation="sigmoid"),
+                layers.BatchNormalization(momentum=momentum),
+            ]
         else:
-            stack += [layers.Dense(100), layers.BatchNormalization(momentum=momentum),
-                      layers.Activation("sigmoid")]
+            stack += [
+                layers.Dense(100),
+                layers.BatchNormalization(momentum=momentum),
+                layers.Activation("sigmoid"),
+            ]
     stack.append(layers.Dense(10, activation="softmax"))
     return keras.Sequential(stack)
 
@@ -164,24 +190,27 @@ def test_3_keras_right(ex08):
 
 
 @needs_keras
-@pytest.mark.parametrize("kwargs, count, message", [
-    ({"placement": "before"}, 600, "*before* the activation"),
-    ({"momentum": 0.99}, 600, "default momentum 0.99"),
-    ({"momentum": 0.5}, 600, "momentum [0.5]; use 0.9"),
-    ({"input_layer": False}, 600, "keras.Input(shape=(64,))"),
-    ({"n_hidden": 2}, 400, "the layers are"),
-    ({}, 1200, "counts gamma and beta too"),
-    ({}, 300, "a moving mean *and* a moving variance"),
-    ({}, 28310, "is not the number of non-trainable"),
-])
+@pytest.mark.parametrize(
+    "kwargs, count, message",
+    [
+        ({"placement": "before"}, 600, "*before* the activation"),
+        ({"momentum": 0.99}, 600, "default momentum 0.99"),
+        ({"momentum": 0.5}, 600, "momentum [0.5]; use 0.9"),
+        ({"input_layer": False}, 600, "keras.Input(shape=(64,))"),
+        ({"n_hidden": 2}, 400, "the layers are"),
+        ({}, 1200, "counts gamma and beta too"),
+        ({}, 300, "a moving mean *and* a moving variance"),
+        ({}, 28310, "is not the number of non-trainable"),
+    ],
+)
 def test_3_keras_wrong(ex08, kwargs, count, message):
-    assert_wrong(ex08.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3",
-                 message)
+    assert_wrong(ex08.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3", message)
 
 
 def test_3_not_a_model(ex08):
-    assert_wrong(ex08.feedback("3", model="model", n_non_trainable=600), "3",
-                 "should be a Keras model")
+    assert_wrong(
+        ex08.feedback("3", model="model", n_non_trainable=600), "3", "should be a Keras model"
+    )
 
 
 # --------------------------------------------------------------------------- exercise 4
@@ -209,8 +238,14 @@ def test_4_wrong(ex08):
     cases = [
         ({"dx": right["dx_frozen"]}, "treats the batch mean and variance as constants"),
         ({"dx": inv_std / 6 * (6 * g - g.sum(0))}, "not the batch variance"),
-        ({"dx": inv_std / 6 * (6 * grad_out - grad_out.sum(0)
-                               - x_hat * (grad_out * x_hat).sum(0))}, "gamma is missing"),
+        (
+            {
+                "dx": inv_std
+                / 6
+                * (6 * grad_out - grad_out.sum(0) - x_hat * (grad_out * x_hat).sum(0))
+            },
+            "gamma is missing",
+        ),
         ({"dgamma": grad_out.sum(0)}, "that is dbeta"),
         ({"dgamma": (grad_out * x_hat).mean(0)}, "not the mean"),
         ({"dgamma": (grad_out * x).sum(0)}, "not the raw x"),

@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 import regutils
 from regutils.checks import lesson09
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 LOSSES = np.array(lesson09.VAL_LOSSES)
 
@@ -86,8 +86,9 @@ def test_patience_rule_is_keras_early_stopping(patience):
 
     rng = np.random.default_rng(patience)
     for losses in (LOSSES, 0.5 + 0.1 * rng.random(40), np.r_[np.linspace(1, 0.4, 10), 0.4, 0.41]):
-        early = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience,
-                                              restore_best_weights=True)
+        early = keras.callbacks.EarlyStopping(
+            monitor="val_loss", patience=patience, restore_best_weights=True
+        )
         assert _drive(early, losses) == lesson09.patience_rule(losses, patience), list(losses)
 
 
@@ -110,25 +111,29 @@ def _gl(losses=LOSSES):
 
 def test_1_right(ex09):
     assert ex09.feedback("1", gl=_gl(), stop_epoch=8, restored_epoch=7).startswith("Correct")
-    assert ex09.feedback("1", gl=list(_gl()), stop_epoch=8.0, restored_epoch=np.int64(7)
-                         ).startswith("Correct")
+    assert ex09.feedback(
+        "1", gl=list(_gl()), stop_epoch=8.0, restored_epoch=np.int64(7)
+    ).startswith("Correct")
 
 
-@pytest.mark.parametrize("answers, message", [
-    ({"gl": _gl() / 100}, "multiply by 100"),
-    ({"gl": 100 * LOSSES / np.minimum.accumulate(LOSSES)}, "subtract 1"),
-    ({"gl": 100 * (LOSSES / LOSSES.min() - 1)}, "best value *so far*"),
-    ({"gl": np.zeros(12)}, "is not GL(t)"),
-    ({"gl": _gl()[:11]}, "should have 12 values"),
-    ({"gl": 5.0}, "should be a list or array of 12 numbers"),
-    ({"stop_epoch": 7}, "counts epochs from 0"),
-    ({"stop_epoch": 11}, "is not the first epoch with GL > 5"),
-    ({"stop_epoch": 7.5}, "should be a whole number"),
-    ({"restored_epoch": 8}, "is the last epoch run"),
-    ({"restored_epoch": 9}, "can only restore an epoch it has seen"),
-    ({"restored_epoch": 6}, "counts epochs from 0"),
-    ({"restored_epoch": 2}, "is not the best epoch up to the stop"),
-])
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ({"gl": _gl() / 100}, "multiply by 100"),
+        ({"gl": 100 * LOSSES / np.minimum.accumulate(LOSSES)}, "subtract 1"),
+        ({"gl": 100 * (LOSSES / LOSSES.min() - 1)}, "best value *so far*"),
+        ({"gl": np.zeros(12)}, "is not GL(t)"),
+        ({"gl": _gl()[:11]}, "should have 12 values"),
+        ({"gl": 5.0}, "should be a list or array of 12 numbers"),
+        ({"stop_epoch": 7}, "counts epochs from 0"),
+        ({"stop_epoch": 11}, "is not the first epoch with GL > 5"),
+        ({"stop_epoch": 7.5}, "should be a whole number"),
+        ({"restored_epoch": 8}, "is the last epoch run"),
+        ({"restored_epoch": 9}, "can only restore an epoch it has seen"),
+        ({"restored_epoch": 6}, "counts epochs from 0"),
+        ({"restored_epoch": 2}, "is not the best epoch up to the stop"),
+    ],
+)
 def test_1_wrong(ex09, answers, message):
     full = {"gl": _gl(), "stop_epoch": 8, "restored_epoch": 7}
     full.update(answers)
@@ -143,16 +148,19 @@ def test_2_right(ex09):
     assert text.startswith("Correct: exercise 2."), text
 
 
-@pytest.mark.parametrize("answers, message", [
-    ({"stop_epoch": 5}, "Keras' `stopped_epoch`, counted from 0"),
-    ({"stop_epoch": 7}, "one epoch late"),
-    ({"stop_epoch": 12}, "is not where patience 2 stops"),
-    ({"restored_epoch": 6}, "the default restore_best_weights=False would keep"),
-    ({"restored_epoch": 3}, "counts epochs from 0"),
-    ({"restored_epoch": 9}, "is not the best epoch up to the stop"),
-    ({"keras_stopped_epoch": 6}, "Keras counts epochs from 0"),
-    ({"keras_stopped_epoch": 3}, "is not what EarlyStopping.stopped_epoch holds"),
-])
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ({"stop_epoch": 5}, "Keras' `stopped_epoch`, counted from 0"),
+        ({"stop_epoch": 7}, "one epoch late"),
+        ({"stop_epoch": 12}, "is not where patience 2 stops"),
+        ({"restored_epoch": 6}, "the default restore_best_weights=False would keep"),
+        ({"restored_epoch": 3}, "counts epochs from 0"),
+        ({"restored_epoch": 9}, "is not the best epoch up to the stop"),
+        ({"keras_stopped_epoch": 6}, "Keras counts epochs from 0"),
+        ({"keras_stopped_epoch": 3}, "is not what EarlyStopping.stopped_epoch holds"),
+    ],
+)
 def test_2_wrong(ex09, answers, message):
     full = {"stop_epoch": 6, "restored_epoch": 4, "keras_stopped_epoch": 5}
     full.update(answers)
@@ -177,10 +185,12 @@ def heart_run():
     Z_train, y_train, Z_val, y_val = lesson09._heart_split()
     keras.utils.set_random_seed(0)
     model = build_mlp(Z_train.shape[1], (64, 64))
-    early = keras.callbacks.EarlyStopping(monitor="val_loss", patience=10,
-                                          restore_best_weights=True)
-    history = train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=300,
-                    callbacks=[early])
+    early = keras.callbacks.EarlyStopping(
+        monitor="val_loss", patience=10, restore_best_weights=True
+    )
+    history = train(
+        model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=300, callbacks=[early]
+    )
     return early, model, history
 
 
@@ -191,18 +201,23 @@ def test_3_keras_right(ex09, heart_run):
     assert text.startswith("Correct: exercise 3."), text
     assert len(history) < 300  # it did stop early
     # The message is a stored notebook output: no seed- or CPU-dependent epochs in it.
-    assert text == ("Correct: exercise 3. The model holds the weights of the best epoch, not "
-                    "those of the last one."), text
+    assert text == (
+        "Correct: exercise 3. The model holds the weights of the best epoch, not "
+        "those of the last one."
+    ), text
 
 
 @needs_keras
-@pytest.mark.parametrize("kwargs, message", [
-    ({"restore_best_weights": False}, "restore_best_weights=False (Keras' default)"),
-    ({"monitor": "loss"}, "monitors the *training* loss"),
-    ({"monitor": "val_accuracy"}, "monitors 'val_accuracy'"),
-    ({"patience": 5}, "has patience 5; use 10"),
-    ({}, "has not seen a training run yet"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"restore_best_weights": False}, "restore_best_weights=False (Keras' default)"),
+        ({"monitor": "loss"}, "monitors the *training* loss"),
+        ({"monitor": "val_accuracy"}, "monitors 'val_accuracy'"),
+        ({"patience": 5}, "has patience 5; use 10"),
+        ({}, "has not seen a training run yet"),
+    ],
+)
 def test_3_keras_wrong_callback(ex09, heart_run, kwargs, message):
     import keras
 
@@ -221,31 +236,45 @@ def test_3_keras_not_the_best_weights(ex09, heart_run):
 
     early, model, _ = heart_run
     other = build_mlp(22, (64, 64), seed=5)  # untrained: far from the best validation loss
-    assert_wrong(ex09.feedback("3", early_stopping=early, model=other), "3",
-                 "does not hold the best weights")
-    assert_wrong(ex09.feedback("3", early_stopping=early, model="model"), "3",
-                 "should be the Keras model you trained")
-    assert_wrong(ex09.feedback("3", early_stopping=keras.callbacks.ModelCheckpoint("x.keras"),
-                               model=model), "3", "should be a keras.callbacks.EarlyStopping")
+    assert_wrong(
+        ex09.feedback("3", early_stopping=early, model=other), "3", "does not hold the best weights"
+    )
+    assert_wrong(
+        ex09.feedback("3", early_stopping=early, model="model"),
+        "3",
+        "should be the Keras model you trained",
+    )
+    assert_wrong(
+        ex09.feedback("3", early_stopping=keras.callbacks.ModelCheckpoint("x.keras"), model=model),
+        "3",
+        "should be a keras.callbacks.EarlyStopping",
+    )
     wrong_inputs = build_mlp(13, (8,))
-    assert_wrong(ex09.feedback("3", early_stopping=early, model=wrong_inputs), "3",
-                 "22 preprocessed columns")
+    assert_wrong(
+        ex09.feedback("3", early_stopping=early, model=wrong_inputs), "3", "22 preprocessed columns"
+    )
 
 
 # --------------------------------------------------------------------------- exercise 4
 
 
 def _history(losses):
-    return pd.DataFrame({"loss": np.linspace(1, 0.1, len(losses)), "val_loss": losses},
-                        index=pd.RangeIndex(1, len(losses) + 1, name="epoch"))
+    return pd.DataFrame(
+        {"loss": np.linspace(1, 0.1, len(losses)), "val_loss": losses},
+        index=pd.RangeIndex(1, len(losses) + 1, name="epoch"),
+    )
 
 
 @pytest.fixture(scope="module")
 def long_history():
     """A jumpy 100-epoch validation curve where GL(5) fires before patience 10."""
     rng = np.random.default_rng(3)
-    losses = 0.3 + 0.4 * np.exp(-np.arange(100) / 8) + 0.002 * np.arange(100) \
+    losses = (
+        0.3
+        + 0.4 * np.exp(-np.arange(100) / 8)
+        + 0.002 * np.arange(100)
         + 0.012 * rng.standard_normal(100)
+    )
     history = _history(losses)
     stop_p, _ = lesson09.patience_rule(losses, 10)
     stop_g, _ = lesson09.gl_rule(losses, 5.0)
@@ -268,8 +297,11 @@ def test_4_message_does_not_depend_on_the_run(ex09, long_history):
     stop_g2, _ = lesson09.gl_rule(flat, 5.0)
     assert stop_p2 < stop_g2  # here patience 10 fires first
     second = ex09.feedback("4", history=_history(flat), stop_patience=stop_p2, stop_gl=stop_g2)
-    assert first == second == ("Correct: exercise 4. Both stopping epochs read off one run, "
-                               "without training twice.")
+    assert (
+        first
+        == second
+        == ("Correct: exercise 4. Both stopping epochs read off one run, without training twice.")
+    )
 
 
 def test_4_wrong(ex09, long_history):

@@ -85,8 +85,11 @@ def _wrong():
         ("2", _ex2(n_drop_one=lesson_drop_one), "correlation 0.95"),
         ("2", _ex2(n_drop_one=19), "is not the number of samples"),
         ("2", _ex2(n_both_kept=20 - keep_both), "drop at least one feature"),
-        ("2", _ex2(n_both_kept=drop_one + 1 if drop_one + 1 != 20 - keep_both else 0),
-         "is not the number of samples"),
+        (
+            "2",
+            _ex2(n_both_kept=drop_one + 1 if drop_one + 1 != 20 - keep_both else 0),
+            "is not the number of samples",
+        ),
         ("3", _ex3(mean_accuracy=ref3["l2_mean"]), "`l1_ratio=1.0` is the L1 penalty"),
         ("3", _ex3(sd_accuracy=ref3["sd_ddof1"]), "ddof=0"),
         ("3", _ex3(n_zero=ref3["n_kept"]), "*non-zero* coefficients"),
@@ -102,13 +105,16 @@ def test_wrong_answers_get_the_intended_message(ex10, case):
     assert message in text, text
 
 
-@pytest.mark.parametrize("exercise, names", [
-    ("1", ("choice", "rmse_gap")),
-    ("2", ("n_drop_one", "n_both_kept")),
-    ("3", ("mean_accuracy", "sd_accuracy", "n_zero")),
-])
+@pytest.mark.parametrize(
+    "exercise, names",
+    [
+        ("1", ("choice", "rmse_gap")),
+        ("2", ("n_drop_one", "n_both_kept")),
+        ("3", ("mean_accuracy", "sd_accuracy", "n_zero")),
+    ],
+)
 def test_unanswered_says_not_answered_yet(ex10, exercise, names):
-    text = ex10.feedback(exercise, **{name: ... for name in names})
+    text = ex10.feedback(exercise, **dict.fromkeys(names, ...))
     assert "not answered yet" in text, text
 
 

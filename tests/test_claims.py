@@ -29,18 +29,29 @@ def strict(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     "value, rule, holds",
     [
-        (4.2, {"above": 3}, True), (3.0, {"above": 3}, False), (2.9, {"above": 3}, False),
-        (0.1, {"below": 0.2}, True), (0.2, {"below": 0.2}, False),
-        (3.0, {"at_least": 3}, True), (2.999, {"at_least": 3}, False),
-        (3.0, {"at_most": 3}, True), (3.001, {"at_most": 3}, False),
-        (5, {"above": 3, "below": 6}, True), (6, {"above": 3, "below": 6}, False),
+        (4.2, {"above": 3}, True),
+        (3.0, {"above": 3}, False),
+        (2.9, {"above": 3}, False),
+        (0.1, {"below": 0.2}, True),
+        (0.2, {"below": 0.2}, False),
+        (3.0, {"at_least": 3}, True),
+        (2.999, {"at_least": 3}, False),
+        (3.0, {"at_most": 3}, True),
+        (3.001, {"at_most": 3}, False),
+        (5, {"above": 3, "below": 6}, True),
+        (6, {"above": 3, "below": 6}, False),
         (2, {"above": 3, "below": 6}, False),
-        (4, {"equals": 4}, True), (4.0000001, {"equals": 4}, False),
-        (1.0 + 1e-9, {"equals": 1.0, "tol": 1e-8}, True), (1.0 + 1e-7, {"equals": 1.0, "tol": 1e-8}, False),
-        ([-0.03, -0.02, -0.05], {"below": 0}, True), ([-0.03, 0.01, -0.05], {"below": 0}, False),
-        ([1.0, -0.5, 2.0], {"above": 0, "on": "mean"}, True), ([1.0, -3.0], {"above": 0, "on": "mean"}, False),
+        (4, {"equals": 4}, True),
+        (4.0000001, {"equals": 4}, False),
+        (1.0 + 1e-9, {"equals": 1.0, "tol": 1e-8}, True),
+        (1.0 + 1e-7, {"equals": 1.0, "tol": 1e-8}, False),
+        ([-0.03, -0.02, -0.05], {"below": 0}, True),
+        ([-0.03, 0.01, -0.05], {"below": 0}, False),
+        ([1.0, -0.5, 2.0], {"above": 0, "on": "mean"}, True),
+        ([1.0, -3.0], {"above": 0, "on": "mean"}, False),
         (np.array([[1, 2], [3, 4]]), {"at_least": 1}, True),
-        (float("nan"), {"below": 1}, False), (float("nan"), {"above": 1}, False),
+        (float("nan"), {"below": 1}, False),
+        (float("nan"), {"above": 1}, False),
         ([1.0, float("nan")], {"above": 0}, False),
     ],
 )
@@ -51,24 +62,28 @@ def test_verdict(value, rule, holds) -> None:
 def test_a_measured_threshold() -> None:
     val_07, val_05 = 0.251, 0.209
     result = evaluate_claim("rate 0.7 validates worse than 0.5", val_07, above=val_05)
-    assert result.holds and result.text() == ("✔ rate 0.7 validates worse than 0.5: 0.251 "
-                                              "(claim: > 0.209)")
+    assert result.holds and result.text() == (
+        "✔ rate 0.7 validates worse than 0.5: 0.251 (claim: > 0.209)"
+    )
 
 
 # ------------------------------------------------------------------------------ what is shown
 
 
 def test_text_of_a_claim_that_holds() -> None:
-    result = evaluate_claim("path search is faster than grid search", 4.213, above=3, unit="×",
-                            fmt=".1f")
+    result = evaluate_claim(
+        "path search is faster than grid search", 4.213, above=3, unit="×", fmt=".1f"
+    )
     assert result.text() == "✔ path search is faster than grid search: 4.2× (claim: > 3×)"
     assert str(result) == repr(result) == result.text()
 
 
 def test_text_of_a_claim_that_fails_says_so() -> None:
     result = evaluate_claim("dropout lowers the loss on every subset", [-0.03, 0.01], below=0)
-    assert result.text() == ("✘ dropout lowers the loss on every subset: -0.03, 0.01 (claim: "
-                             "each < 0) — does not hold in this run (1 of 2 values fail)")
+    assert result.text() == (
+        "✘ dropout lowers the loss on every subset: -0.03, 0.01 (claim: "
+        "each < 0) — does not hold in this run (1 of 2 values fail)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,8 +181,9 @@ def test_strict_mode_raises_on_nan(strict, value) -> None:
         (("s", 1), {"above": 0, "unit": 3}, TypeError, r"^unit must be a string"),
     ],
 )
-def test_bad_arguments_raise_a_clear_error_and_show_nothing(lenient, capsys, args, kwargs, error,
-                                                            message) -> None:
+def test_bad_arguments_raise_a_clear_error_and_show_nothing(
+    lenient, capsys, args, kwargs, error, message
+) -> None:
     with pytest.raises(error, match=message):
         claim(*args, **kwargs)
     assert capsys.readouterr().out == ""

@@ -27,8 +27,19 @@ REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 HEART_CSV = REPO_DATA / "heart.csv"
 
 UCI_FEATURES = [
-    "age", "sex", "cp", "trestbps", "chol", "fbs", "restecg", "thalach",
-    "exang", "oldpeak", "slope", "ca", "thal",
+    "age",
+    "sex",
+    "cp",
+    "trestbps",
+    "chol",
+    "fbs",
+    "restecg",
+    "thalach",
+    "exang",
+    "oldpeak",
+    "slope",
+    "ca",
+    "thal",
 ]
 
 
@@ -194,8 +205,16 @@ def test_load_heart_target_counts(heart):
 
 @pytest.mark.parametrize(
     "column, codes",
-    [("sex", {0, 1}), ("cp", {1, 2, 3, 4}), ("fbs", {0, 1}), ("restecg", {0, 1, 2}),
-     ("exang", {0, 1}), ("slope", {1, 2, 3}), ("thal", {3, 6, 7}), ("ca", {0, 1, 2, 3})],
+    [
+        ("sex", {0, 1}),
+        ("cp", {1, 2, 3, 4}),
+        ("fbs", {0, 1}),
+        ("restecg", {0, 1, 2}),
+        ("exang", {0, 1}),
+        ("slope", {1, 2, 3}),
+        ("thal", {3, 6, 7}),
+        ("ca", {0, 1, 2, 3}),
+    ],
 )
 def test_load_heart_codings(heart, column, codes):
     assert set(heart.X[column].dropna().astype(int)) == codes
@@ -213,8 +232,13 @@ def test_load_heart_first_row_is_the_uci_first_row(heart):
 
 @pytest.mark.parametrize(
     "column, low, high",  # the ranges documented in data/README.md
-    [("age", 29, 77), ("trestbps", 94, 200), ("chol", 126, 564), ("thalach", 71, 202),
-     ("oldpeak", 0.0, 6.2)],
+    [
+        ("age", 29, 77),
+        ("trestbps", 94, 200),
+        ("chol", 126, 564),
+        ("thalach", 71, 202),
+        ("oldpeak", 0.0, 6.2),
+    ],
 )
 def test_load_heart_ranges(heart, column, low, high):
     assert (heart.X[column].min(), heart.X[column].max()) == (low, pytest.approx(high))
@@ -306,7 +330,9 @@ def test_make_sine_different_seeds_different_data():
 
 
 def test_make_sine_default_seed_is_zero():
-    pd.testing.assert_frame_equal(make_sine(n_samples=12).frame, make_sine(n_samples=12, seed=0).frame)
+    pd.testing.assert_frame_equal(
+        make_sine(n_samples=12).frame, make_sine(n_samples=12, seed=0).frame
+    )
 
 
 def test_make_sine_seed_none_gives_fresh_data():
@@ -349,20 +375,26 @@ def test_make_sine_single_sample():
 
 @pytest.mark.parametrize(
     "kwargs, error, message",
-    [({"n_samples": 0}, ValueError, r"^n_samples must be an integer >= 1, got 0\.$"),
-     ({"n_samples": -1}, ValueError, r"^n_samples must be an integer >= 1, got -1\.$"),
-     ({"n_samples": 2.5}, TypeError, r"^n_samples must be an integer, got float 2\.5\.$"),
-     ({"n_samples": True}, TypeError, r"^n_samples must be an integer, got bool True\.$"),
-     ({"n_samples": "10"}, TypeError, r"^n_samples must be an integer, got str '10'\.$"),
-     ({"noise": -0.1}, ValueError, r"^noise must be >= 0\.0, got -0\.1\.$"),
-     ({"noise": float("inf")}, ValueError, r"^noise must be a finite number, got inf\.$"),
-     ({"noise": float("nan")}, ValueError, r"^noise must be a finite number, got nan\.$"),
-     ({"noise": "a"}, TypeError, r"^noise must be a real number, got str 'a'\.$"),
-     ({"noise": True}, TypeError, r"^noise must be a real number, got bool True\.$"),
-     ({"spacing": "grid"}, ValueError, r"^spacing must be one of 'random', 'even'; got 'grid'\.$"),
-     ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
-     ({"seed": 1.5}, TypeError, r"^seed must be an integer, got float 1\.5\.$"),
-     ({"seed": True}, TypeError, r"^seed must be an integer, got bool True\.$")],
+    [
+        ({"n_samples": 0}, ValueError, r"^n_samples must be an integer >= 1, got 0\.$"),
+        ({"n_samples": -1}, ValueError, r"^n_samples must be an integer >= 1, got -1\.$"),
+        ({"n_samples": 2.5}, TypeError, r"^n_samples must be an integer, got float 2\.5\.$"),
+        ({"n_samples": True}, TypeError, r"^n_samples must be an integer, got bool True\.$"),
+        ({"n_samples": "10"}, TypeError, r"^n_samples must be an integer, got str '10'\.$"),
+        ({"noise": -0.1}, ValueError, r"^noise must be >= 0\.0, got -0\.1\.$"),
+        ({"noise": float("inf")}, ValueError, r"^noise must be a finite number, got inf\.$"),
+        ({"noise": float("nan")}, ValueError, r"^noise must be a finite number, got nan\.$"),
+        ({"noise": "a"}, TypeError, r"^noise must be a real number, got str 'a'\.$"),
+        ({"noise": True}, TypeError, r"^noise must be a real number, got bool True\.$"),
+        (
+            {"spacing": "grid"},
+            ValueError,
+            r"^spacing must be one of 'random', 'even'; got 'grid'\.$",
+        ),
+        ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
+        ({"seed": 1.5}, TypeError, r"^seed must be an integer, got float 1\.5\.$"),
+        ({"seed": True}, TypeError, r"^seed must be an integer, got bool True\.$"),
+    ],
 )
 def test_make_sine_rejects_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):
@@ -394,12 +426,18 @@ def test_sine_curve_accepts_lists_and_dataframes():
 
 @pytest.mark.parametrize(
     "x, error, message",
-    [("abc", TypeError, r"^x must be array-like of numbers"),
-     (np.zeros((2, 2, 2)), ValueError, r"^x must be 1-D or 2-D"),
-     (np.zeros((3, 2)), ValueError, r"^x must be 1-D or have exactly one column, got an array "
-                                    r"of shape \(3, 2\)\.$"),
-     ([], ValueError, r"^x must not be empty"),
-     ([0.1, np.nan], ValueError, r"^x must contain only finite numbers")],
+    [
+        ("abc", TypeError, r"^x must be array-like of numbers"),
+        (np.zeros((2, 2, 2)), ValueError, r"^x must be 1-D or 2-D"),
+        (
+            np.zeros((3, 2)),
+            ValueError,
+            r"^x must be 1-D or have exactly one column, got an array "
+            r"of shape \(3, 2\)\.$",
+        ),
+        ([], ValueError, r"^x must not be empty"),
+        ([0.1, np.nan], ValueError, r"^x must contain only finite numbers"),
+    ],
 )
 def test_sine_curve_rejects_bad_input(x, error, message):
     with pytest.raises(error, match=message):

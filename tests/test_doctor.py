@@ -16,7 +16,9 @@ from regutils import doctor
 from regutils.doctor import CheckResult
 
 ROOT = Path(regutils.__file__).resolve().parent.parent
-N_CHECKS = 5 + len(regutils.DATA_FILES)  # Python, Packages, data files, TensorFlow, Widgets, Notebooks
+N_CHECKS = 5 + len(
+    regutils.DATA_FILES
+)  # Python, Packages, data files, TensorFlow, Widgets, Notebooks
 
 
 def run_doctor(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -24,7 +26,12 @@ def run_doctor(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "regutils", *args],
-        capture_output=True, text=True, encoding="utf-8", env=environment, cwd=ROOT, timeout=300,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        cwd=ROOT,
+        timeout=300,
     )
 
 
@@ -60,13 +67,21 @@ def write_lock(path: Path, pins: list[str], python: str = "3.11.7") -> Path:
 def test_full_run_is_all_ok_and_quiet(cpu: str) -> None:
     # "avx512_path": what TensorFlow does by default on an AVX-512 CPU, which writes absl and
     # oneDNN lines to stderr at import unless regutils filters them.
-    env = {"TF_ENABLE_ONEDNN_OPTS": "1", "ONEDNN_MAX_CPU_ISA": "AVX512_CORE"} if cpu != "default" else {}
+    env = (
+        {"TF_ENABLE_ONEDNN_OPTS": "1", "ONEDNN_MAX_CPU_ISA": "AVX512_CORE"}
+        if cpu != "default"
+        else {}
+    )
     result = run_doctor("doctor", env=env)
     lines = check_lines(result.stdout)
     assert result.stderr == ""
     assert len(lines) == N_CHECKS, result.stdout
     names = [line[6:].split(":")[0] for line in lines]
-    assert names[:2] == ["Python", "Packages"] and names[-3:] == ["TensorFlow", "Widgets", "Notebooks"]
+    assert names[:2] == ["Python", "Packages"] and names[-3:] == [
+        "TensorFlow",
+        "Widgets",
+        "Notebooks",
+    ]
     assert result.returncode == 0, result.stdout
     assert "FAIL" not in result.stdout
     assert all(line.startswith("OK    ") for line in lines), result.stdout
@@ -105,7 +120,9 @@ def test_unknown_command_is_an_argparse_error(capsys: pytest.CaptureFixture[str]
     assert "doctor" in capsys.readouterr().err
 
 
-def test_main_summary_and_exit_code(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_summary_and_exit_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("check_python", "check_packages", "check_widgets", "check_notebooks"):
         monkeypatch.setattr(doctor, name, lambda name=name: CheckResult(name, "OK", "fine"))
     monkeypatch.setattr(doctor, "check_data", lambda: [CheckResult("Data", "OK", "fine")])
@@ -113,7 +130,9 @@ def test_main_summary_and_exit_code(monkeypatch: pytest.MonkeyPatch, capsys: pyt
     out = capsys.readouterr().out
     assert "SKIP  TensorFlow: --skip-tensorflow was given" in out
     assert out.splitlines()[-1] == "5 OK, 1 SKIP: ready for the course."
-    monkeypatch.setattr(doctor, "check_python", lambda: CheckResult("Python", "FAIL", "old", "upgrade"))
+    monkeypatch.setattr(
+        doctor, "check_python", lambda: CheckResult("Python", "FAIL", "old", "upgrade")
+    )
     assert doctor.main(["doctor", "--skip-tensorflow"]) == 1
     out = capsys.readouterr().out
     assert "FAIL  Python: old — fix: upgrade" in out
@@ -122,7 +141,9 @@ def test_main_summary_and_exit_code(monkeypatch: pytest.MonkeyPatch, capsys: pyt
 
 def test_import_does_not_import_tensorflow() -> None:
     code = "import sys, regutils.doctor; print('tensorflow' in sys.modules, 'keras' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False False"
 
 
@@ -137,13 +158,17 @@ def test_packages_match_the_real_lock() -> None:
 
 def test_packages_report_mismatch_missing_and_respect_markers(tmp_path: Path) -> None:
     installed = metadata.version("packaging")
-    lock = write_lock(tmp_path / "lock.txt", [
-        f"Packaging=={installed}",  # right version, name not normalized
-        "pytest==0.0.1",  # wrong version
-        "no-such-package-regutils==1.0",  # missing
-        "another-missing-package==2.0; sys_platform == 'win32'" if sys.platform != "win32"
-        else "another-missing-package==2.0; sys_platform == 'linux'",  # marker does not apply
-    ])
+    lock = write_lock(
+        tmp_path / "lock.txt",
+        [
+            f"Packaging=={installed}",  # right version, name not normalized
+            "pytest==0.0.1",  # wrong version
+            "no-such-package-regutils==1.0",  # missing
+            "another-missing-package==2.0; sys_platform == 'win32'"
+            if sys.platform != "win32"
+            else "another-missing-package==2.0; sys_platform == 'linux'",  # marker does not apply
+        ],
+    )
     result = doctor.check_packages(lock)
     assert result.status == "FAIL"
     assert result.detail.startswith("2 of 3 differ")
@@ -156,12 +181,16 @@ def test_packages_report_mismatch_missing_and_respect_markers(tmp_path: Path) ->
 def test_packages_names_at_most_eight(tmp_path: Path) -> None:
     lock = write_lock(tmp_path / "lock.txt", [f"missing-package-{i}==1.0" for i in range(11)])
     result = doctor.check_packages(lock)
-    assert result.detail.count(" missing,") + result.detail.count(" missing and") == 8 and result.detail.endswith("and 3 more")
+    assert result.detail.count(" missing,") + result.detail.count(
+        " missing and"
+    ) == 8 and result.detail.endswith("and 3 more")
 
 
 def test_packages_ignores_comments_and_blank_lines(tmp_path: Path) -> None:
     lock = write_lock(tmp_path / "lock.txt", ["", "# a comment", "pytest==" + pytest.__version__])
-    assert doctor.check_packages(lock) == CheckResult("Packages", "OK", "1 packages match requirements-lock.txt")
+    assert doctor.check_packages(lock) == CheckResult(
+        "Packages", "OK", "1 packages match requirements-lock.txt"
+    )
 
 
 def test_missing_lock_fails_with_clone_fix(tmp_path: Path) -> None:
@@ -183,12 +212,21 @@ def test_python_other_version_fails(tmp_path: Path) -> None:
 
 def test_tensorflow_failure_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "tensorflow", None)  # makes `import tensorflow` fail
-    for name in ("TF_CPP_MIN_LOG_LEVEL", "KERAS_BACKEND", "TF_NUM_INTRAOP_THREADS",
-                 "TF_NUM_INTEROP_THREADS", "TF_ENABLE_ONEDNN_OPTS", "ONEDNN_MAX_CPU_ISA"):
+    for name in (
+        "TF_CPP_MIN_LOG_LEVEL",
+        "KERAS_BACKEND",
+        "TF_NUM_INTRAOP_THREADS",
+        "TF_NUM_INTEROP_THREADS",
+        "TF_ENABLE_ONEDNN_OPTS",
+        "ONEDNN_MAX_CPU_ISA",
+    ):
         monkeypatch.setenv(name, os.environ.get(name, "placeholder"))  # restored after the test
     result = doctor.check_tensorflow()
     assert result.status == "FAIL"
-    assert result.detail.startswith(("ModuleNotFoundError", "ImportError")) and "make lab" in result.fix
+    assert (
+        result.detail.startswith(("ModuleNotFoundError", "ImportError"))
+        and "make lab" in result.fix
+    )
 
 
 def test_widgets(tmp_path: Path) -> None:
@@ -207,9 +245,13 @@ def test_notebooks(tmp_path: Path) -> None:
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "notebooks" / "00_start_here.ipynb").write_text("{}")
     assert doctor.check_notebooks(tmp_path / "notebooks") == CheckResult(
-        "Notebooks", "OK", "1 notebooks in notebooks/, starting with 00_start_here.ipynb")
+        "Notebooks", "OK", "1 notebooks in notebooks/, starting with 00_start_here.ipynb"
+    )
 
 
 def test_format_result() -> None:
     assert doctor.format_result(CheckResult("Python", "OK", "3.11.7")) == "OK    Python: 3.11.7"
-    assert doctor.format_result(CheckResult("X", "FAIL", "bad", "do this")) == "FAIL  X: bad — fix: do this"
+    assert (
+        doctor.format_result(CheckResult("X", "FAIL", "bad", "do this"))
+        == "FAIL  X: bad — fix: do this"
+    )

@@ -43,11 +43,15 @@ def canonical(name: str) -> str:
 
 def pyproject_requirements() -> list[Requirement]:
     project = tomllib.loads(PYPROJECT.read_text())["project"]
-    return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    return [
+        Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]
+    ]
 
 
 def lock_lines() -> list[str]:
-    return [line for line in LOCK.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line for line in LOCK.read_text().splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 def lock_entries() -> list[tuple[str, str, str]]:
@@ -106,7 +110,9 @@ def test_environment_names_the_same_packages_as_pyproject():
 
 
 def test_environment_markers_match_pyproject():
-    wanted = {canonical(r.name): str(r.marker) if r.marker else None for r in pyproject_requirements()}
+    wanted = {
+        canonical(r.name): str(r.marker) if r.marker else None for r in pyproject_requirements()
+    }
     for spec in environment_yml()["pip"]:
         requirement = Requirement(spec)
         marker = str(requirement.marker) if requirement.marker else None
@@ -143,7 +149,10 @@ def test_every_pyproject_requirement_is_pinned_in_the_lock_within_its_bounds():
         name = canonical(requirement.name)
         assert name in pins, f"{name} is required by pyproject.toml but not pinned in the lock"
         (version,) = pins[name]
-        assert requirement.specifier.contains(version, prereleases=True), (str(requirement), version)
+        assert requirement.specifier.contains(version, prereleases=True), (
+            str(requirement),
+            version,
+        )
 
 
 def test_lock_pins_are_canonical_unique_and_exclude_the_course_package():
@@ -158,14 +167,18 @@ def test_lock_pins_are_canonical_unique_and_exclude_the_course_package():
 
 PLATFORMS = [
     {"sys_platform": system, "platform_machine": machine}
-    for system, machine in itertools.product(["linux", "darwin", "win32"],
-                                             ["x86_64", "aarch64", "arm64", "AMD64"])
+    for system, machine in itertools.product(
+        ["linux", "darwin", "win32"], ["x86_64", "aarch64", "arm64", "AMD64"]
+    )
 ]
 
 
 def test_lock_has_both_tensorflow_lines_with_complementary_markers():
-    tf = {name: (version, marker) for name, version, marker in lock_entries()
-          if name in ("tensorflow", "tensorflow-cpu")}
+    tf = {
+        name: (version, marker)
+        for name, version, marker in lock_entries()
+        if name in ("tensorflow", "tensorflow-cpu")
+    }
     assert set(tf) == {"tensorflow", "tensorflow-cpu"}
     (cpu_version, cpu_marker), (full_version, full_marker) = tf["tensorflow-cpu"], tf["tensorflow"]
     assert cpu_version == full_version
@@ -202,8 +215,11 @@ def test_lock_is_stable_under_tools_lock(tmp_path, monkeypatch):
     monkeypatch.setattr(lock_tool, "ROOT", tmp_path)
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(freeze) + "\n"))
     lock_tool.main()
-    regenerated = [line for line in (tmp_path / "requirements-lock.txt").read_text().splitlines()
-                   if line and not line.startswith("#")]
+    regenerated = [
+        line
+        for line in (tmp_path / "requirements-lock.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     assert sorted(regenerated) == sorted(lock_lines())
     assert (tmp_path / "environment.yml").read_text() == ENVIRONMENT.read_text()
 
@@ -245,9 +261,14 @@ def test_build_lock_on_a_small_fake_freeze():
     ]
     assert text.endswith("\n")
     assert lock_tool.read_lock(text) == {
-        "argon2-cffi": "25.1.0", "argon2-cffi-bindings": "26.2.0", "jupyter-client": "8.10.0",
-        "numpy": "2.4.6", "ruamel-yaml": "0.18.6", "tensorflow-cpu": "2.21.0",
-        "tensorflow": "2.21.0", "typing-extensions": "4.16.0",
+        "argon2-cffi": "25.1.0",
+        "argon2-cffi-bindings": "26.2.0",
+        "jupyter-client": "8.10.0",
+        "numpy": "2.4.6",
+        "ruamel-yaml": "0.18.6",
+        "tensorflow-cpu": "2.21.0",
+        "tensorflow": "2.21.0",
+        "typing-extensions": "4.16.0",
     }
 
 
@@ -272,9 +293,14 @@ def test_build_environment_refuses_an_unpinned_requirement():
 
 @pytest.mark.parametrize(
     "requirement, name",
-    [("numpy>=1.26", "numpy"), ("Scikit_Learn>=1.8", "scikit-learn"), ("ruamel.yaml", "ruamel-yaml"),
-     ("tensorflow-cpu>=2.16; sys_platform == 'linux'", "tensorflow-cpu"), ("  pytest", "pytest"),
-     ("nbval[extra]>=0.11", "nbval")],
+    [
+        ("numpy>=1.26", "numpy"),
+        ("Scikit_Learn>=1.8", "scikit-learn"),
+        ("ruamel.yaml", "ruamel-yaml"),
+        ("tensorflow-cpu>=2.16; sys_platform == 'linux'", "tensorflow-cpu"),
+        ("  pytest", "pytest"),
+        ("nbval[extra]>=0.11", "nbval"),
+    ],
 )
 def test_requirement_name(requirement, name):
     assert lock_tool.requirement_name(requirement) == name

@@ -25,8 +25,9 @@ def _book() -> ExerciseBook:
 
     @book.exercise("1", hints=("first", "second"))
     def _(answer):
-        value = feedback.expect_close("answer", answer, 2.0, tol=0.01,
-                                      mistakes=[(4.0, "you squared it.")])
+        value = feedback.expect_close(
+            "answer", answer, 2.0, tol=0.01, mistakes=[(4.0, "you squared it.")]
+        )
         return "well done" if value else None
 
     return book
@@ -48,7 +49,9 @@ def test_known_mistake_gets_its_message_and_unknown_gets_no_answer():
     assert "you squared it." in book.feedback("1", answer=4.0)
     message = book.feedback("1", answer=3.0)
     assert message.startswith("Not yet — exercise 1: `answer` = 3 is not what the exercise asks")
-    assert "2" not in message.split(":", 1)[1].replace("ex.hint('1')", "")  # expected value not leaked
+    assert "2" not in message.split(":", 1)[1].replace(
+        "ex.hint('1')", ""
+    )  # expected value not leaked
 
 
 def test_wrong_names_and_unknown_exercise():
@@ -78,12 +81,15 @@ def test_registering_needs_hints_and_unique_ids():
         book.exercise("1", hints=("h",))(lambda answer: None)
 
 
-@pytest.mark.parametrize("value, message", [
-    ("a", "should be a number, but it is a str"),
-    (True, "should be a number, but it is a bool"),
-    (float("nan"), "finite"),
-    (2.5, "whole number"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("a", "should be a number, but it is a str"),
+        (True, "should be a number, but it is a bool"),
+        (float("nan"), "finite"),
+        (2.5, "whole number"),
+    ],
+)
 def test_expect_int_messages(value, message):
     with pytest.raises(Incorrect, match=message):
         feedback.expect_int("n", value)
@@ -122,7 +128,11 @@ def ex01():
 LESSON01_RIGHT = {
     "1": {"best_degree": 6, "best_rmse": 0.15},
     "2": {"n_needed": 20},
-    "3": {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [6, 3, 5, 9, 3, 4, 3, 3, 6, 9]},
+    "3": {
+        "chosen_degree": 3,
+        "final_rmse": 0.29,
+        "chosen_by_split": [6, 3, 5, 9, 3, 4, 3, 3, 6, 9],
+    },
     "4": {"best_alpha": 1e-4, "best_cv_rmse": 0.26},
 }
 
@@ -136,13 +146,26 @@ LESSON01_WRONG = [
     ("2", {"n_needed": 15}, "still above 0.38"),
     ("2", {"n_needed": 50}, "smaller size than 50"),
     ("2", {"n_needed": 11}, "should be one of"),
-    ("3", {"chosen_degree": 9, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
-     "lowest *training* error"),
-    ("3", {"chosen_degree": 5, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
-     "not the degree with the lowest validation"),
-    ("3", {"chosen_degree": 3, "final_rmse": 0.9, "chosen_by_split": [0] * 10},
-     "is not what the exercise asks for"),
-    ("3", {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [3] * 9}, "should have 10 items"),
+    (
+        "3",
+        {"chosen_degree": 9, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
+        "lowest *training* error",
+    ),
+    (
+        "3",
+        {"chosen_degree": 5, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
+        "not the degree with the lowest validation",
+    ),
+    (
+        "3",
+        {"chosen_degree": 3, "final_rmse": 0.9, "chosen_by_split": [0] * 10},
+        "is not what the exercise asks for",
+    ),
+    (
+        "3",
+        {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [3] * 9},
+        "should have 10 items",
+    ),
     ("3", {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [3] * 10}, "in that order"),
     ("4", {"best_alpha": 1e-10, "best_cv_rmse": 0.26}, "*largest* validation RMSE"),
     ("4", {"best_alpha": 10.0, "best_cv_rmse": 0.26}, "is not what the exercise asks for"),
@@ -155,8 +178,11 @@ def test_lesson01_right_answers_are_correct(ex01, exercise):
     assert ex01.feedback(exercise, **LESSON01_RIGHT[exercise]).startswith("Correct")
 
 
-@pytest.mark.parametrize("exercise, answers, message", LESSON01_WRONG,
-                         ids=[f"{e}-{m[:24]}" for e, _, m in LESSON01_WRONG])
+@pytest.mark.parametrize(
+    "exercise, answers, message",
+    LESSON01_WRONG,
+    ids=[f"{e}-{m[:24]}" for e, _, m in LESSON01_WRONG],
+)
 def test_lesson01_wrong_answers_get_the_intended_message(ex01, exercise, answers, message):
     text = ex01.feedback(exercise, **answers)
     assert text.startswith(f"Not yet — exercise {exercise}:"), text
@@ -167,8 +193,9 @@ def test_lesson01_has_a_refit_mistake_check(ex01):
     # The model fitted on the training part only (not refit on the development set).
     from regutils.checks.lesson01 import _exercise_3
 
-    text = ex01.feedback("3", chosen_degree=3, final_rmse=_exercise_3()["final_not_refit"],
-                         chosen_by_split=[0] * 10)
+    text = ex01.feedback(
+        "3", chosen_degree=3, final_rmse=_exercise_3()["final_not_refit"], chosen_by_split=[0] * 10
+    )
     assert "refit the chosen degree" in text
 
 
@@ -190,12 +217,21 @@ def test_every_exercise_has_a_solution_cell_and_a_check_cell(lesson):
     cells = _cells(solution)
     for id in book.ids:
         assert book.solution_text(id).strip(), f"exercise {id} has an empty solution"
-        calls = [c for c in cells if c["cell_type"] == "code"
-                 and re.search(rf'\bex\.check\("{id}"', _source(c))]
+        calls = [
+            c
+            for c in cells
+            if c["cell_type"] == "code" and re.search(rf'\bex\.check\("{id}"', _source(c))
+        ]
         assert len(calls) == 1, f"{solution.name}: exercise {id} needs exactly one ex.check cell"
         assert "# NBVAL_CHECK_OUTPUT" in _source(calls[0])
-    tagged = sorted({t.removeprefix("exercise-") for c in cells
-                     for t in c.get("metadata", {}).get("tags", []) if t.startswith("exercise-")})
+    tagged = sorted(
+        {
+            t.removeprefix("exercise-")
+            for c in cells
+            for t in c.get("metadata", {}).get("tags", [])
+            if t.startswith("exercise-")
+        }
+    )
     assert tagged == sorted(book.ids), "exercise-N tags and registered checks differ"
 
 
@@ -203,7 +239,10 @@ def test_every_exercise_has_a_solution_cell_and_a_check_cell(lesson):
 def test_stored_check_outputs(lesson):
     """Solutions print Correct for every exercise; the generated notebooks say 'not answered'."""
     book = regutils.exercises(lesson)
-    for folder, expected in (("solutions", "Correct: exercise"), ("notebooks", "is not answered yet")):
+    for folder, expected in (
+        ("solutions", "Correct: exercise"),
+        ("notebooks", "is not answered yet"),
+    ):
         for cell in _cells(ROOT / folder / book.notebook):
             if cell["cell_type"] == "code" and "ex.check(" in _source(cell):
                 text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
@@ -222,8 +261,15 @@ def test_solution_from_notebook_errors(tmp_path):
     path = tmp_path / "x.ipynb"
     with pytest.raises(FileNotFoundError, match="solutions notebook"):
         feedback.solution_from_notebook(path, "1")
-    path.write_text(json.dumps({"cells": [
-        {"cell_type": "code", "source": "x = 1", "metadata": {"tags": ["exercise-1"]}}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {"cell_type": "code", "source": "x = 1", "metadata": {"tags": ["exercise-1"]}}
+                ]
+            }
+        )
+    )
     with pytest.raises(LookupError, match="has no '### BEGIN SOLUTION' marker"):
         feedback.solution_from_notebook(path, "1")
     with pytest.raises(LookupError, match="exactly one code cell tagged 'exercise-2'"):

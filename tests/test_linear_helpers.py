@@ -6,11 +6,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-from regutils import make_correlated, plot_coefficient_path  # noqa: E402
+from regutils import make_correlated, plot_coefficient_path
 
 
 @pytest.fixture(autouse=True)
@@ -20,8 +20,14 @@ def _close_figures():
 
 
 def test_make_correlated_structure():
-    X, y = make_correlated(n_samples=20_000, coef=(2.0, 0.0, 0.0, 1.0, 1.0),
-                           groups=((0, 1, 2), (3, 4)), correlation=0.8, noise=0.5, seed=1)
+    X, y = make_correlated(
+        n_samples=20_000,
+        coef=(2.0, 0.0, 0.0, 1.0, 1.0),
+        groups=((0, 1, 2), (3, 4)),
+        correlation=0.8,
+        noise=0.5,
+        seed=1,
+    )
     corr = np.corrcoef(X.to_numpy(), rowvar=False)
     assert list(X.columns) == ["x0", "x1", "x2", "x3", "x4"]
     for i, j in [(0, 1), (0, 2), (1, 2), (3, 4)]:
@@ -39,18 +45,21 @@ def test_make_correlated_is_seeded():
     assert not np.array_equal(make_correlated(seed=4).X, a.X)
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"n_samples": 1}, ValueError, "n_samples must be an integer >= 2"),
-    ({"correlation": 1.0}, ValueError, "correlation must be < 1.0"),
-    ({"correlation": -0.1}, ValueError, "correlation must be >= 0.0"),
-    ({"noise": -1.0}, ValueError, "noise must be >= 0.0"),
-    ({"coef": []}, ValueError, "coef must not be empty"),
-    ({"groups": ((0,),)}, ValueError, "at least 2 feature indices"),
-    ({"groups": ((0, 7),)}, ValueError, "groups index must be < 5"),
-    ({"groups": ((0, 1), (1, 2))}, ValueError, "must not share or repeat"),
-    ({"groups": "01"}, TypeError, "groups must be a sequence"),
-    ({"groups": (0, 1)}, TypeError, "each group must be a sequence"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"n_samples": 1}, ValueError, "n_samples must be an integer >= 2"),
+        ({"correlation": 1.0}, ValueError, "correlation must be < 1.0"),
+        ({"correlation": -0.1}, ValueError, "correlation must be >= 0.0"),
+        ({"noise": -1.0}, ValueError, "noise must be >= 0.0"),
+        ({"coef": []}, ValueError, "coef must not be empty"),
+        ({"groups": ((0,),)}, ValueError, "at least 2 feature indices"),
+        ({"groups": ((0, 7),)}, ValueError, "groups index must be < 5"),
+        ({"groups": ((0, 1), (1, 2))}, ValueError, "must not share or repeat"),
+        ({"groups": "01"}, TypeError, "groups must be a sequence"),
+        ({"groups": (0, 1)}, TypeError, "each group must be a sequence"),
+    ],
+)
 def test_make_correlated_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):
         make_correlated(**kwargs)
@@ -67,12 +76,15 @@ def test_plot_coefficient_path_draws_one_line_per_feature_in_alpha_order():
     assert ax.get_xscale() == "log" and ax.get_title() == "Coefficient path"
 
 
-@pytest.mark.parametrize("alphas, coefs, names, message", [
-    ([0.0, 1.0], [[1, 2], [3, 4]], None, "alphas must all be > 0"),
-    ([1.0, 2.0, 3.0], [[1, 2, 3], [4, 5, 6]], None, r"pass coefs.T"),
-    ([1.0, 2.0], [[1, 2], [3, 4]], ["a"], "feature_names must have 2 names"),
-    ([1.0, 2.0], [1, 2], None, "coefs must be 2-D"),
-])
+@pytest.mark.parametrize(
+    "alphas, coefs, names, message",
+    [
+        ([0.0, 1.0], [[1, 2], [3, 4]], None, "alphas must all be > 0"),
+        ([1.0, 2.0, 3.0], [[1, 2, 3], [4, 5, 6]], None, r"pass coefs.T"),
+        ([1.0, 2.0], [[1, 2], [3, 4]], ["a"], "feature_names must have 2 names"),
+        ([1.0, 2.0], [1, 2], None, "coefs must be 2-D"),
+    ],
+)
 def test_plot_coefficient_path_bad_arguments(alphas, coefs, names, message):
     with pytest.raises(ValueError, match=message):
         plot_coefficient_path(alphas, coefs, feature_names=names)
@@ -84,7 +96,17 @@ def test_heart_preprocessor_is_leak_free_and_complete():
     X, _ = load_heart()
     names = list(heart_preprocessor().fit(X).get_feature_names_out())
     assert len(names) == 22
-    assert names[:9] == ["age", "sex", "trestbps", "chol", "fbs", "thalach", "exang", "oldpeak", "ca"]
+    assert names[:9] == [
+        "age",
+        "sex",
+        "trestbps",
+        "chol",
+        "fbs",
+        "thalach",
+        "exang",
+        "oldpeak",
+        "ca",
+    ]
     assert {"cp_1", "cp_4", "restecg_2", "slope_3", "thal_7"} <= set(names)
     # Imputation and scaling are learned from the training rows only.
     train, test = X.iloc[:200], X.iloc[200:]

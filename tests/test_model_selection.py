@@ -16,31 +16,42 @@ def test_lower_is_simpler_picks_the_smallest_value_within_one_se():
 
 
 def test_higher_is_simpler_picks_the_largest_value_within_one_se():
-    chosen = one_standard_error_rule(VALUES, [0.70, 0.84, 0.83, 0.825], [0.02] * 4,
-                                     simpler="higher")
+    chosen = one_standard_error_rule(
+        VALUES, [0.70, 0.84, 0.83, 0.825], [0.02] * 4, simpler="higher"
+    )
     assert chosen == 10.0
 
 
 def test_uses_the_standard_error_of_the_best_value_only():
     # The last candidate has a huge standard error of its own; only the best one's counts.
-    chosen = one_standard_error_rule(VALUES, [0.70, 0.84, 0.83, 0.60], [0.0, 0.02, 0.02, 5.0],
-                                     simpler="higher")
+    chosen = one_standard_error_rule(
+        VALUES, [0.70, 0.84, 0.83, 0.60], [0.0, 0.02, 0.02, 5.0], simpler="higher"
+    )
     assert chosen == 1.0
 
 
 def test_zero_standard_error_returns_the_best_value():
-    assert one_standard_error_rule(VALUES, [0.70, 0.84, 0.83, 0.60], [0.0] * 4,
-                                   simpler="lower") == 0.1
+    assert (
+        one_standard_error_rule(VALUES, [0.70, 0.84, 0.83, 0.60], [0.0] * 4, simpler="lower") == 0.1
+    )
 
 
 def test_errors_instead_of_scores():
-    chosen = one_standard_error_rule([0.1, 1.0, 10.0, 100.0], [5.0, 4.0, 4.5, 9.0],
-                                     [0.3, 0.6, 0.3, 0.1], simpler="higher",
-                                     greater_is_better=False)
+    chosen = one_standard_error_rule(
+        [0.1, 1.0, 10.0, 100.0],
+        [5.0, 4.0, 4.5, 9.0],
+        [0.3, 0.6, 0.3, 0.1],
+        simpler="higher",
+        greater_is_better=False,
+    )
     assert chosen == 10.0
     # The same numbers read as scores (higher is better) choose differently.
-    assert one_standard_error_rule([0.1, 1.0, 10.0, 100.0], [5.0, 4.0, 4.5, 9.0],
-                                   [0.3, 0.6, 0.3, 0.1], simpler="higher") == 100.0
+    assert (
+        one_standard_error_rule(
+            [0.1, 1.0, 10.0, 100.0], [5.0, 4.0, 4.5, 9.0], [0.3, 0.6, 0.3, 0.1], simpler="higher"
+        )
+        == 100.0
+    )
 
 
 def test_order_of_candidates_does_not_matter():
@@ -51,8 +62,12 @@ def test_order_of_candidates_does_not_matter():
 
 
 def test_accepts_integers_and_numpy_bool():
-    assert one_standard_error_rule([1, 2, 3], [1, 2, 2], [0, 1, 0], simpler="higher",
-                                   greater_is_better=np.True_) == 3.0
+    assert (
+        one_standard_error_rule(
+            [1, 2, 3], [1, 2, 2], [0, 1, 0], simpler="higher", greater_is_better=np.True_
+        )
+        == 3.0
+    )
 
 
 def test_returns_a_python_float():
@@ -60,21 +75,36 @@ def test_returns_a_python_float():
     assert type(chosen) is float and chosen == 2.0
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"param_values": "abc"}, TypeError, "param_values must be array-like of numbers"),
-    ({"mean_scores": [[0.8, 0.7, 0.6, 0.5]]}, ValueError, "mean_scores must be 1-D"),
-    ({"std_errors": [0.1, 0.1]}, ValueError, "same number of rows: param_values has 4"),
-    ({"mean_scores": [0.8, np.nan, 0.6, 0.5]}, ValueError, "mean_scores must contain only finite"),
-    ({"std_errors": [0.1, -0.1, 0.1, 0.1]}, ValueError, "std_errors must all be >= 0"),
-    ({"param_values": [1.0, 1.0, 2.0, 3.0]}, ValueError, "must not repeat a value"),
-    ({"simpler": "smaller"}, ValueError, "simpler must be one of 'higher', 'lower'; got 'smaller'"),
-    ({"simpler": None}, ValueError, "simpler must be one of"),
-    ({"greater_is_better": "yes"}, TypeError, "greater_is_better must be True or False"),
-    ({"param_values": []}, ValueError, "param_values must not be empty"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"param_values": "abc"}, TypeError, "param_values must be array-like of numbers"),
+        ({"mean_scores": [[0.8, 0.7, 0.6, 0.5]]}, ValueError, "mean_scores must be 1-D"),
+        ({"std_errors": [0.1, 0.1]}, ValueError, "same number of rows: param_values has 4"),
+        (
+            {"mean_scores": [0.8, np.nan, 0.6, 0.5]},
+            ValueError,
+            "mean_scores must contain only finite",
+        ),
+        ({"std_errors": [0.1, -0.1, 0.1, 0.1]}, ValueError, "std_errors must all be >= 0"),
+        ({"param_values": [1.0, 1.0, 2.0, 3.0]}, ValueError, "must not repeat a value"),
+        (
+            {"simpler": "smaller"},
+            ValueError,
+            "simpler must be one of 'higher', 'lower'; got 'smaller'",
+        ),
+        ({"simpler": None}, ValueError, "simpler must be one of"),
+        ({"greater_is_better": "yes"}, TypeError, "greater_is_better must be True or False"),
+        ({"param_values": []}, ValueError, "param_values must not be empty"),
+    ],
+)
 def test_bad_arguments_name_the_argument(kwargs, error, message):
-    arguments = {"param_values": VALUES, "mean_scores": [0.8, 0.7, 0.6, 0.5],
-                 "std_errors": [0.1] * 4, "simpler": "lower"}
+    arguments = {
+        "param_values": VALUES,
+        "mean_scores": [0.8, 0.7, 0.6, 0.5],
+        "std_errors": [0.1] * 4,
+        "simpler": "lower",
+    }
     arguments.update(kwargs)
     with pytest.raises(error, match=message):
         one_standard_error_rule(**arguments)

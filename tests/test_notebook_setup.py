@@ -24,8 +24,14 @@ from threadpoolctl import threadpool_info, threadpool_limits
 import regutils
 from regutils.notebook import PLOT_STYLE, setup_notebook
 
-TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "KERAS_BACKEND",
-           "TF_ENABLE_ONEDNN_OPTS", "ONEDNN_MAX_CPU_ISA")
+TF_VARS = (
+    "TF_CPP_MIN_LOG_LEVEL",
+    "TF_NUM_INTRAOP_THREADS",
+    "TF_NUM_INTEROP_THREADS",
+    "KERAS_BACKEND",
+    "TF_ENABLE_ONEDNN_OPTS",
+    "ONEDNN_MAX_CPU_ISA",
+)
 
 
 @pytest.fixture
@@ -131,8 +137,11 @@ def test_regutils_seed_overrides_the_lesson_seed(restore_globals, text, seed):
 @pytest.mark.parametrize("text", ["x", "-1", "1.5", "one"])
 def test_bad_regutils_seed_is_a_clear_error_before_changing_anything(restore_globals, text):
     os.environ["REGUTILS_SEED"] = text
-    with pytest.raises(ValueError, match=rf"^REGUTILS_SEED must be a whole number >= 0 .* got "
-                                         rf"'{text}'; unset it to use the lesson's seed 3\.$"):
+    with pytest.raises(
+        ValueError,
+        match=rf"^REGUTILS_SEED must be a whole number >= 0 .* got "
+        rf"'{text}'; unset it to use the lesson's seed 3\.$",
+    ):
         setup_notebook(seed=3)
     assert not any(var in os.environ for var in TF_VARS)
 
@@ -161,18 +170,20 @@ def test_exported_from_package():
 
 @pytest.mark.parametrize(
     "kwargs, error, message",
-    [({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
-     ({"seed": 1.5}, TypeError, r"^seed must be an integer, got float 1\.5\.$"),
-     ({"seed": True}, TypeError, r"^seed must be an integer, got bool True\.$"),
-     ({"seed": "0"}, TypeError, r"^seed must be an integer, got str '0'\.$"),
-     ({"seed": None}, TypeError, r"^seed must be an integer, got NoneType None\.$"),
-     ({"threads": 0}, ValueError, r"^threads must be an integer >= 1, got 0\.$"),
-     ({"threads": -2}, ValueError, r"^threads must be an integer >= 1, got -2\.$"),
-     ({"threads": 2.0}, TypeError, r"^threads must be an integer, got float 2\.0\.$"),
-     ({"threads": False}, TypeError, r"^threads must be an integer, got bool False\.$"),
-     ({"keras": "yes"}, TypeError, r"^keras must be True or False, got 'yes'\.$"),
-     ({"keras": 1}, TypeError, r"^keras must be True or False, got 1\.$"),
-     ({"keras": None}, TypeError, r"^keras must be True or False, got None\.$")],
+    [
+        ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
+        ({"seed": 1.5}, TypeError, r"^seed must be an integer, got float 1\.5\.$"),
+        ({"seed": True}, TypeError, r"^seed must be an integer, got bool True\.$"),
+        ({"seed": "0"}, TypeError, r"^seed must be an integer, got str '0'\.$"),
+        ({"seed": None}, TypeError, r"^seed must be an integer, got NoneType None\.$"),
+        ({"threads": 0}, ValueError, r"^threads must be an integer >= 1, got 0\.$"),
+        ({"threads": -2}, ValueError, r"^threads must be an integer >= 1, got -2\.$"),
+        ({"threads": 2.0}, TypeError, r"^threads must be an integer, got float 2\.0\.$"),
+        ({"threads": False}, TypeError, r"^threads must be an integer, got bool False\.$"),
+        ({"keras": "yes"}, TypeError, r"^keras must be True or False, got 'yes'\.$"),
+        ({"keras": 1}, TypeError, r"^keras must be True or False, got 1\.$"),
+        ({"keras": None}, TypeError, r"^keras must be True or False, got None\.$"),
+    ],
 )
 def test_rejects_bad_arguments_before_changing_anything(restore_globals, kwargs, error, message):
     tensorflow_loaded = "tensorflow" in sys.modules  # another test file in this process may have
@@ -187,15 +198,24 @@ def test_rejects_bad_arguments_before_changing_anything(restore_globals, kwargs,
 
 def clean_env(**extra):
     """The test runner's environment without anything that setup_notebook should set itself."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in TF_VARS and k not in ("MPLBACKEND", "PYTHONWARNINGS", "REGUTILS_SEED")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in TF_VARS and k not in ("MPLBACKEND", "PYTHONWARNINGS", "REGUTILS_SEED")
+    }
     env["PYTHONHASHSEED"] = "0"
     return env | extra
 
 
 def run_python(code, tmp_path, *args):
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *map(str, args)],
-                          capture_output=True, text=True, cwd=tmp_path, env=clean_env(), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        timeout=120,
+    )
 
 
 def test_import_and_plain_setup_do_not_import_tensorflow(tmp_path):
@@ -269,16 +289,28 @@ def keras_runs(tmp_path_factory):
     processes = []
     for i in range(2):
         report = folder / f"report{i}.json"
-        process = subprocess.Popen([sys.executable, "-c", KERAS_SCRIPT, str(report)], cwd=folder,
-                                   env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", KERAS_SCRIPT, str(report)],
+            cwd=folder,
+            env=clean_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         processes.append((process, report))
     extra = {}
-    for name, code in (("avx512_setup", "import regutils; regutils.setup_notebook(keras=True)"),
-                       ("avx512_plain_import", "import tensorflow")):
-        extra[name] = subprocess.Popen([sys.executable, "-c", code], cwd=folder,
-                                       env=clean_env(**AVX512_PATH), stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, text=True)
+    for name, code in (
+        ("avx512_setup", "import regutils; regutils.setup_notebook(keras=True)"),
+        ("avx512_plain_import", "import tensorflow"),
+    ):
+        extra[name] = subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=folder,
+            env=clean_env(**AVX512_PATH),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     runs = []
     for process, report in processes:
         try:

@@ -277,8 +277,13 @@ def _text_outputs(cell: nbformat.NotebookNode) -> list[str]:
 @every_lesson
 def test_lesson_states_claims(path: Path) -> None:
     nb = _load(path)
-    shown = [text for _, cell in _code_cells(nb) if _CLAIM_CALL.search(cell.source)
-             for text in _text_outputs(cell) if text.lstrip().startswith("✔")]
+    shown = [
+        text
+        for _, cell in _code_cells(nb)
+        if _CLAIM_CALL.search(cell.source)
+        for text in _text_outputs(cell)
+        if text.lstrip().startswith("✔")
+    ]
     assert shown, (
         f"{_name(path)}: no claim; state what the prose claims with regutils.claim(...) so CI "
         "checks that it holds under every seed and CPU (and run `make execute`)."
@@ -290,10 +295,14 @@ def test_stored_claims_hold(path: Path) -> None:
     nb = _load(path)
     # A cell that only evaluates a claim (evaluate_claim, which never raises) shows ✘ on purpose:
     # lesson 00 uses one to show what a claim that does not hold looks like.
-    broken = [_where(nb, path, index) + ": " + line.strip()
-              for index, cell in _code_cells(nb) if "evaluate_claim(" not in cell.source
-              for text in _text_outputs(cell)
-              for line in text.splitlines() if line.lstrip().startswith("✘")]
+    broken = [
+        _where(nb, path, index) + ": " + line.strip()
+        for index, cell in _code_cells(nb)
+        if "evaluate_claim(" not in cell.source
+        for text in _text_outputs(cell)
+        for line in text.splitlines()
+        if line.lstrip().startswith("✘")
+    ]
     assert not broken, "stored outputs show claims that do not hold:\n" + "\n".join(broken)
 
 
@@ -301,12 +310,18 @@ def test_stored_claims_hold(path: Path) -> None:
 def test_no_checked_output_is_a_bare_boolean(path: Path) -> None:
     # "... is faster: True" tells a learner nothing; a claim shows the number and the rule.
     nb = _load(path)
-    bare = [_where(nb, path, index) + ": " + line.strip()
-            for index, cell in _code_cells(nb) if _checks_output(cell)
-            for text in _text_outputs(cell) for line in text.splitlines()
-            if _BARE_BOOLEAN.search(line)]
-    assert not bare, ("checked output lines with a bare True/False (state them with "
-                      "regutils.claim, which shows the number):\n" + "\n".join(bare))
+    bare = [
+        _where(nb, path, index) + ": " + line.strip()
+        for index, cell in _code_cells(nb)
+        if _checks_output(cell)
+        for text in _text_outputs(cell)
+        for line in text.splitlines()
+        if _BARE_BOOLEAN.search(line)
+    ]
+    assert not bare, (
+        "checked output lines with a bare True/False (state them with "
+        "regutils.claim, which shows the number):\n" + "\n".join(bare)
+    )
 
 
 @every_notebook
@@ -332,9 +347,11 @@ def _signature_diff(expected: list, actual: list) -> str:
             diff = difflib.unified_diff(
                 want[1].splitlines(), got[1].splitlines(), "expected", "stored", lineterm=""
             )
-            return (f"first difference at exercise cell {index}: expected {want[0]} cell with "
-                    f"tags {list(want[2])}, stored {got[0]} cell with tags {list(got[2])}\n"
-                    + "\n".join(diff))
+            return (
+                f"first difference at exercise cell {index}: expected {want[0]} cell with "
+                f"tags {list(want[2])}, stored {got[0]} cell with tags {list(got[2])}\n"
+                + "\n".join(diff)
+            )
     return f"expected {len(expected)} cells, stored {len(actual)}"
 
 
@@ -452,8 +469,13 @@ def test_exercise_from_solution() -> None:
     solution = _notebook(
         new_markdown_cell("# Exercises"),
         _executed(new_code_cell("import numpy as np"), 1, ""),
-        _tagged(_executed(new_code_cell("x = 1\n### BEGIN SOLUTION\ny = x\n### END SOLUTION"),
-                          2, "hi\n"), "solution", "nbval-ignore-output"),
+        _tagged(
+            _executed(
+                new_code_cell("x = 1\n### BEGIN SOLUTION\ny = x\n### END SOLUTION"), 2, "hi\n"
+            ),
+            "solution",
+            "nbval-ignore-output",
+        ),
         _tagged(new_markdown_cell("Because..."), "solution"),
         _tagged(new_raw_cell("raw answer"), "solution"),
         _tagged(new_code_cell("y = 2"), "solution"),
@@ -466,20 +488,33 @@ def test_exercise_from_solution() -> None:
     kept = ["cell-0", "cell-1", "cell-2", "cell-5", "cell-6"]  # same ids as in the solution
     assert [cell.id for cell in exercise.cells] == kept
     assert [cell.source for cell in exercise.cells] == [
-        "# Exercises", "import numpy as np", f"x = 1\n{PLACEHOLDER}", PLACEHOLDER, "print(1)"]
+        "# Exercises",
+        "import numpy as np",
+        f"x = 1\n{PLACEHOLDER}",
+        PLACEHOLDER,
+        "print(1)",
+    ]
     assert [cell.metadata.get("tags") for cell in exercise.cells] == [
-        None, None, ["nbval-ignore-output"], None, ["keep-me"]]
+        None,
+        None,
+        ["nbval-ignore-output"],
+        None,
+        ["keep-me"],
+    ]
     code = [cell for cell in exercise.cells if cell.cell_type == "code"]
     assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
     assert exercise.metadata == solution.metadata
-    assert (exercise.nbformat, exercise.nbformat_minor) == (solution.nbformat,
-                                                            solution.nbformat_minor)
+    assert (exercise.nbformat, exercise.nbformat_minor) == (
+        solution.nbformat,
+        solution.nbformat_minor,
+    )
     nbformat.validate(exercise)
 
 
 def test_exercise_generation_is_idempotent() -> None:
-    solution = _notebook(_tagged(new_code_cell("### BEGIN SOLUTION\na = 1\n### END SOLUTION"),
-                                 "solution"))
+    solution = _notebook(
+        _tagged(new_code_cell("### BEGIN SOLUTION\na = 1\n### END SOLUTION"), "solution")
+    )
     first = runner.notebook_text(make_exercises.exercise_from_solution(solution))
     second = runner.notebook_text(make_exercises.exercise_from_solution(copy.deepcopy(solution)))
     assert first == second
@@ -510,9 +545,10 @@ def test_make_exercises_command_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     (tmp_path / "solutions").mkdir()
     solution_path = tmp_path / "solutions" / "01_demo_exercises.ipynb"
     exercise_path = tmp_path / "notebooks" / "01_demo_exercises.ipynb"
-    solution = _notebook(new_markdown_cell("# Exercises"),
-                         _tagged(new_code_cell("### BEGIN SOLUTION\na = 1\n### END SOLUTION"),
-                                 "solution"))
+    solution = _notebook(
+        new_markdown_cell("# Exercises"),
+        _tagged(new_code_cell("### BEGIN SOLUTION\na = 1\n### END SOLUTION"), "solution"),
+    )
     runner.write_notebook(solution, solution_path)
     root = ["--root", str(tmp_path)]
 
@@ -560,11 +596,15 @@ README_TEXT = "# Course\n\nIntro.\n\n<!-- bench:start -->\nold\ntable\n<!-- benc
 
 def test_replace_bench_section() -> None:
     new = bench.replace_bench_section(README_TEXT, "fresh\ntable\n")
-    assert new == ("# Course\n\nIntro.\n\n<!-- bench:start -->\nfresh\ntable\n"
-                   "<!-- bench:end -->\n\nEnd.\n")
+    assert new == (
+        "# Course\n\nIntro.\n\n<!-- bench:start -->\nfresh\ntable\n<!-- bench:end -->\n\nEnd.\n"
+    )
     assert bench.replace_bench_section(new, "fresh\ntable") == new
-    for broken in ("no markers\n", "<!-- bench:end -->\n<!-- bench:start -->\n",
-                   README_TEXT + "<!-- bench:start -->\n"):
+    for broken in (
+        "no markers\n",
+        "<!-- bench:end -->\n<!-- bench:start -->\n",
+        README_TEXT + "<!-- bench:start -->\n",
+    ):
         with pytest.raises(ValueError, match="bench:start"):
             bench.replace_bench_section(broken, "x")
 
@@ -601,12 +641,15 @@ def test_normalize_metadata_and_output_problems() -> None:
     runner.normalize_metadata(nb)
     assert nb.metadata["kernelspec"] == runner.KERNELSPEC
     assert nb.metadata["language_info"] == {
-        "name": "python", "version": f"{sys.version_info.major}.{sys.version_info.minor}"}
+        "name": "python",
+        "version": f"{sys.version_info.major}.{sys.version_info.minor}",
+    }
     assert "widgets" not in nb.metadata
     problems = runner.output_problems(nb)
     assert [(p.index, p.kind, p.text) for p in problems] == [(1, "stderr", "Warning!\n")]
     assert "x.ipynb, cell 1 (nbval 'Cell 1', id cell-1): stderr" in problems[0].describe(
-        nb, "x.ipynb")
+        nb, "x.ipynb"
+    )
 
 
 # --------------------------------------------------------------------------- integration (kernels)
@@ -617,9 +660,10 @@ def test_run_notebook_like_nbval(tmp_path: Path) -> None:
     path = tmp_path / "demo.ipynb"
     nb = _notebook(
         new_markdown_cell("# Demo"),
-        new_code_cell("import os, sys\nprint(os.getcwd() == {!r}, os.environ['PYTHONHASHSEED'], "
-                      "'MPLBACKEND' in os.environ and 'Agg' in os.environ['MPLBACKEND'])"
-                      .format(str(tmp_path))),
+        new_code_cell(
+            f"import os, sys\nprint(os.getcwd() == {str(tmp_path)!r}, os.environ['PYTHONHASHSEED'], "
+            "'MPLBACKEND' in os.environ and 'Agg' in os.environ['MPLBACKEND'])"
+        ),
         new_code_cell(""),
         new_code_cell("print('careful', file=sys.stderr)"),
         new_code_cell("1 + 1"),
@@ -642,14 +686,32 @@ def test_conftest_fails_a_cell_that_writes_to_stderr(tmp_path: Path) -> None:
     (tmp_path / "pytest.ini").write_text("[pytest]\n")
     runner.write_notebook(_notebook(new_code_cell("print('fine')")), tmp_path / "clean.ipynb")
     runner.write_notebook(
-        _notebook(new_code_cell("x = 1"),
-                  new_code_cell("import warnings\nwarnings.warn('old API', FutureWarning)")),
+        _notebook(
+            new_code_cell("x = 1"),
+            new_code_cell("import warnings\nwarnings.warn('old API', FutureWarning)"),
+        ),
         tmp_path / "noisy.ipynb",
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist",
-         "--nbval-lax", "--nbval-current-env", "--color=no", "-q", str(tmp_path)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--color=no",
+            "-q",
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "1 failed, 2 passed" in proc.stdout, proc.stdout
@@ -666,14 +728,18 @@ def test_quoted_run_times_match_the_bench_table(document: str) -> None:
     assert quotes, f"{document} quotes no run times (<!--time:NAME-->...<!--/time-->)"
     seconds = {name: value[0] for name, value in _bench_table().items()}
     assert bench.fill_time_quotes(text, seconds) == text, (
-        f"{document}'s run times differ from the README's bench table: run `make bench`.")
+        f"{document}'s run times differ from the README's bench table: run `make bench`."
+    )
 
 
 def test_fill_time_quotes() -> None:
     text = "a <!--time:01_x-->? s<!--/time--> b <!--time:solutions_01_y-->1 s<!--/time-->"
-    filled = bench.fill_time_quotes(text, {"notebooks/01_x.ipynb": 12.34,
-                                           "solutions/01_y.ipynb": 3.21})
-    assert filled == "a <!--time:01_x-->12 s<!--/time--> b <!--time:solutions_01_y-->3.2 s<!--/time-->"
+    filled = bench.fill_time_quotes(
+        text, {"notebooks/01_x.ipynb": 12.34, "solutions/01_y.ipynb": 3.21}
+    )
+    assert (
+        filled == "a <!--time:01_x-->12 s<!--/time--> b <!--time:solutions_01_y-->3.2 s<!--/time-->"
+    )
     with pytest.raises(ValueError, match="notebooks/01_x.ipynb is not in the bench table"):
         bench.fill_time_quotes(text, {})
 
@@ -682,5 +748,7 @@ def test_fill_time_quotes() -> None:
 def test_lesson_ends_with_further_reading(path: Path) -> None:
     """Every lesson points to the primary sources it draws on."""
     cells = _load(path).cells
-    headings = [c.source for c in cells if c.cell_type == "markdown" and "## Further reading" in c.source]
+    headings = [
+        c.source for c in cells if c.cell_type == "markdown" and "## Further reading" in c.source
+    ]
     assert headings, f"{path.name}: no '## Further reading' section"

@@ -8,19 +8,19 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.collections import PathCollection, PolyCollection  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from sklearn.linear_model import LinearRegression  # noqa: E402
-from sklearn.pipeline import make_pipeline  # noqa: E402
-from sklearn.preprocessing import PolynomialFeatures  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.figure import Figure
+from sklearn.linear_model import LinearRegression
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import PolynomialFeatures
 
-from regutils import make_sine, sine_curve  # noqa: E402
-from regutils.plots import plot_error_curve, plot_fit, plot_fits, plot_learning_curve  # noqa: E402
+from regutils import make_sine, sine_curve
+from regutils.plots import plot_error_curve, plot_fit, plot_fits, plot_learning_curve
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +54,9 @@ def poly(degree):
 
 def scatter_sizes(ax):
     """Number of points of each scatter on ``ax``, by legend label."""
-    return {c.get_label(): len(c.get_offsets()) for c in ax.collections if isinstance(c, PathCollection)}
+    return {
+        c.get_label(): len(c.get_offsets()) for c in ax.collections if isinstance(c, PathCollection)
+    }
 
 
 def line(ax, label):
@@ -167,16 +169,22 @@ class NoPredict:
 @pytest.mark.parametrize("model", [NoPredict(), None, "LinearRegression"])
 def test_plot_fit_rejects_model_without_predict(sine, model):
     (X, y), _ = sine
-    with pytest.raises(TypeError, match=r"^model must be a fitted estimator with predict\(\), got "):
+    with pytest.raises(
+        TypeError, match=r"^model must be a fitted estimator with predict\(\), got "
+    ):
         plot_fit(model, X, y)
     assert plt.get_fignums() == []  # no empty figure left behind
 
 
-@pytest.mark.parametrize("X_bad", [np.zeros((15, 2)), pd.DataFrame({"a": range(15), "b": range(15)})])
+@pytest.mark.parametrize(
+    "X_bad", [np.zeros((15, 2)), pd.DataFrame({"a": range(15), "b": range(15)})]
+)
 def test_plot_fit_rejects_two_columns(sine, X_bad):
     (X, y), _ = sine
     model = poly(1).fit(X, y)
-    with pytest.raises(ValueError, match=r"^X_train must have exactly one feature column, got 2\.$"):
+    with pytest.raises(
+        ValueError, match=r"^X_train must have exactly one feature column, got 2\.$"
+    ):
         plot_fit(model, X_bad, y)
 
 
@@ -202,7 +210,9 @@ def test_plot_fit_requires_test_data_together(sine, which):
     (X, y), (X_test, y_test) = sine
     model = poly(1).fit(X, y)
     kwargs = {"X_test": X_test} if which == "X_test" else {"y_test": y_test}
-    with pytest.raises(ValueError, match=r"^X_test and y_test must be given together \(both or neither\)"):
+    with pytest.raises(
+        ValueError, match=r"^X_test and y_test must be given together \(both or neither\)"
+    ):
         plot_fit(model, X, y, **kwargs)
 
 
@@ -236,7 +246,9 @@ def test_plot_fits_panels_hidden_axes_and_titles(sine):
     assert [ax.get_legend() is not None for ax in visible] == [True, False, False]
 
 
-@pytest.mark.parametrize("n_models, ncols, n_axes", [(1, 2, 1), (2, 5, 2), (3, 1, 3), (4, 2, 4), (5, 3, 6)])
+@pytest.mark.parametrize(
+    "n_models, ncols, n_axes", [(1, 2, 1), (2, 5, 2), (3, 1, 3), (4, 2, 4), (5, 3, 6)]
+)
 def test_plot_fits_grid_size(sine, n_models, ncols, n_axes):
     (X, y), _ = sine
     model = poly(1).fit(X, y)
@@ -257,10 +269,14 @@ def test_plot_fits_rejects_non_mapping(sine):
         plot_fits([poly(1).fit(X, y)], X, y)
 
 
-@pytest.mark.parametrize("ncols, error, message",
-                         [(0, ValueError, r"^ncols must be an integer >= 1, got 0\.$"),
-                          (-2, ValueError, r"^ncols must be an integer >= 1, got -2\.$"),
-                          (1.5, TypeError, r"^ncols must be an integer, got float 1\.5\.$")])
+@pytest.mark.parametrize(
+    "ncols, error, message",
+    [
+        (0, ValueError, r"^ncols must be an integer >= 1, got 0\.$"),
+        (-2, ValueError, r"^ncols must be an integer >= 1, got -2\.$"),
+        (1.5, TypeError, r"^ncols must be an integer, got float 1\.5\.$"),
+    ],
+)
 def test_plot_fits_rejects_bad_ncols(sine, ncols, error, message):
     (X, y), _ = sine
     with pytest.raises(error, match=message):
@@ -324,8 +340,9 @@ def test_plot_error_curve_log_scale_and_custom_labels():
     train = np.linspace(0.1, 0.6, 6)
     val = np.array([0.9, 0.6, 0.4, 0.35, 0.5, 0.7])
     fig, given = plt.subplots()
-    ax = plot_error_curve(alphas, train, val, xlabel="alpha", xscale="log",
-                          labels=("train", "CV"), ax=given)
+    ax = plot_error_curve(
+        alphas, train, val, xlabel="alpha", xscale="log", labels=("train", "CV"), ax=given
+    )
     assert ax is given
     assert ax.get_xscale() == "log"
     best = line(ax, f"lowest CV error: {alphas[3]:g}")
@@ -335,7 +352,9 @@ def test_plot_error_curve_log_scale_and_custom_labels():
 
 
 def test_plot_error_curve_mark_best_false():
-    ax = plot_error_curve([1, 2, 3], [0.3, 0.2, 0.1], [0.5, 0.2, 0.4], xlabel="degree", mark_best=False)
+    ax = plot_error_curve(
+        [1, 2, 3], [0.3, 0.2, 0.1], [0.5, 0.2, 0.4], xlabel="degree", mark_best=False
+    )
     assert [ln.get_label() for ln in ax.get_lines()] == ["training", "validation"]
 
 
@@ -352,19 +371,37 @@ def test_plot_error_curve_log_scale_needs_positive_values(values):
 
 
 def test_plot_error_curve_rejects_mismatched_lengths():
-    with pytest.raises(ValueError, match=r"same number of rows: values has 3, train_errors has 2\.$"):
+    with pytest.raises(
+        ValueError, match=r"same number of rows: values has 3, train_errors has 2\.$"
+    ):
         plot_error_curve([1, 2, 3], [0.1, 0.2], [0.1, 0.2, 0.3], xlabel="degree")
-    with pytest.raises(ValueError, match=r"same number of rows: values has 3, validation_errors has 4\.$"):
+    with pytest.raises(
+        ValueError, match=r"same number of rows: values has 3, validation_errors has 4\.$"
+    ):
         plot_error_curve([1, 2, 3], [0.1, 0.2, 0.3], np.zeros((4, 5)), xlabel="degree")
 
 
 @pytest.mark.parametrize(
     "args, error, message",
-    [(([[1, 2]], [0.1], [0.1]), ValueError, r"^values must be 1-D, got an array of shape \(1, 2\)"),
-     (([1, 2], np.zeros((2, 2, 2)), [0.1, 0.2]), ValueError, r"^train_errors must be 1-D or 2-D"),
-     (([1, 2], [0.1, 0.2], [0.1, np.nan]), ValueError, r"^validation_errors must contain only finite"),
-     (([], [], []), ValueError, r"^values must not be empty"),
-     (("abc", [0.1], [0.1]), TypeError, r"^values must be array-like of numbers")],
+    [
+        (
+            ([[1, 2]], [0.1], [0.1]),
+            ValueError,
+            r"^values must be 1-D, got an array of shape \(1, 2\)",
+        ),
+        (
+            ([1, 2], np.zeros((2, 2, 2)), [0.1, 0.2]),
+            ValueError,
+            r"^train_errors must be 1-D or 2-D",
+        ),
+        (
+            ([1, 2], [0.1, 0.2], [0.1, np.nan]),
+            ValueError,
+            r"^validation_errors must contain only finite",
+        ),
+        (([], [], []), ValueError, r"^values must not be empty"),
+        (("abc", [0.1], [0.1]), TypeError, r"^values must be array-like of numbers"),
+    ],
 )
 def test_plot_error_curve_rejects_bad_arrays(args, error, message):
     with pytest.raises(error, match=message):
@@ -396,11 +433,15 @@ def test_plot_learning_curve():
 
 def test_plot_learning_curve_options_and_bad_input():
     fig, given = plt.subplots()
-    ax = plot_learning_curve([10, 20], [0.1, 0.2], [0.5, 0.3], ylabel="log loss", title="LC", ax=given)
+    ax = plot_learning_curve(
+        [10, 20], [0.1, 0.2], [0.5, 0.3], ylabel="log loss", title="LC", ax=given
+    )
     assert ax is given
     assert (ax.get_ylabel(), ax.get_title()) == ("log loss", "LC")
     # Messages name plot_learning_curve's own arguments.
     with pytest.raises(ValueError, match=r"rows: train_sizes has 2, validation_errors has 3\.$"):
         plot_learning_curve([10, 20], [0.1, 0.2], [0.5, 0.3, 0.2])
-    with pytest.raises(ValueError, match=r"^train_sizes must be 1-D, got an array of shape \(2, 1\)"):
+    with pytest.raises(
+        ValueError, match=r"^train_sizes must be 1-D, got an array of shape \(2, 1\)"
+    ):
         plot_learning_curve([[10], [20]], [0.1, 0.2], [0.5, 0.3])

@@ -9,15 +9,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-import regutils.plots  # noqa: E402
-from regutils.plots import plot_history, plot_weight_histograms  # noqa: E402
+import regutils.plots
+from regutils.plots import plot_history, plot_weight_histograms
 
 
 @pytest.fixture(autouse=True)
@@ -35,9 +35,14 @@ def _no_show_and_close(monkeypatch):
 def history():
     """A history like regutils.training.train returns: indexed by epoch from 1."""
     return pd.DataFrame(
-        {"loss": [0.9, 0.6, 0.4, 0.3], "accuracy": [0.6, 0.7, 0.8, 0.9],
-         "val_loss": [1.0, 0.8, 0.7, 0.9], "val_accuracy": [0.5, 0.6, 0.7, 0.65]},
-        index=pd.RangeIndex(1, 5, name="epoch"))
+        {
+            "loss": [0.9, 0.6, 0.4, 0.3],
+            "accuracy": [0.6, 0.7, 0.8, 0.9],
+            "val_loss": [1.0, 0.8, 0.7, 0.9],
+            "val_accuracy": [0.5, 0.6, 0.7, 0.65],
+        },
+        index=pd.RangeIndex(1, 5, name="epoch"),
+    )
 
 
 def labels(ax):
@@ -61,8 +66,13 @@ def test_plot_history_several_metrics_marked_epoch_title_and_given_axes(history)
     _, given = plt.subplots()
     ax = plot_history(history, ("loss", "accuracy"), mark_epoch=3, title="My run", ax=given)
     assert ax is given
-    assert labels(ax) == ["training loss", "validation loss", "training accuracy",
-                          "validation accuracy", "epoch 3"]
+    assert labels(ax) == [
+        "training loss",
+        "validation loss",
+        "training accuracy",
+        "validation accuracy",
+        "epoch 3",
+    ]
     assert ax.get_lines()[-1].get_xdata()[0] == 3
     assert ax.get_ylabel() == "value" and ax.get_title() == "My run"
 
@@ -72,17 +82,31 @@ def test_plot_history_without_validation_columns(history):
     assert labels(ax) == ["training loss"]
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"history": {"loss": [1.0]}}, TypeError, r"^history must be a pandas DataFrame"),
-    ({"history": pd.DataFrame({"loss": []})}, ValueError, r"^history must have at least one epoch"),
-    ({"metrics": ("acc",)}, ValueError,
-     r"^metrics: history has no column 'acc'; it has 'loss', 'accuracy', 'val_loss', 'val_accuracy'\.$"),
-    ({"metrics": "loss"}, TypeError, r"^metrics must be a non-empty sequence of column names"),
-    ({"metrics": ()}, TypeError, r"^metrics must be a non-empty sequence"),
-    ({"mark_epoch": 0}, ValueError, r"^mark_epoch must be an integer >= 1, got 0\.$"),
-    ({"mark_epoch": 9}, ValueError, r"^mark_epoch must be between 1 and 4 \(the epochs in history\), got 9\.$"),
-    ({"mark_epoch": 2.5}, TypeError, r"^mark_epoch must be an integer"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"history": {"loss": [1.0]}}, TypeError, r"^history must be a pandas DataFrame"),
+        (
+            {"history": pd.DataFrame({"loss": []})},
+            ValueError,
+            r"^history must have at least one epoch",
+        ),
+        (
+            {"metrics": ("acc",)},
+            ValueError,
+            r"^metrics: history has no column 'acc'; it has 'loss', 'accuracy', 'val_loss', 'val_accuracy'\.$",
+        ),
+        ({"metrics": "loss"}, TypeError, r"^metrics must be a non-empty sequence of column names"),
+        ({"metrics": ()}, TypeError, r"^metrics must be a non-empty sequence"),
+        ({"mark_epoch": 0}, ValueError, r"^mark_epoch must be an integer >= 1, got 0\.$"),
+        (
+            {"mark_epoch": 9},
+            ValueError,
+            r"^mark_epoch must be between 1 and 4 \(the epochs in history\), got 9\.$",
+        ),
+        ({"mark_epoch": 2.5}, TypeError, r"^mark_epoch must be an integer"),
+    ],
+)
 def test_plot_history_rejects_bad_input(history, kwargs, error, message):
     arguments = {"history": history, **kwargs}
     before = plt.get_fignums()
@@ -96,8 +120,9 @@ def test_plot_weight_histograms_one_panel_per_model_on_shared_bins():
     wide = rng.normal(0.0, 0.3, size=(20, 30))  # any shape: flattened
     narrow = rng.normal(0.0, 0.05, 600)
     sparse = np.where(rng.random(600) < 0.7, 0.0, rng.normal(0.0, 0.2, 600))
-    fig = plot_weight_histograms({"no penalty": wide, "L2": narrow, "L1": sparse}, bins=30,
-                                 title="Kernels")
+    fig = plot_weight_histograms(
+        {"no penalty": wide, "L2": narrow, "L1": sparse}, bins=30, title="Kernels"
+    )
     assert isinstance(fig, Figure)
     assert len(fig.axes) == 3
     assert fig._suptitle.get_text() == "Kernels"
@@ -121,14 +146,21 @@ def test_plot_weight_histograms_default_title_and_constant_weights():
     assert "100% near 0" in fig.axes[0].get_title()
 
 
-@pytest.mark.parametrize("weights, kwargs, error, message", [
-    ({}, {}, TypeError, r"^weights must be a non-empty mapping of name -> weight array"),
-    ([np.zeros(3)], {}, TypeError, r"^weights must be a non-empty mapping"),
-    ({"m": [np.zeros((2, 3)), np.zeros(3)]}, {}, TypeError,
-     r"^weights\['m'\] must be array-like of numbers.*np\.concatenate"),
-    ({"m": [1.0, np.nan]}, {}, ValueError, r"^weights\['m'\] must contain only finite numbers"),
-    ({"m": np.zeros(3)}, {"bins": 0}, ValueError, r"^bins must be an integer >= 1, got 0\.$"),
-])
+@pytest.mark.parametrize(
+    "weights, kwargs, error, message",
+    [
+        ({}, {}, TypeError, r"^weights must be a non-empty mapping of name -> weight array"),
+        ([np.zeros(3)], {}, TypeError, r"^weights must be a non-empty mapping"),
+        (
+            {"m": [np.zeros((2, 3)), np.zeros(3)]},
+            {},
+            TypeError,
+            r"^weights\['m'\] must be array-like of numbers.*np\.concatenate",
+        ),
+        ({"m": [1.0, np.nan]}, {}, ValueError, r"^weights\['m'\] must contain only finite numbers"),
+        ({"m": np.zeros(3)}, {"bins": 0}, ValueError, r"^bins must be an integer >= 1, got 0\.$"),
+    ],
+)
 def test_plot_weight_histograms_rejects_bad_input(weights, kwargs, error, message):
     with pytest.raises(error, match=message):
         plot_weight_histograms(weights, **kwargs)

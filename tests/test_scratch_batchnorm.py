@@ -21,9 +21,9 @@ import inspect
 
 import numpy as np
 import pytest
+from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 from regutils.scratch.batchnorm import BatchNormCache, batchnorm_backward, batchnorm_forward
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 H = 1e-5
 GRAD_TOL = 1e-6
@@ -46,8 +46,9 @@ def _keras_setup():
 def _batch(seed: int, n: int = 8, features: int = 5) -> np.ndarray:
     """Features with different means and scales, like a layer's pre-activations."""
     rng = np.random.default_rng(seed)
-    return rng.normal(loc=np.linspace(-2, 3, features), scale=np.linspace(0.5, 4, features),
-                      size=(n, features))
+    return rng.normal(
+        loc=np.linspace(-2, 3, features), scale=np.linspace(0.5, 4, features), size=(n, features)
+    )
 
 
 def _params(seed: int, features: int = 5) -> tuple[np.ndarray, np.ndarray]:
@@ -78,16 +79,18 @@ def test_gamma_and_beta_scale_and_shift():
 def test_running_averages_follow_the_momentum_rule():
     x = _batch(3)
     rm, rv = np.full(5, 0.3), np.full(5, 2.0)
-    _, _, (new_mean, new_var) = batchnorm_forward(x, np.ones(5), np.zeros(5), running_mean=rm,
-                                                  running_var=rv, momentum=0.9)
+    _, _, (new_mean, new_var) = batchnorm_forward(
+        x, np.ones(5), np.zeros(5), running_mean=rm, running_var=rv, momentum=0.9
+    )
     np.testing.assert_allclose(new_mean, 0.9 * rm + 0.1 * x.mean(axis=0), rtol=1e-12)
     np.testing.assert_allclose(new_var, 0.9 * rv + 0.1 * x.var(axis=0), rtol=1e-12)  # biased
     # From a new layer (zeros, ones), k steps on the same batch leave weight momentum**k on the
     # initial values: the running mean is (1 - 0.99**k) * batch mean.
     mean, var = None, None
     for _ in range(7):
-        _, _, (mean, var) = batchnorm_forward(x, np.ones(5), np.zeros(5), running_mean=mean,
-                                              running_var=var)
+        _, _, (mean, var) = batchnorm_forward(
+            x, np.ones(5), np.zeros(5), running_mean=mean, running_var=var
+        )
     np.testing.assert_allclose(mean, (1 - 0.99**7) * x.mean(axis=0), rtol=1e-12)
     np.testing.assert_allclose(var, 0.99**7 + (1 - 0.99**7) * x.var(axis=0), rtol=1e-12)
 
@@ -96,16 +99,21 @@ def test_inference_uses_the_running_averages_and_leaves_them_unchanged():
     x = _batch(4)
     gamma, beta = _params(5)
     rm, rv = np.linspace(-1, 1, 5), np.linspace(0.5, 3, 5)
-    out, cache, (mean, var) = batchnorm_forward(x, gamma, beta, training=False, running_mean=rm,
-                                                running_var=rv, eps=1e-5)
+    out, cache, (mean, var) = batchnorm_forward(
+        x, gamma, beta, training=False, running_mean=rm, running_var=rv, eps=1e-5
+    )
     np.testing.assert_allclose(out, gamma * (x - rm) / np.sqrt(rv + 1e-5) + beta, rtol=1e-12)
     np.testing.assert_array_equal(mean, rm)
     np.testing.assert_array_equal(var, rv)
     assert mean is not rm and var is not rv and cache.training is False
     # Each example's output depends on that example only.
     np.testing.assert_allclose(
-        batchnorm_forward(x[:1], gamma, beta, training=False, running_mean=rm, running_var=rv,
-                          eps=1e-5)[0], out[:1], rtol=1e-12)
+        batchnorm_forward(
+            x[:1], gamma, beta, training=False, running_mean=rm, running_var=rv, eps=1e-5
+        )[0],
+        out[:1],
+        rtol=1e-12,
+    )
 
 
 def test_inference_default_running_stats_are_a_new_layers():
@@ -133,6 +141,7 @@ def test_a_batch_of_two_normalizes_to_plus_and_minus_one():
 
 def _numerical_gradients(x, gamma, beta, weights, **kwargs):
     """Central differences of loss = sum(weights * out) with respect to x, gamma and beta."""
+
     def loss(x_, gamma_, beta_):
         return float(np.sum(weights * batchnorm_forward(x_, gamma_, beta_, **kwargs)[0]))
 
@@ -151,8 +160,9 @@ def _numerical_gradients(x, gamma, beta, weights, **kwargs):
 
 
 def _relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
-    return float(np.linalg.norm(analytic - numeric)
-                 / (np.linalg.norm(analytic) + np.linalg.norm(numeric)))
+    return float(
+        np.linalg.norm(analytic - numeric) / (np.linalg.norm(analytic) + np.linalg.norm(numeric))
+    )
 
 
 @pytest.mark.parametrize("training", [True, False])
@@ -179,21 +189,31 @@ def test_training_mode_dx_sums_to_zero_over_the_batch():
     np.testing.assert_allclose(dx.sum(axis=0), 0.0, atol=1e-12)
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    (dict(x=[1.0, 2.0]), ValueError, "x must be 2-D, got an array of shape (2,)"),
-    (dict(x="abc"), TypeError, "x must be array-like of numbers"),
-    (dict(x=[[1.0, np.nan]]), ValueError, "x must contain only finite numbers"),
-    (dict(gamma=np.ones(3)), ValueError, "gamma must have one value per feature (column of x): "
-                                         "shape (2,), got (3,)"),
-    (dict(beta=[[0.0, 0.0]]), ValueError, "beta must be 1-D"),
-    (dict(eps=0.0), ValueError, "eps must be > 0"),
-    (dict(eps="small"), TypeError, "eps must be a real number"),
-    (dict(training=1), TypeError, "training must be True or False, got 1"),
-    (dict(momentum=1.5), ValueError, "momentum must be <= 1.0, got 1.5"),
-    (dict(momentum=-0.1), ValueError, "momentum must be >= 0.0, got -0.1"),
-    (dict(running_mean=np.zeros(3)), ValueError, "running_mean must have one value per feature"),
-    (dict(running_var=[1.0, -1.0]), ValueError, "running_var must be >= 0"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (dict(x=[1.0, 2.0]), ValueError, "x must be 2-D, got an array of shape (2,)"),
+        (dict(x="abc"), TypeError, "x must be array-like of numbers"),
+        (dict(x=[[1.0, np.nan]]), ValueError, "x must contain only finite numbers"),
+        (
+            dict(gamma=np.ones(3)),
+            ValueError,
+            "gamma must have one value per feature (column of x): shape (2,), got (3,)",
+        ),
+        (dict(beta=[[0.0, 0.0]]), ValueError, "beta must be 1-D"),
+        (dict(eps=0.0), ValueError, "eps must be > 0"),
+        (dict(eps="small"), TypeError, "eps must be a real number"),
+        (dict(training=1), TypeError, "training must be True or False, got 1"),
+        (dict(momentum=1.5), ValueError, "momentum must be <= 1.0, got 1.5"),
+        (dict(momentum=-0.1), ValueError, "momentum must be >= 0.0, got -0.1"),
+        (
+            dict(running_mean=np.zeros(3)),
+            ValueError,
+            "running_mean must have one value per feature",
+        ),
+        (dict(running_var=[1.0, -1.0]), ValueError, "running_var must be >= 0"),
+    ],
+)
 def test_forward_rejects_bad_arguments(kwargs, error, message):
     arguments = dict(x=[[1.0, 2.0], [3.0, 5.0]], gamma=np.ones(2), beta=np.zeros(2))
     arguments.update(kwargs)
@@ -207,8 +227,11 @@ def test_backward_rejects_bad_arguments():
     _, cache, _ = batchnorm_forward(_batch(15), *_params(16))
     with pytest.raises(TypeError, match="cache must be the BatchNormCache that batchnorm_forward"):
         batchnorm_backward(np.ones((8, 5)), (1, 2, 3, 4))
-    with pytest.raises(ValueError, match=r"grad_out must have the shape of the forward pass's "
-                                         r"output, \(8, 5\), got \(8, 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"grad_out must have the shape of the forward pass's "
+        r"output, \(8, 5\), got \(8, 4\)",
+    ):
         batchnorm_backward(np.ones((8, 4)), cache)
     with pytest.raises(ValueError, match="grad_out must be 2-D"):
         batchnorm_backward(np.ones(5), cache)
@@ -247,20 +270,25 @@ def test_matches_keras_over_training_steps_then_in_inference(kwargs):
     for step in range(5):  # a few training steps on different batches
         x = _batch(30 + step, n=16).astype("float32")
         expected = np.asarray(layer(x, training=True))
-        out, _, (mean, var) = batchnorm_forward(x, gamma, beta, training=True, running_mean=mean,
-                                                running_var=var, **ours)
+        out, _, (mean, var) = batchnorm_forward(
+            x, gamma, beta, training=True, running_mean=mean, running_var=var, **ours
+        )
         np.testing.assert_allclose(out, expected, atol=KERAS_ATOL, rtol=KERAS_RTOL)
-        np.testing.assert_allclose(mean, np.asarray(layer.moving_mean), atol=KERAS_ATOL,
-                                   rtol=KERAS_RTOL)
-        np.testing.assert_allclose(var, np.asarray(layer.moving_variance), atol=KERAS_ATOL,
-                                   rtol=KERAS_RTOL)
+        np.testing.assert_allclose(
+            mean, np.asarray(layer.moving_mean), atol=KERAS_ATOL, rtol=KERAS_RTOL
+        )
+        np.testing.assert_allclose(
+            var, np.asarray(layer.moving_variance), atol=KERAS_ATOL, rtol=KERAS_RTOL
+        )
     x = _batch(40, n=16).astype("float32")
     expected = np.asarray(layer(x, training=False))
-    out, _, (same_mean, same_var) = batchnorm_forward(x, gamma, beta, training=False,
-                                                      running_mean=mean, running_var=var, **ours)
+    out, _, (same_mean, same_var) = batchnorm_forward(
+        x, gamma, beta, training=False, running_mean=mean, running_var=var, **ours
+    )
     np.testing.assert_allclose(out, expected, atol=KERAS_ATOL, rtol=KERAS_RTOL)
-    np.testing.assert_allclose(np.asarray(layer.moving_mean), same_mean, atol=KERAS_ATOL,
-                               rtol=KERAS_RTOL)  # inference leaves Keras' averages alone too
+    np.testing.assert_allclose(
+        np.asarray(layer.moving_mean), same_mean, atol=KERAS_ATOL, rtol=KERAS_RTOL
+    )  # inference leaves Keras' averages alone too
 
 
 @needs_keras
@@ -280,7 +308,9 @@ def test_gradients_match_keras(training):
         loss = tf.reduce_sum(weights * layer(x, training=training))
     expected = tape.gradient(loss, [x, layer.gamma, layer.beta])
     _, cache, _ = batchnorm_forward(np.asarray(x), gamma, beta, training=training, **stats)
-    for name, ours, theirs in zip(("dx", "dgamma", "dbeta"), batchnorm_backward(weights, cache),
-                                  expected):
-        np.testing.assert_allclose(ours, np.asarray(theirs), atol=KERAS_ATOL, rtol=KERAS_RTOL,
-                                   err_msg=name)
+    for name, ours, theirs in zip(
+        ("dx", "dgamma", "dbeta"), batchnorm_backward(weights, cache), expected
+    ):
+        np.testing.assert_allclose(
+            ours, np.asarray(theirs), atol=KERAS_ATOL, rtol=KERAS_RTOL, err_msg=name
+        )

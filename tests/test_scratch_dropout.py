@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 from regutils.scratch.dropout import dropout_backward, dropout_forward
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
 
 N = 1000 * 1000
 KEPT_TOLERANCE = 0.005
@@ -59,8 +59,9 @@ def test_expectation_is_preserved(x, rate):
     # Averaged over 2000 masks, each entry of a small block is close to its input.
     block = x[:20, :20]
     rng = np.random.default_rng(2)
-    mean = np.mean([dropout_forward(block, rate, training=True, rng=rng)[0] for _ in range(2000)],
-                   axis=0)
+    mean = np.mean(
+        [dropout_forward(block, rate, training=True, rng=rng)[0] for _ in range(2000)], axis=0
+    )
     # sd of one mean: x * sqrt(rate / (1 - rate) / 2000) <= 1.5 * 0.045 = 0.07 at rate 0.8
     np.testing.assert_allclose(mean, block, atol=0.35)
     assert abs(mean.mean() - block.mean()) < 0.02
@@ -70,7 +71,10 @@ def test_expectation_is_preserved(x, rate):
 
 
 def test_identity_at_inference_and_at_rate_zero(x):
-    for out, mask in (dropout_forward(x, 0.5, training=False), dropout_forward(x, 0.0, training=True)):
+    for out, mask in (
+        dropout_forward(x, 0.5, training=False),
+        dropout_forward(x, 0.0, training=True),
+    ):
         np.testing.assert_array_equal(out, x)
         assert mask.all()
         assert out is not x  # a copy: changing it cannot change the input
@@ -111,23 +115,57 @@ def test_backward_is_the_mask_scaled_gradient_and_matches_numerical_gradient(rat
     assert np.all(grad[~mask] == 0)  # dropped units pass no gradient back
 
 
-@pytest.mark.parametrize("call, error, message", [
-    (lambda: dropout_forward([1.0], 1.0, training=True), ValueError,
-     r"^rate must be in \[0, 1\) \(the fraction of units dropped\), got 1\.0\.$"),
-    (lambda: dropout_forward([1.0], -0.1, training=True), ValueError, r"^rate must be in \[0, 1\)"),
-    (lambda: dropout_forward([1.0], "0.5", training=True), TypeError, r"^rate must be a real number"),
-    (lambda: dropout_forward([1.0], 0.5, training="yes"), TypeError,
-     r"^training must be True or False, got 'yes'\.$"),
-    (lambda: dropout_forward([1.0], 0.5, training=True, rng="seed"), TypeError,
-     r"^rng must be a numpy Generator, an int seed or None, got str\.$"),
-    (lambda: dropout_forward("x", 0.5, training=True), TypeError, r"^x must be array-like"),
-    (lambda: dropout_forward([np.nan], 0.5, training=True), ValueError, r"^x must contain only finite"),
-    (lambda: dropout_backward([1.0, 2.0], np.array([1.0, 0.0]), 0.5), TypeError,
-     r"^mask must be the boolean mask from dropout_forward, got dtype float64\.$"),
-    (lambda: dropout_backward([1.0, 2.0], np.array([True]), 0.5), ValueError,
-     r"^mask and grad_out must have the same shape, got \(1,\) and \(2,\)\.$"),
-    (lambda: dropout_backward([1.0], np.array([True]), 1.0), ValueError, r"^rate must be in \[0, 1\)"),
-])
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (
+            lambda: dropout_forward([1.0], 1.0, training=True),
+            ValueError,
+            r"^rate must be in \[0, 1\) \(the fraction of units dropped\), got 1\.0\.$",
+        ),
+        (
+            lambda: dropout_forward([1.0], -0.1, training=True),
+            ValueError,
+            r"^rate must be in \[0, 1\)",
+        ),
+        (
+            lambda: dropout_forward([1.0], "0.5", training=True),
+            TypeError,
+            r"^rate must be a real number",
+        ),
+        (
+            lambda: dropout_forward([1.0], 0.5, training="yes"),
+            TypeError,
+            r"^training must be True or False, got 'yes'\.$",
+        ),
+        (
+            lambda: dropout_forward([1.0], 0.5, training=True, rng="seed"),
+            TypeError,
+            r"^rng must be a numpy Generator, an int seed or None, got str\.$",
+        ),
+        (lambda: dropout_forward("x", 0.5, training=True), TypeError, r"^x must be array-like"),
+        (
+            lambda: dropout_forward([np.nan], 0.5, training=True),
+            ValueError,
+            r"^x must contain only finite",
+        ),
+        (
+            lambda: dropout_backward([1.0, 2.0], np.array([1.0, 0.0]), 0.5),
+            TypeError,
+            r"^mask must be the boolean mask from dropout_forward, got dtype float64\.$",
+        ),
+        (
+            lambda: dropout_backward([1.0, 2.0], np.array([True]), 0.5),
+            ValueError,
+            r"^mask and grad_out must have the same shape, got \(1,\) and \(2,\)\.$",
+        ),
+        (
+            lambda: dropout_backward([1.0], np.array([True]), 1.0),
+            ValueError,
+            r"^rate must be in \[0, 1\)",
+        ),
+    ],
+)
 def test_bad_arguments(call, error, message):
     with pytest.raises(error, match=message):
         call()
@@ -170,9 +208,8 @@ def test_keras_dropout_is_the_identity_at_inference(x):
 @needs_keras
 @pytest.mark.parametrize("rate", [0.2, 0.5])
 def test_keras_gradient_is_our_backward_pass(rate):
-    import tensorflow as tf
-
     import keras
+    import tensorflow as tf
 
     rng = np.random.default_rng(6)
     x = tf.constant(rng.uniform(0.5, 1.5, size=(40, 30)).astype("float32"))
@@ -184,5 +221,6 @@ def test_keras_gradient_is_our_backward_pass(rate):
         loss = tf.reduce_sum(grad_out * out)
     keras_grad = tape.gradient(loss, x).numpy()
     mask = out.numpy() != 0  # the entries Keras kept
-    np.testing.assert_allclose(keras_grad, dropout_backward(grad_out.astype(float), mask, rate),
-                               rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(
+        keras_grad, dropout_backward(grad_out.astype(float), mask, rate), rtol=1e-6, atol=1e-7
+    )

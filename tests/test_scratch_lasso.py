@@ -51,14 +51,17 @@ def test_soft_threshold_scalars_and_edge_cases():
     np.testing.assert_array_equal(soft_threshold([1.0, -2.0], 0.0), [1.0, -2.0])  # t = 0: identity
 
 
-@pytest.mark.parametrize("z, threshold, error, message", [
-    ([1.0], -0.1, ValueError, "threshold must be >= 0.0"),
-    ([1.0], float("nan"), ValueError, "threshold must be a finite number"),
-    ([1.0], "1", TypeError, "threshold must be a real number"),
-    ("abc", 1.0, TypeError, "z must be array-like of numbers"),
-    ([1.0, np.nan], 1.0, ValueError, "z must contain only finite numbers"),
-    ([], 1.0, ValueError, "z must not be empty"),
-])
+@pytest.mark.parametrize(
+    "z, threshold, error, message",
+    [
+        ([1.0], -0.1, ValueError, "threshold must be >= 0.0"),
+        ([1.0], float("nan"), ValueError, "threshold must be a finite number"),
+        ([1.0], "1", TypeError, "threshold must be a real number"),
+        ("abc", 1.0, TypeError, "z must be array-like of numbers"),
+        ([1.0, np.nan], 1.0, ValueError, "z must contain only finite numbers"),
+        ([], 1.0, ValueError, "z must not be empty"),
+    ],
+)
 def test_soft_threshold_bad_inputs(z, threshold, error, message):
     with pytest.raises(error, match=message):
         soft_threshold(z, threshold)
@@ -78,8 +81,13 @@ def _diabetes_standardized():
 
 
 def _correlated():
-    data = make_correlated(n_samples=80, coef=(2.0, 2.0, 2.0, 0.0, 0.0, 1.0),
-                           groups=((0, 1, 2),), correlation=0.9, seed=3)
+    data = make_correlated(
+        n_samples=80,
+        coef=(2.0, 2.0, 2.0, 0.0, 0.0, 1.0),
+        groups=((0, 1, 2),),
+        correlation=0.9,
+        seed=3,
+    )
     return data.X.to_numpy(), data.y.to_numpy()
 
 
@@ -169,14 +177,17 @@ def test_warns_when_it_does_not_converge():
     assert result.n_iter == 2
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"alpha": -1.0}, ValueError, "alpha must be >= 0.0"),
-    ({"alpha": "0.1"}, TypeError, "alpha must be a real number"),
-    ({"max_iter": 0}, ValueError, "max_iter must be an integer >= 1"),
-    ({"max_iter": 10.5}, TypeError, "max_iter must be an integer"),
-    ({"tol": 0.0}, ValueError, "tol must be > 0"),
-    ({"fit_intercept": "yes"}, TypeError, "fit_intercept must be True or False"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"alpha": -1.0}, ValueError, "alpha must be >= 0.0"),
+        ({"alpha": "0.1"}, TypeError, "alpha must be a real number"),
+        ({"max_iter": 0}, ValueError, "max_iter must be an integer >= 1"),
+        ({"max_iter": 10.5}, TypeError, "max_iter must be an integer"),
+        ({"tol": 0.0}, ValueError, "tol must be > 0"),
+        ({"fit_intercept": "yes"}, TypeError, "fit_intercept must be True or False"),
+    ],
+)
 def test_bad_arguments(kwargs, error, message):
     X, y = _correlated()
     arguments = {"alpha": 0.1, **kwargs}
@@ -184,13 +195,21 @@ def test_bad_arguments(kwargs, error, message):
         lasso_coordinate_descent(X, y, **arguments)
 
 
-@pytest.mark.parametrize("X, y, error, message", [
-    (np.ones(5), np.ones(5), ValueError, r"X must be 2-D, got an array of shape \(5,\)"),
-    (np.ones((5, 2)), np.ones((5, 1)), ValueError, r"y must be 1-D, got an array of shape \(5, 1\)"),
-    (np.ones((5, 2)), np.ones(4), ValueError, "same number of rows: X has 5, y has 4"),
-    (np.array([[1.0, np.inf]]), np.ones(1), ValueError, "X must contain only finite numbers"),
-    ("data", np.ones(2), TypeError, "X must be array-like of numbers"),
-])
+@pytest.mark.parametrize(
+    "X, y, error, message",
+    [
+        (np.ones(5), np.ones(5), ValueError, r"X must be 2-D, got an array of shape \(5,\)"),
+        (
+            np.ones((5, 2)),
+            np.ones((5, 1)),
+            ValueError,
+            r"y must be 1-D, got an array of shape \(5, 1\)",
+        ),
+        (np.ones((5, 2)), np.ones(4), ValueError, "same number of rows: X has 5, y has 4"),
+        (np.array([[1.0, np.inf]]), np.ones(1), ValueError, "X must contain only finite numbers"),
+        ("data", np.ones(2), TypeError, "X must be array-like of numbers"),
+    ],
+)
 def test_bad_shapes(X, y, error, message):
     with pytest.raises(error, match=message):
         lasso_coordinate_descent(X, y, 0.1)

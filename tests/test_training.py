@@ -25,9 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
 needs_keras = pytest.mark.skipif(
     not IN_KERAS_PROCESS,
-    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)")
-TF_VARS = ("TF_CPP_MIN_LOG_LEVEL", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS",
-           "KERAS_BACKEND")
+    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)",
+)
+TF_VARS = (
+    "TF_CPP_MIN_LOG_LEVEL",
+    "TF_NUM_INTRAOP_THREADS",
+    "TF_NUM_INTEROP_THREADS",
+    "KERAS_BACKEND",
+)
 
 
 def run_keras_tests_in_fresh_process(test_file: str) -> subprocess.CompletedProcess[str]:
@@ -35,9 +40,28 @@ def run_keras_tests_in_fresh_process(test_file: str) -> subprocess.CompletedProc
     env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
     env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
     return subprocess.run(
-        [sys.executable, "-m", "pytest", test_file, "-q", "-p", "no:cacheprovider",
-         "-p", "no:xdist", "--no-header", "-rfEs", "-W", "error::FutureWarning"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            test_file,
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "--no-header",
+            "-rfEs",
+            "-W",
+            "error::FutureWarning",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def test_keras_tests_pass_in_a_fresh_process():
@@ -67,8 +91,10 @@ def toy_data(n=64, n_features=5, seed=0):
 
 def layer_summary(model):
     """(class name, name) of every layer, and the configs by name."""
-    return ([(type(layer).__name__, layer.name) for layer in model.layers],
-            {layer.name: layer.get_config() for layer in model.layers})
+    return (
+        [(type(layer).__name__, layer.name) for layer in model.layers],
+        {layer.name: layer.get_config() for layer in model.layers},
+    )
 
 
 # ------------------------------------------------------------------------ build_mlp: the layers
@@ -109,18 +135,29 @@ def test_penalties_go_on_every_hidden_kernel_and_nowhere_else(l1, l2):
 def test_dropout_layers_follow_inputs_and_each_hidden_layer():
     model = build_mlp(20, (32, 16), dropout=0.5, input_dropout=0.2)
     layers, configs = layer_summary(model)
-    assert [name for _, name in layers] == ["input_dropout", "dense_1", "dropout_1", "dense_2",
-                                           "dropout_2", "output"]
+    assert [name for _, name in layers] == [
+        "input_dropout",
+        "dense_1",
+        "dropout_1",
+        "dense_2",
+        "dropout_2",
+        "output",
+    ]
     assert configs["input_dropout"]["rate"] == 0.2
     assert configs["dropout_1"]["rate"] == configs["dropout_2"]["rate"] == 0.5
-    assert {type(layer).__name__ for layer in model.layers if "dropout" in layer.name} == {"Dropout"}
+    assert {type(layer).__name__ for layer in model.layers if "dropout" in layer.name} == {
+        "Dropout"
+    }
 
 
 @needs_keras
-@pytest.mark.parametrize("placement, order", [
-    ("before", ["dense_1", "batch_norm_1", "activation_1", "dropout_1", "output"]),
-    ("after", ["dense_1", "activation_1", "batch_norm_1", "dropout_1", "output"]),
-])
+@pytest.mark.parametrize(
+    "placement, order",
+    [
+        ("before", ["dense_1", "batch_norm_1", "activation_1", "dropout_1", "output"]),
+        ("after", ["dense_1", "activation_1", "batch_norm_1", "dropout_1", "output"]),
+    ],
+)
 def test_batch_norm_placement(placement, order):
     model = build_mlp(8, (16,), batch_norm=placement, dropout=0.3, activation="tanh")
     layers, configs = layer_summary(model)
@@ -147,26 +184,48 @@ def test_softmax_output_and_seeded_initialization():
 # ------------------------------------------------------------------------ build_mlp: bad input
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"dropout": 1.0}, ValueError, r"^dropout must be in \[0, 1\) \(the fraction of units dropped"),
-    ({"dropout": -0.1}, ValueError, r"^dropout must be in \[0, 1\).*got -0\.1\.$"),
-    ({"input_dropout": 1.0}, ValueError, r"^input_dropout must be in \[0, 1\)"),
-    ({"dropout": "0.5"}, TypeError, r"^dropout must be a real number, got str '0\.5'\.$"),
-    ({"l1": -0.01}, ValueError, r"^l1 must be >= 0\.0, got -0\.01\.$"),
-    ({"l2": None}, TypeError, r"^l2 must be a real number, got NoneType None\.$"),
-    ({"hidden": ()}, ValueError, r"^hidden must name at least one hidden layer width"),
-    ({"hidden": 64}, TypeError, r"^hidden must be a sequence of layer widths, e.g\. \(128, 64\)"),
-    ({"hidden": "64"}, TypeError, r"^hidden must be a sequence of layer widths"),
-    ({"hidden": (64, 0)}, ValueError, r"^hidden layer width must be an integer >= 1, got 0\.$"),
-    ({"hidden": (64.5,)}, TypeError, r"^hidden layer width must be an integer, got float 64\.5\.$"),
-    ({"batch_norm": "middle"}, ValueError,
-     r"^batch_norm must be one of None, 'before', 'after'; got 'middle'\.$"),
-    ({"batch_norm": True}, ValueError, r"^batch_norm must be one of None"),
-    ({"activation": "ReLU"}, ValueError, r"^activation must be one of 'relu', .*; got 'ReLU'\.$"),
-    ({"output_activation": "soft_max"}, ValueError, r"^output_activation must be one of"),
-    ({"n_outputs": 0}, ValueError, r"^n_outputs must be an integer >= 1, got 0\.$"),
-    ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (
+            {"dropout": 1.0},
+            ValueError,
+            r"^dropout must be in \[0, 1\) \(the fraction of units dropped",
+        ),
+        ({"dropout": -0.1}, ValueError, r"^dropout must be in \[0, 1\).*got -0\.1\.$"),
+        ({"input_dropout": 1.0}, ValueError, r"^input_dropout must be in \[0, 1\)"),
+        ({"dropout": "0.5"}, TypeError, r"^dropout must be a real number, got str '0\.5'\.$"),
+        ({"l1": -0.01}, ValueError, r"^l1 must be >= 0\.0, got -0\.01\.$"),
+        ({"l2": None}, TypeError, r"^l2 must be a real number, got NoneType None\.$"),
+        ({"hidden": ()}, ValueError, r"^hidden must name at least one hidden layer width"),
+        (
+            {"hidden": 64},
+            TypeError,
+            r"^hidden must be a sequence of layer widths, e.g\. \(128, 64\)",
+        ),
+        ({"hidden": "64"}, TypeError, r"^hidden must be a sequence of layer widths"),
+        ({"hidden": (64, 0)}, ValueError, r"^hidden layer width must be an integer >= 1, got 0\.$"),
+        (
+            {"hidden": (64.5,)},
+            TypeError,
+            r"^hidden layer width must be an integer, got float 64\.5\.$",
+        ),
+        (
+            {"batch_norm": "middle"},
+            ValueError,
+            r"^batch_norm must be one of None, 'before', 'after'; got 'middle'\.$",
+        ),
+        ({"batch_norm": True}, ValueError, r"^batch_norm must be one of None"),
+        (
+            {"activation": "ReLU"},
+            ValueError,
+            r"^activation must be one of 'relu', .*; got 'ReLU'\.$",
+        ),
+        ({"output_activation": "soft_max"}, ValueError, r"^output_activation must be one of"),
+        ({"n_outputs": 0}, ValueError, r"^n_outputs must be an integer >= 1, got 0\.$"),
+        ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
+    ],
+)
 def test_build_mlp_rejects_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):
         build_mlp(13, **kwargs)
@@ -179,13 +238,21 @@ def test_build_mlp_rejects_bad_n_inputs(n_inputs, error):
 
 
 def test_bad_arguments_are_caught_before_tensorflow_is_imported(tmp_path):
-    code = ("import sys\nfrom regutils.training import build_mlp, train\n"
-            "for kwargs in ({'dropout': 1.0}, {'l2': -1.0}, {'batch_norm': 'x'}):\n"
-            "    try:\n        build_mlp(4, **kwargs)\n    except ValueError:\n        pass\n"
-            "try:\n    train(object(), [[1.0]], [1.0])\nexcept TypeError:\n    pass\n"
-            "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=120, check=False)
+    code = (
+        "import sys\nfrom regutils.training import build_mlp, train\n"
+        "for kwargs in ({'dropout': 1.0}, {'l2': -1.0}, {'batch_norm': 'x'}):\n"
+        "    try:\n        build_mlp(4, **kwargs)\n    except ValueError:\n        pass\n"
+        "try:\n    train(object(), [[1.0]], [1.0])\nexcept TypeError:\n    pass\n"
+        "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "False False\n"
 
@@ -199,8 +266,14 @@ def test_train_returns_the_history_by_epoch_and_prints_nothing(capfd):
 
     X, y = toy_data()
     keras.utils.set_random_seed(0)
-    history = train(build_mlp(5, (8,)), X[:48], y[:48], validation_data=(X[48:], y[48:]),
-                    epochs=3, batch_size=16)
+    history = train(
+        build_mlp(5, (8,)),
+        X[:48],
+        y[:48],
+        validation_data=(X[48:], y[48:]),
+        epochs=3,
+        batch_size=16,
+    )
     assert capfd.readouterr() == ("", "")
     assert isinstance(history, pd.DataFrame)
     assert list(history.columns) == ["loss", "accuracy", "val_loss", "val_accuracy"]
@@ -213,8 +286,9 @@ def test_train_without_validation_and_with_other_metrics():
     X, y = toy_data()
     history = train(build_mlp(5, (8,)), X, y, epochs=2, metrics=("accuracy", "auc"))
     assert list(history.columns) == ["loss", "accuracy", "auc"]
-    regression = train(build_mlp(5, (8,), output_activation="linear"), X, X[:, 0], epochs=2,
-                       loss="mse", metrics=())
+    regression = train(
+        build_mlp(5, (8,), output_activation="linear"), X, X[:, 0], epochs=2, loss="mse", metrics=()
+    )
     assert list(regression.columns) == ["loss"]
 
 
@@ -226,14 +300,21 @@ def test_same_seed_gives_identical_histories():
 
     def run():
         keras.utils.set_random_seed(7)
-        return train(build_mlp(5, (16,), dropout=0.3, seed=None), X[:48], y[:48],
-                     validation_data=(X[48:], y[48:]), epochs=4, batch_size=8)
+        return train(
+            build_mlp(5, (16,), dropout=0.3, seed=None),
+            X[:48],
+            y[:48],
+            validation_data=(X[48:], y[48:]),
+            epochs=4,
+            batch_size=8,
+        )
 
     first, second = run(), run()
     pd.testing.assert_frame_equal(first, second, check_exact=True)
     keras.utils.set_random_seed(8)
-    third = train(build_mlp(5, (16,), dropout=0.3, seed=None), X[:48], y[:48], epochs=4,
-                  batch_size=8)
+    third = train(
+        build_mlp(5, (16,), dropout=0.3, seed=None), X[:48], y[:48], epochs=4, batch_size=8
+    )
     assert not np.allclose(first["loss"], third["loss"])
 
 
@@ -293,20 +374,22 @@ class _FakeModel:
         raise AssertionError("compile must not be reached with bad arguments")
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"X": [1.0, 2.0]}, ValueError, r"^X must be 2-D, got an array of shape \(2,\)\.$"),
-    ({"y": [1.0, 0.0, 1.0]}, ValueError, r"same number of rows: X has 2, y has 3"),
-    ({"epochs": 0}, ValueError, r"^epochs must be an integer >= 1, got 0\.$"),
-    ({"batch_size": 2.5}, TypeError, r"^batch_size must be an integer"),
-    ({"learning_rate": 0.0}, ValueError, r"^learning_rate must be > 0, got 0\.0\.$"),
-    ({"validation_data": [[1.0, 2.0]]}, TypeError, r"^validation_data must be a pair"),
-    ({"validation_data": ([[1.0]], [1.0])}, ValueError, r"^X_val must have the same 2 columns"),
-    ({"validation_data": ([[1.0, 2.0]], [1.0, 0.0])}, ValueError,
-     r"X_val has 1, y_val has 2"),
-    ({"loss": None}, TypeError, r"^loss must be the name of a Keras loss"),
-    ({"metrics": "accuracy"}, TypeError, r"^metrics must be a sequence of names"),
-    ({"shuffle": "yes"}, TypeError, r"^shuffle must be True or False"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"X": [1.0, 2.0]}, ValueError, r"^X must be 2-D, got an array of shape \(2,\)\.$"),
+        ({"y": [1.0, 0.0, 1.0]}, ValueError, r"same number of rows: X has 2, y has 3"),
+        ({"epochs": 0}, ValueError, r"^epochs must be an integer >= 1, got 0\.$"),
+        ({"batch_size": 2.5}, TypeError, r"^batch_size must be an integer"),
+        ({"learning_rate": 0.0}, ValueError, r"^learning_rate must be > 0, got 0\.0\.$"),
+        ({"validation_data": [[1.0, 2.0]]}, TypeError, r"^validation_data must be a pair"),
+        ({"validation_data": ([[1.0]], [1.0])}, ValueError, r"^X_val must have the same 2 columns"),
+        ({"validation_data": ([[1.0, 2.0]], [1.0, 0.0])}, ValueError, r"X_val has 1, y_val has 2"),
+        ({"loss": None}, TypeError, r"^loss must be the name of a Keras loss"),
+        ({"metrics": "accuracy"}, TypeError, r"^metrics must be a sequence of names"),
+        ({"shuffle": "yes"}, TypeError, r"^shuffle must be True or False"),
+    ],
+)
 def test_train_rejects_bad_arguments(kwargs, error, message):
     arguments = {"X": [[1.0, 2.0], [3.0, 4.0]], "y": [1.0, 0.0], **kwargs}
     X, y = arguments.pop("X"), arguments.pop("y")
@@ -366,12 +449,17 @@ def test_run_grid_prints_one_stable_line_per_configuration(capsys):
         calls.append((l2, epochs))
         return {"val_accuracy": 0.8 + l2, "val_loss": 1.0 / (1.0 + l2)}
 
-    configurations = {"l2=0": {"l2": 0.0}, "l2=0.01": {"l2": 0.01}, "l2=0.1": {"l2": 0.1, "epochs": 9}}
+    configurations = {
+        "l2=0": {"l2": 0.0},
+        "l2=0.01": {"l2": 0.01},
+        "l2=0.1": {"l2": 0.1, "epochs": 9},
+    }
     table = run_grid(configurations, run)
     assert capsys.readouterr().out == (
         "[1/3] l2=0: val_accuracy 0.8, val_loss 1\n"
         "[2/3] l2=0.01: val_accuracy 0.81, val_loss 0.99\n"
-        "[3/3] l2=0.1: val_accuracy 0.9, val_loss 0.909\n")
+        "[3/3] l2=0.1: val_accuracy 0.9, val_loss 0.909\n"
+    )
     assert calls == [(0.0, 5), (0.01, 5), (0.1, 9)]
     assert table.index.name == "configuration"
     assert table.index.tolist() == ["l2=0", "l2=0.01", "l2=0.1"]
@@ -381,25 +469,48 @@ def test_run_grid_prints_one_stable_line_per_configuration(capsys):
 
 
 def test_run_grid_quiet_and_with_numpy_numbers(capsys):
-    table = run_grid({"a": {}}, lambda: {"score": np.float32(0.5), "n": np.int64(3)},
-                     progress=False)
+    table = run_grid(
+        {"a": {}}, lambda: {"score": np.float32(0.5), "n": np.int64(3)}, progress=False
+    )
     assert capsys.readouterr().out == ""
     assert table.loc["a", "score"] == 0.5 and table.loc["a", "n"] == 3.0
 
 
-@pytest.mark.parametrize("configurations, run, error, message", [
-    ([("a", {})], lambda: {"x": 1}, TypeError, r"^configurations must be a mapping"),
-    ({}, lambda: {"x": 1}, ValueError, r"^configurations must name at least one"),
-    ({1: {}}, lambda: {"x": 1}, TypeError, r"^configuration names must be strings, got 1\.$"),
-    ({"a": 0.1}, lambda: {"x": 1}, TypeError, r"^configuration 'a' must be a mapping"),
-    ({"a": {}}, "run", TypeError, r"^run must be callable, got str\.$"),
-    ({"a": {}}, lambda: 0.8, TypeError,
-     r"^run must return a non-empty mapping.*configuration 'a' it returned float 0\.8\.$"),
-    ({"a": {}}, lambda: {}, TypeError, r"^run must return a non-empty mapping"),
-    ({"a": {}}, lambda: {"x": "high"}, TypeError, r"^metric 'x' of configuration 'a' must be a number"),
-    ({"a": {}}, lambda: {"x": True}, TypeError, r"^metric 'x' of configuration 'a' must be a number"),
-    ({"a": {}}, lambda: {"seconds": 1.0}, ValueError, r"^'seconds' is the column run_grid adds"),
-])
+@pytest.mark.parametrize(
+    "configurations, run, error, message",
+    [
+        ([("a", {})], lambda: {"x": 1}, TypeError, r"^configurations must be a mapping"),
+        ({}, lambda: {"x": 1}, ValueError, r"^configurations must name at least one"),
+        ({1: {}}, lambda: {"x": 1}, TypeError, r"^configuration names must be strings, got 1\.$"),
+        ({"a": 0.1}, lambda: {"x": 1}, TypeError, r"^configuration 'a' must be a mapping"),
+        ({"a": {}}, "run", TypeError, r"^run must be callable, got str\.$"),
+        (
+            {"a": {}},
+            lambda: 0.8,
+            TypeError,
+            r"^run must return a non-empty mapping.*configuration 'a' it returned float 0\.8\.$",
+        ),
+        ({"a": {}}, dict, TypeError, r"^run must return a non-empty mapping"),
+        (
+            {"a": {}},
+            lambda: {"x": "high"},
+            TypeError,
+            r"^metric 'x' of configuration 'a' must be a number",
+        ),
+        (
+            {"a": {}},
+            lambda: {"x": True},
+            TypeError,
+            r"^metric 'x' of configuration 'a' must be a number",
+        ),
+        (
+            {"a": {}},
+            lambda: {"seconds": 1.0},
+            ValueError,
+            r"^'seconds' is the column run_grid adds",
+        ),
+    ],
+)
 def test_run_grid_rejects_bad_input(configurations, run, error, message):
     with pytest.raises(error, match=message):
         run_grid(configurations, run, progress=False)

@@ -39,8 +39,15 @@ def test_check_int_rejects_bools(value):
 
 @pytest.mark.parametrize(
     "value, kind",
-    [(2.5, "float"), (2.0, "float"), ("3", "str"), (None, "NoneType"), ([1], "list"),
-     (float("nan"), "float"), (np.float64(1.0), "float64")],
+    [
+        (2.5, "float"),
+        (2.0, "float"),
+        ("3", "str"),
+        (None, "NoneType"),
+        ([1], "list"),
+        (float("nan"), "float"),
+        (np.float64(1.0), "float64"),
+    ],
 )
 def test_check_int_rejects_non_integers(value, kind):
     with pytest.raises(TypeError, match=rf"^n_samples must be an integer, got {kind}\b"):
@@ -73,8 +80,10 @@ def test_check_real_rejects_bools(value):
         check_real(value, "alpha")
 
 
-@pytest.mark.parametrize("value, kind", [("a", "str"), ("0.3", "str"), (None, "NoneType"),
-                                         ([0.3], "list"), (1j, "complex")])
+@pytest.mark.parametrize(
+    "value, kind",
+    [("a", "str"), ("0.3", "str"), (None, "NoneType"), ([0.3], "list"), (1j, "complex")],
+)
 def test_check_real_rejects_non_numbers(value, kind):
     with pytest.raises(TypeError, match=rf"^noise must be a real number, got {kind}\b"):
         check_real(value, "noise")
@@ -150,10 +159,16 @@ def test_check_array_accepts_any_of_several_ndims():
 
 @pytest.mark.parametrize(
     "value, ndim, expected",
-    [([[1.0, 2.0]], 1, r"^x must be 1-D, got an array of shape \(1, 2\)\.$"),
-     (3.0, 1, r"^x must be 1-D, got an array of shape \(\)\.$"),
-     (np.zeros((2, 2, 2)), (1, 2), r"^x must be 1-D or 2-D, got an array of shape \(2, 2, 2\)\.$"),
-     ([1.0, 2.0], 2, r"^x must be 2-D, got an array of shape \(2,\)\.$")],
+    [
+        ([[1.0, 2.0]], 1, r"^x must be 1-D, got an array of shape \(1, 2\)\.$"),
+        (3.0, 1, r"^x must be 1-D, got an array of shape \(\)\.$"),
+        (
+            np.zeros((2, 2, 2)),
+            (1, 2),
+            r"^x must be 1-D or 2-D, got an array of shape \(2, 2, 2\)\.$",
+        ),
+        ([1.0, 2.0], 2, r"^x must be 2-D, got an array of shape \(2,\)\.$"),
+    ],
 )
 def test_check_array_rejects_wrong_ndim(value, ndim, expected):
     with pytest.raises(ValueError, match=expected):
@@ -166,10 +181,13 @@ def test_check_array_rejects_empty(value):
         check_array(value, "y", ndim=(1, 2))
 
 
-@pytest.mark.parametrize("value", [[1.0, np.nan], [np.inf, 1.0], [[1.0], [-np.inf]],
-                                   pd.Series([1.0, None])])
+@pytest.mark.parametrize(
+    "value", [[1.0, np.nan], [np.inf, 1.0], [[1.0], [-np.inf]], pd.Series([1.0, None])]
+)
 def test_check_array_rejects_nan_and_inf(value):
-    with pytest.raises(ValueError, match=r"^y must contain only finite numbers \(no NaN or inf\)\.$"):
+    with pytest.raises(
+        ValueError, match=r"^y must contain only finite numbers \(no NaN or inf\)\.$"
+    ):
         check_array(value, "y", ndim=(1, 2))
 
 
@@ -196,7 +214,7 @@ def test_check_same_length_message_lists_every_argument_and_its_length():
     with pytest.raises(
         ValueError,
         match=r"^these arguments must have the same number of rows: "
-              r"X_train has 3, y_train has 2, weights has 3\.$",
+        r"X_train has 3, y_train has 2, weights has 3\.$",
     ):
         check_same_length(X_train=np.zeros((3, 1)), y_train=[1, 2], weights=[1, 1, 1])
 

@@ -34,7 +34,9 @@ RESULTS = ROOT / "bench-results" / "wheelhouse.json"
 
 
 def load_wheelhouse_tool():
-    spec = importlib.util.spec_from_file_location("regutils_tools_wheelhouse", ROOT / "tools" / "wheelhouse.py")
+    spec = importlib.util.spec_from_file_location(
+        "regutils_tools_wheelhouse", ROOT / "tools" / "wheelhouse.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -46,16 +48,23 @@ tool = load_wheelhouse_tool()
 # ------------------------------------------------------------------------- fast: tool and Makefile
 
 
-@pytest.mark.parametrize("platform, tensorflow", [
-    ("manylinux_2_28_x86_64", "tensorflow-cpu"), ("manylinux_2_28_aarch64", "tensorflow"),
-    ("macosx_11_0_arm64", "tensorflow"), ("macosx_10_15_x86_64", "tensorflow"),
-    ("win_amd64", "tensorflow"),
-])
+@pytest.mark.parametrize(
+    "platform, tensorflow",
+    [
+        ("manylinux_2_28_x86_64", "tensorflow-cpu"),
+        ("manylinux_2_28_aarch64", "tensorflow"),
+        ("macosx_11_0_arm64", "tensorflow"),
+        ("macosx_10_15_x86_64", "tensorflow"),
+        ("win_amd64", "tensorflow"),
+    ],
+)
 def test_requirements_for_a_platform_pick_the_right_tensorflow(platform, tensorflow):
     environment = tool.default_environment() | tool.TARGETS[platform]
     wanted = tool.requirements((ROOT / "pyproject.toml").read_text(), environment)
     names = [tool.Requirement(r).name for r in wanted]
-    assert tensorflow in names and ({"tensorflow", "tensorflow-cpu"} - {tensorflow}).isdisjoint(names)
+    assert tensorflow in names and ({"tensorflow", "tensorflow-cpu"} - {tensorflow}).isdisjoint(
+        names
+    )
     assert all(tool.Requirement(r).marker is None for r in wanted)
     assert names[0] == "setuptools"  # the build requirement pip install -e . needs offline
     assert {"numpy", "jupyterlab", "pytest", "playwright"} <= set(names)
@@ -67,15 +76,22 @@ def test_requirements_for_this_machine_keep_their_markers():
 
 
 def test_unmarked_constraints_pin_both_tensorflows():
-    text = tool.unmarked_constraints("# c\nnumpy==2.0.0\ntensorflow-cpu==2.21.0; sys_platform == 'linux'\n"
-                                     "tensorflow==2.21.0; sys_platform != 'linux'\n")
+    text = tool.unmarked_constraints(
+        "# c\nnumpy==2.0.0\ntensorflow-cpu==2.21.0; sys_platform == 'linux'\n"
+        "tensorflow==2.21.0; sys_platform != 'linux'\n"
+    )
     assert text == "numpy==2.0.0\ntensorflow-cpu==2.21.0\ntensorflow==2.21.0\n"
 
 
 def make_dry_run(tmp_path: Path, wheelhouse: Path) -> str:
     """What `make` would run to (re)install .venv, without running it."""
-    return subprocess.run(["make", "-n", "-B", ".venv/.installed", f"WHEELHOUSE={wheelhouse}"],
-                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["make", "-n", "-B", ".venv/.installed", f"WHEELHOUSE={wheelhouse}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
@@ -88,15 +104,18 @@ def test_makefile_installs_offline_only_when_the_wheelhouse_has_wheels(tmp_path)
     online = make_dry_run(tmp_path, empty)
     assert "--no-index" not in online and "pip install" in online
     offline = make_dry_run(tmp_path, full)
-    assert f"--no-index --find-links {full} -c requirements-lock.txt -e \".[test]\"" in offline
+    assert f'--no-index --find-links {full} -c requirements-lock.txt -e ".[test]"' in offline
 
 
 # ---------------------------------------------------------------- slow: a real install, no index
 
 
 def offline_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("PIP_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PIP_") and k not in ("PYTHONPATH", "VIRTUAL_ENV")
+    }
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
     return env
 
@@ -125,14 +144,27 @@ def offline_venv():
         subprocess.run([base_python, "-m", "venv", str(venv)], check=True)
         python = venv / "bin" / "python"
         offline = no_network_prefix()
-        command = offline + [str(python), "-m", "pip", "install", "--no-index", "--find-links",
-                             str(WHEELHOUSE), "-c", str(ROOT / "requirements-lock.txt"),
-                             "-e", f"{ROOT}[test]"]
+        command = offline + [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--no-index",
+            "--find-links",
+            str(WHEELHOUSE),
+            "-c",
+            str(ROOT / "requirements-lock.txt"),
+            "-e",
+            f"{ROOT}[test]",
+        ]
         start = time.monotonic()
-        result = subprocess.run(command, env=offline_env(), cwd=workdir, capture_output=True, text=True)
+        result = subprocess.run(
+            command, env=offline_env(), cwd=workdir, capture_output=True, text=True
+        )
         seconds = time.monotonic() - start
         assert result.returncode == 0, (
-            f"offline install failed ({' '.join(command)}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+            f"offline install failed ({' '.join(command)}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+        )
         measurements = {
             "install_seconds": round(seconds, 1),
             "network": "none (unshare --net)" if offline else "present, indexes disabled",
@@ -162,12 +194,20 @@ def test_install_took_every_package_from_the_wheelhouse(offline_venv):
 @pytest.mark.wheelhouse
 def test_the_installed_versions_are_the_locked_ones(offline_venv):
     python, _ = offline_venv
-    freeze = subprocess.run([str(python), "-m", "pip", "freeze", "--exclude-editable"],
-                            env=offline_env(), capture_output=True, text=True, check=True).stdout
-    installed = {line.split("==")[0].lower().replace("_", "-"): line.split("==")[1]
-                 for line in freeze.splitlines() if "==" in line}
+    freeze = subprocess.run(
+        [str(python), "-m", "pip", "freeze", "--exclude-editable"],
+        env=offline_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    installed = {
+        line.split("==")[0].lower().replace("_", "-"): line.split("==")[1]
+        for line in freeze.splitlines()
+        if "==" in line
+    }
     for line in (ROOT / "requirements-lock.txt").read_text().splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("tensorflow=="):
+        if not line.strip() or line.startswith(("#", "tensorflow==")):
             continue  # tensorflow== is the other platforms' line; tensorflow-cpu is this one's
         name, _, version = line.split(";")[0].strip().partition("==")
         assert installed.get(name) == version, (name, installed.get(name), version)
@@ -178,13 +218,23 @@ def test_regutils_imports_and_the_doctor_passes(offline_venv):
     python, _ = offline_venv
     env = offline_env() | {"PYTHONHASHSEED": "0"}
     env.pop("MPLBACKEND", None)
-    doctor = subprocess.run([str(python), "-m", "regutils", "doctor", "--skip-tensorflow"],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    doctor = subprocess.run(
+        [str(python), "-m", "regutils", "doctor", "--skip-tensorflow"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert "ready for the course" in doctor.stdout
-    where = subprocess.run([str(python), "-c", "import regutils, sys; print(regutils.__file__); "
-                            "print(sys.prefix)"], cwd="/", env=env, capture_output=True, text=True,
-                           check=True).stdout.split()
+    where = subprocess.run(
+        [str(python), "-c", "import regutils, sys; print(regutils.__file__); print(sys.prefix)"],
+        cwd="/",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert Path(where[0]).is_relative_to(ROOT)  # the editable install points at this clone
     assert Path(where[1]) == python.parent.parent
 
@@ -193,12 +243,19 @@ def test_regutils_imports_and_the_doctor_passes(offline_venv):
 def test_tensorflow_from_the_wheelhouse_imports(offline_venv):
     python, _ = offline_venv
     env = offline_env() | {"TF_CPP_MIN_LOG_LEVEL": "3"}
-    result = subprocess.run([str(python), "-c", "import tensorflow as tf; print(tf.__version__)"],
-                            env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(python), "-c", "import tensorflow as tf; print(tf.__version__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
-    locked = next(line.split("==")[1].split(";")[0].strip()
-                  for line in (ROOT / "requirements-lock.txt").read_text().splitlines()
-                  if line.startswith("tensorflow-cpu=="))
+    locked = next(
+        line.split("==")[1].split(";")[0].strip()
+        for line in (ROOT / "requirements-lock.txt").read_text().splitlines()
+        if line.startswith("tensorflow-cpu==")
+    )
     assert result.stdout.strip() == locked
 
 
@@ -208,18 +265,33 @@ def test_binder_postbuild_and_start_work_on_the_locked_set(offline_venv, tmp_pat
     the environment's python first on PATH) on the locked set; only conda is not exercised."""
     python, _ = offline_venv
     prefix = python.parent.parent
-    env = offline_env() | {"PATH": f"{python.parent}{os.pathsep}{os.environ['PATH']}",
-                           "PIP_FIND_LINKS": str(WHEELHOUSE),  # setuptools for the editable build
-                           "HOME": str(tmp_path), "MPLBACKEND": "Agg"}
-    build = subprocess.run([str(ROOT / "binder" / "postBuild")], cwd=ROOT, env=env,
-                           capture_output=True, text=True)
+    env = offline_env() | {
+        "PATH": f"{python.parent}{os.pathsep}{os.environ['PATH']}",
+        "PIP_FIND_LINKS": str(WHEELHOUSE),  # setuptools for the editable build
+        "HOME": str(tmp_path),
+        "MPLBACKEND": "Agg",
+    }
+    build = subprocess.run(
+        [str(ROOT / "binder" / "postBuild")], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     assert "ready for the course" in build.stdout
     overrides = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     assert json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"] == {
-        "fetchNews": "false", "checkForUpdates": False}
-    start = subprocess.run([str(ROOT / "binder" / "start"), "python", "-c",
-                            "import os; print(os.environ.get('PYTHONHASHSEED'), "
-                            "os.environ.get('TF_CPP_MIN_LOG_LEVEL'), os.environ.get('MPLBACKEND'))"],
-                           env=env, capture_output=True, text=True, check=True)
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    }
+    start = subprocess.run(
+        [
+            str(ROOT / "binder" / "start"),
+            "python",
+            "-c",
+            "import os; print(os.environ.get('PYTHONHASHSEED'), "
+            "os.environ.get('TF_CPP_MIN_LOG_LEVEL'), os.environ.get('MPLBACKEND'))",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert start.stdout.split() == ["0", "3", "None"]

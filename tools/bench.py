@@ -91,11 +91,11 @@ class Measurement:
             return [f"failed: {self.error}"]
         problems = []
         if self.seconds > self.budget_s:
-            problems.append(
-                f"over budget: {self.name}: {self.seconds:.1f} s > {self.budget_s:g} s")
+            problems.append(f"over budget: {self.name}: {self.seconds:.1f} s > {self.budget_s:g} s")
         if self.peak_mb > BUDGETS.memory_mb:
             problems.append(
-                f"over budget: {self.name}: {self.peak_mb:.0f} MB > {BUDGETS.memory_mb:g} MB")
+                f"over budget: {self.name}: {self.peak_mb:.0f} MB > {BUDGETS.memory_mb:g} MB"
+            )
         return problems
 
 
@@ -124,7 +124,9 @@ def measure(path: Path) -> Measurement:
     name = runner.display_path(path)
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", str(path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     lines = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not lines:
@@ -149,8 +151,10 @@ def machine_description(today: datetime.date | None = None) -> str:
     except OSError:
         pass
     day = (today or datetime.date.today()).isoformat()
-    return (f"Measured on {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{day}; one notebook at a time, each in a fresh kernel.")
+    return (
+        f"Measured on {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{day}; one notebook at a time, each in a fresh kernel."
+    )
 
 
 def _cell(value: float | None, digits: int) -> str:
@@ -161,16 +165,19 @@ def format_table(measurements: list[Measurement]) -> str:
     """The markdown table, followed by a total line."""
     lines = [TABLE_HEADER, "|---|---:|---:|---:|"]
     for m in measurements:
-        lines.append(f"| {m.name} | {_cell(m.seconds, 1)} | {_cell(m.peak_mb, 0)} "
-                     f"| {m.budget_s:g} |")
+        lines.append(
+            f"| {m.name} | {_cell(m.seconds, 1)} | {_cell(m.peak_mb, 0)} | {m.budget_s:g} |"
+        )
     done = [m for m in measurements if m.seconds is not None and m.peak_mb is not None]
     total = sum(m.seconds for m in done if m.seconds is not None)
     largest = max((m.peak_mb for m in done if m.peak_mb is not None), default=0.0)
     failed = len(measurements) - len(done)
     lines.append("")
-    lines.append(f"Total: {total:.1f} s for {len(done)} notebooks; largest peak memory "
-                 f"{largest:.0f} MB (budget {BUDGETS.memory_mb:g} MB)"
-                 + (f"; {failed} failed." if failed else "."))
+    lines.append(
+        f"Total: {total:.1f} s for {len(done)} notebooks; largest peak memory "
+        f"{largest:.0f} MB (budget {BUDGETS.memory_mb:g} MB)"
+        + (f"; {failed} failed." if failed else ".")
+    )
     return "\n".join(lines)
 
 
@@ -207,8 +214,10 @@ def bench_section_text(text: str) -> str:
     return text[after_start:before_end]
 
 
-_ROW = re.compile(r"^\|\s*(?P<name>[^|]+?)\s*\|\s*(?P<seconds>[^|]+?)\s*\|\s*(?P<mb>[^|]+?)\s*"
-                  r"\|\s*(?P<budget>[^|]+?)\s*\|\s*$")
+_ROW = re.compile(
+    r"^\|\s*(?P<name>[^|]+?)\s*\|\s*(?P<seconds>[^|]+?)\s*\|\s*(?P<mb>[^|]+?)\s*"
+    r"\|\s*(?P<budget>[^|]+?)\s*\|\s*$"
+)
 
 
 def parse_bench_table(text: str) -> dict[str, tuple[float | None, float | None]]:
@@ -249,6 +258,7 @@ def fill_time_quotes(text: str, seconds: dict[str, float | None]) -> str:
 
     Raises ValueError for a quote whose notebook was not measured.
     """
+
     def fill(match: re.Match[str]) -> str:
         row = quoted_notebook(match["name"])
         if row not in seconds:
@@ -266,13 +276,24 @@ def fill_time_quotes(text: str, seconds: dict[str, float | None]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Benchmark the notebooks; returns the exit code (1 if any is over budget or fails)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="notebooks (default: every notebook in notebooks/ and solutions/)")
-    parser.add_argument("--readme", type=Path,
-                        help="replace the section between the bench markers of this file")
-    parser.add_argument("--quotes", type=Path, action="append", default=[],
-                        help="also update the time quotes (<!--time:NAME-->...<!--/time-->) in "
-                             "this file, e.g. INSTRUCTORS.md; may be repeated")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="notebooks (default: every notebook in notebooks/ and solutions/)",
+    )
+    parser.add_argument(
+        "--readme", type=Path, help="replace the section between the bench markers of this file"
+    )
+    parser.add_argument(
+        "--quotes",
+        type=Path,
+        action="append",
+        default=[],
+        help="also update the time quotes (<!--time:NAME-->...<!--/time-->) in "
+        "this file, e.g. INSTRUCTORS.md; may be repeated",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)  # internal: one notebook
     args = parser.parse_args(argv)
 
@@ -307,10 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"updated {args.readme}", file=sys.stderr)
     for document in args.quotes:
         # Quote the table's own (rounded) numbers, so a quote never disagrees with the table.
-        seconds = {m.name: None if m.seconds is None else round(m.seconds, 1)
-                   for m in measurements}
-        document.write_text(fill_time_quotes(document.read_text(encoding="utf-8"), seconds),
-                            encoding="utf-8")
+        seconds = {m.name: None if m.seconds is None else round(m.seconds, 1) for m in measurements}
+        document.write_text(
+            fill_time_quotes(document.read_text(encoding="utf-8"), seconds), encoding="utf-8"
+        )
         print(f"updated the time quotes in {document}", file=sys.stderr)
 
     problems = [problem for m in measurements for problem in m.problems()]

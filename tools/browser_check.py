@@ -48,8 +48,13 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Flags Debian's Chromium needs here: root (no sandbox), no GPU, and no background connections to
 # Google's services, which a closed network refuses many at a time.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 # User settings of the throw-away JupyterLab profile (names from the schemas JupyterLab 4.6 ships
 # in share/jupyter/lab/schemas). No news prompt and no update check (no toast over the lesson, no
@@ -84,8 +89,9 @@ class LabServer:
         return f"{self.url}lab/tree/{notebook}?reset&token={self.token}"
 
     def api(self, path: str, method: str = "GET"):
-        request = urllib.request.Request(f"{self.url}api/{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            f"{self.url}api/{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -156,8 +162,12 @@ def _stop_kernels(runtime: Path) -> None:
 
 
 @contextmanager
-def jupyterlab(root: Path = ROOT, workdir: Path | None = None, timeout: float = 90.0,
-               env_overrides: dict[str, str] | None = None) -> Iterator[LabServer]:
+def jupyterlab(
+    root: Path = ROOT,
+    workdir: Path | None = None,
+    timeout: float = 90.0,
+    env_overrides: dict[str, str] | None = None,
+) -> Iterator[LabServer]:
     """Start JupyterLab on 127.0.0.1 with a token and a throw-away profile; stop it afterwards.
 
     ``env_overrides`` are added to the server's environment, which its kernels inherit (e.g. the
@@ -168,13 +178,21 @@ def jupyterlab(root: Path = ROOT, workdir: Path | None = None, timeout: float = 
     try:
         # PYTEST_CURRENT_TEST would make ipykernel stop capturing native (file-descriptor) output,
         # which a learner's JupyterLab shows as a red block: drop it so that the check sees it too.
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("JUPYTER", "JPY_"))
-               and k not in ("MPLBACKEND", "IPYTHONDIR", "PYTEST_CURRENT_TEST")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("JUPYTER", "JPY_"))
+            and k not in ("MPLBACKEND", "IPYTHONDIR", "PYTEST_CURRENT_TEST")
+        }
         env.update(env_overrides or {})
-        folders = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
-                   "JUPYTER_RUNTIME_DIR": "runtime", "JUPYTERLAB_SETTINGS_DIR": "settings",
-                   "JUPYTERLAB_WORKSPACES_DIR": "workspaces", "IPYTHONDIR": "ipython"}
+        folders = {
+            "JUPYTER_CONFIG_DIR": "config",
+            "JUPYTER_DATA_DIR": "data",
+            "JUPYTER_RUNTIME_DIR": "runtime",
+            "JUPYTERLAB_SETTINGS_DIR": "settings",
+            "JUPYTERLAB_WORKSPACES_DIR": "workspaces",
+            "IPYTHONDIR": "ipython",
+        }
         for variable, name in folders.items():
             (workdir / name).mkdir(parents=True, exist_ok=True)
             env[variable] = str(workdir / name)
@@ -186,35 +204,52 @@ def jupyterlab(root: Path = ROOT, workdir: Path | None = None, timeout: float = 
         port, token = free_port(), secrets.token_hex(24)
         log = workdir / "jupyterlab.log"
         command = [
-            sys.executable, "-m", "jupyterlab", "--no-browser",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
             f"--FileCheckpoints.checkpoint_dir={workdir / 'checkpoints'}",
-            "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI and containers run as root
             command.append("--allow-root")
         with log.open("wb") as log_file:
-            process = subprocess.Popen(command, env=env, cwd=root, stdout=log_file,
-                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                       start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                env=env,
+                cwd=root,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         server = LabServer(f"http://127.0.0.1:{port}/", token, root, log, process)
         try:
             deadline = time.monotonic() + timeout
             while True:
                 if process.poll() is not None:
-                    raise RuntimeError(f"JupyterLab exited with code {process.returncode}:\n"
-                                       + server.log_tail())
+                    raise RuntimeError(
+                        f"JupyterLab exited with code {process.returncode}:\n" + server.log_tail()
+                    )
                 try:
-                    with urllib.request.urlopen(f"{server.url}api/status?token={token}", timeout=5) as r:
+                    with urllib.request.urlopen(
+                        f"{server.url}api/status?token={token}", timeout=5
+                    ) as r:
                         if r.status == 200:
                             break
                 except (urllib.error.URLError, ConnectionError, TimeoutError):
                     pass
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not answer within {timeout:.0f} s:\n"
-                                       + server.log_tail())
+                    raise RuntimeError(
+                        f"JupyterLab did not answer within {timeout:.0f} s:\n" + server.log_tail()
+                    )
                 time.sleep(0.25)
             yield server
         finally:
@@ -236,8 +271,12 @@ def chromium(viewport: tuple[int, int] = (1400, 1000)) -> Iterator[object]:
     playwright = sync_playwright().start()
     try:
         context = playwright.chromium.launch_persistent_context(
-            str(user_data), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": viewport[0], "height": viewport[1]})
+            str(user_data),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": viewport[0], "height": viewport[1]},
+        )
         try:
             page = context.pages[0] if context.pages else context.new_page()
             yield page
@@ -271,7 +310,9 @@ class Report:
         """What is wrong after running the set-up cell only (see :func:`run_setup_cell`)."""
         found = []
         if self.kernel_name != self.expected_kernel:
-            found.append(f"kernel {self.kernel_name!r}, but the notebook asks for {self.expected_kernel!r}")
+            found.append(
+                f"kernel {self.kernel_name!r}, but the notebook asks for {self.expected_kernel!r}"
+            )
         for text in self.dialogs:
             found.append("a dialog is open: " + " ".join(text.split()))
         if self.cells_run != 1:
@@ -282,7 +323,9 @@ class Report:
 
     def problems(self) -> list[str]:
         """What is wrong after Run All and a move of the explorer's slider."""
-        found = [p for p in self.setup_problems() if not p.endswith("expected the set-up cell alone")]
+        found = [
+            p for p in self.setup_problems() if not p.endswith("expected the set-up cell alone")
+        ]
         if self.cells_run != self.code_cells:
             found.append(f"{self.cells_run} of {self.code_cells} code cells ran")
         if not self.sliders:
@@ -353,7 +396,9 @@ def _start(page, server: LabServer, notebook: str, out_dir: Path):
 
 def _open(page, server: LabServer, notebook: str, report: Report):
     """Open ``notebook``, wait for its kernel, clear its stored outputs; return the panel."""
-    page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
+    page.on(
+        "console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None
+    )
 
     page.goto(server.lab_url(notebook))
     panel = page.locator(".jp-NotebookPanel").first
@@ -364,8 +409,13 @@ def _open(page, server: LabServer, notebook: str, report: Report):
         raise RuntimeError(f"expected one open notebook, found {panels}")
     # The kernel starts with the notebook. Until it has, the toolbar says "No Kernel" while the
     # status circle already says idle: ready means a kernel's name and idle.
-    state = _wait(page, panel, lambda s: s["kernel"] and s["kernel"] != "No Kernel"
-                  and s["status"] == "idle", 120, "starting the kernel")
+    state = _wait(
+        page,
+        panel,
+        lambda s: s["kernel"] and s["kernel"] != "No Kernel" and s["status"] == "idle",
+        120,
+        "starting the kernel",
+    )
     report.kernel_name = state["kernel"]
 
     # Clear the stored outputs first, so an execution count on the screen means "ran just now".
@@ -389,8 +439,9 @@ def _screenshots(report: Report, out_dir: Path):
     return shot
 
 
-def run_setup_cell(page, server: LabServer, notebook: str, out_dir: Path,
-                   timeout: float = 120.0) -> Report:
+def run_setup_cell(
+    page, server: LabServer, notebook: str, out_dir: Path, timeout: float = 120.0
+) -> Report:
     """Open ``notebook``, run only its first code cell (the set-up cell), report red blocks.
 
     The set-up cell is where TensorFlow loads, and with it any native start-up log that JupyterLab
@@ -400,8 +451,13 @@ def run_setup_cell(page, server: LabServer, notebook: str, out_dir: Path,
     start = time.monotonic()
     panel.locator(".jp-CodeCell").first.locator(".jp-InputArea-editor").click()
     page.keyboard.press("Shift+Enter")
-    state = _wait(page, panel, lambda s: s["run"] >= 1 and s["queued"] == 0 and s["status"] == "idle",
-                  timeout, f"the set-up cell of {notebook}")
+    state = _wait(
+        page,
+        panel,
+        lambda s: s["run"] >= 1 and s["queued"] == 0 and s["status"] == "idle",
+        timeout,
+        f"the set-up cell of {notebook}",
+    )
     report.seconds = round(time.monotonic() - start, 1)
     report.cells_run = state["run"]
     page.wait_for_timeout(1000)  # late native output arrives through the kernel's stderr pipe
@@ -412,16 +468,22 @@ def run_setup_cell(page, server: LabServer, notebook: str, out_dir: Path,
     return report
 
 
-def run_notebook(page, server: LabServer, notebook: str, out_dir: Path,
-                 timeout: float = 300.0) -> Report:
+def run_notebook(
+    page, server: LabServer, notebook: str, out_dir: Path, timeout: float = 300.0
+) -> Report:
     """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider."""
     report, shot, panel = _start(page, server, notebook, out_dir)
     start = time.monotonic()
     menu(page, "Run", "Run All Cells")
     # Done when the kernel is idle and no cell is queued ("[*]:"). Run All stops at a cell that
     # raises; the cells after it then show no count, which cells_run reports.
-    state = _wait(page, panel, lambda s: s["run"] > 0 and s["queued"] == 0 and s["status"] == "idle",
-                  timeout, f"Run All Cells of {notebook}")
+    state = _wait(
+        page,
+        panel,
+        lambda s: s["run"] > 0 and s["queued"] == 0 and s["status"] == "idle",
+        timeout,
+        f"Run All Cells of {notebook}",
+    )
     report.seconds = round(time.monotonic() - start, 1)
     report.cells_run = state["run"]
     page.wait_for_timeout(1000)  # let the last figures and widgets finish drawing
@@ -483,7 +545,11 @@ def run_notebook(page, server: LabServer, notebook: str, out_dir: Path,
                     """([area, old]) => {
                         const now = [...area.querySelectorAll('img')].map(i => i.src);
                         return now.length > 0 && JSON.stringify(now) !== JSON.stringify(old);
-                    }""", arg=[output.element_handle(), before], timeout=120_000, polling=250)
+                    }""",
+                    arg=[output.element_handle(), before],
+                    timeout=120_000,
+                    polling=250,
+                )
                 report.figure_changed = True
             except PlaywrightTimeout:
                 report.figure_changed = False
@@ -509,15 +575,19 @@ def main(argv: list[str] | None = None) -> int:
             server.stop_kernels()
             problems = report.problems()
             failed += bool(problems)
-            print(f"{'FAIL' if problems else 'OK  '} {notebook}: {report.cells_run}/{report.code_cells}"
-                  f" cells in {report.seconds} s, {report.sliders} slider(s), slider "
-                  f"{report.slider_before} -> {report.slider_after}, figure changed: "
-                  f"{report.figure_changed}, kernel {report.kernel_name!r}, kernel peak memory "
-                  f"{report.kernel_peak_mb} MB")
+            print(
+                f"{'FAIL' if problems else 'OK  '} {notebook}: {report.cells_run}/{report.code_cells}"
+                f" cells in {report.seconds} s, {report.sliders} slider(s), slider "
+                f"{report.slider_before} -> {report.slider_after}, figure changed: "
+                f"{report.figure_changed}, kernel {report.kernel_name!r}, kernel peak memory "
+                f"{report.kernel_peak_mb} MB"
+            )
             for problem in problems:
                 print("     " + problem.replace("\n", "\n     "))
             for path in report.screenshots:
-                print(f"     screenshot: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+                print(
+                    f"     screenshot: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
+                )
     return 1 if failed else 0
 
 

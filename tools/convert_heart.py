@@ -18,23 +18,46 @@ import sys
 from pathlib import Path
 
 COLUMNS = [
-    "age", "sex", "cp", "trestbps", "chol", "fbs", "restecg", "thalach",
-    "exang", "oldpeak", "slope", "ca", "thal", "target",
+    "age",
+    "sex",
+    "cp",
+    "trestbps",
+    "chol",
+    "fbs",
+    "restecg",
+    "thalach",
+    "exang",
+    "oldpeak",
+    "slope",
+    "ca",
+    "thal",
+    "target",
 ]
 
 # Orange's column name -> (UCI name, mapping from Orange's label to the UCI code or None to keep).
 ORANGE_TO_UCI: dict[str, tuple[str, dict[str, str] | None]] = {
     "age": ("age", None),
     "gender": ("sex", {"female": "0", "male": "1"}),
-    "chest pain": ("cp", {
-        "typical ang": "1", "atypical ang": "2", "non-anginal": "3", "asymptomatic": "4",
-    }),
+    "chest pain": (
+        "cp",
+        {
+            "typical ang": "1",
+            "atypical ang": "2",
+            "non-anginal": "3",
+            "asymptomatic": "4",
+        },
+    ),
     "rest SBP": ("trestbps", None),
     "cholesterol": ("chol", None),
     "fasting blood sugar > 120": ("fbs", {"0": "0", "1": "1"}),
-    "rest ECG": ("restecg", {
-        "normal": "0", "ST-T abnormal": "1", "left vent hypertrophy": "2",
-    }),
+    "rest ECG": (
+        "restecg",
+        {
+            "normal": "0",
+            "ST-T abnormal": "1",
+            "left vent hypertrophy": "2",
+        },
+    ),
     "max HR": ("thalach", None),
     "exerc ind ang": ("exang", {"0": "0", "1": "1"}),
     "ST by exercise": ("oldpeak", None),
@@ -50,7 +73,7 @@ def convert(tab_path: Path, csv_path: Path) -> int:
     lines = tab_path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
     rows = [line.split("\t") for line in lines[3:] if line.strip()]  # 3 header lines in .tab
-    if [h for h in header] != list(ORANGE_TO_UCI):
+    if list(header) != list(ORANGE_TO_UCI):
         raise SystemExit(f"unexpected columns in {tab_path}: {header}")
     out = []
     for row in rows:

@@ -40,7 +40,8 @@ def execute(path: Path, *, allow_native_stderr: bool = False) -> bool:
         print(f"{name}: FAILED to run:\n{traceback.format_exc()}", file=sys.stderr, flush=True)
         return False
     blocking = [
-        problem for problem in result.problems
+        problem
+        for problem in result.problems
         if not (allow_native_stderr and problem.kind == "native stderr")
     ]
     status = "FAILED" if blocking else "ok"
@@ -58,8 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     """Execute each notebook given on the command line; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="notebooks to run")
-    parser.add_argument("--allow-native-stderr", action="store_true",
-                        help="report, but do not fail on, native-library output to stderr")
+    parser.add_argument(
+        "--allow-native-stderr",
+        action="store_true",
+        help="report, but do not fail on, native-library output to stderr",
+    )
     args = parser.parse_args(argv)
     missing = [str(p) for p in args.paths if not p.is_file() or p.suffix != ".ipynb"]
     if missing:

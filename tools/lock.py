@@ -64,9 +64,14 @@ def project_requirements(pyproject_text: str) -> list[str]:
 
 def build_lock(freeze_lines: list[str], python_version: str, today: str) -> str:
     pins = sorted(
-        (line.strip() for line in freeze_lines
-         if line.strip() and not line.startswith(("#", "-e")) and "==" in line
-         and canonical(line.split("==")[0]) != "regutils"),
+        (
+            line.strip()
+            for line in freeze_lines
+            if line.strip()
+            and not line.startswith(("#", "-e"))
+            and "==" in line
+            and canonical(line.split("==")[0]) != "regutils"
+        ),
         key=lambda pin: canonical(pin.split("==")[0]),  # pip spells names both ways (a_b, a-b)
     )
     out = [
@@ -137,7 +142,9 @@ def main() -> None:
     lock_text = build_lock(sys.stdin.read().splitlines(), python, date.today().isoformat())
     (ROOT / "requirements-lock.txt").write_text(lock_text)
     requirements = project_requirements((ROOT / "pyproject.toml").read_text())
-    (ROOT / "environment.yml").write_text(build_environment(requirements, read_lock(lock_text), python))
+    (ROOT / "environment.yml").write_text(
+        build_environment(requirements, read_lock(lock_text), python)
+    )
     (ROOT / "binder").mkdir(exist_ok=True)
     (ROOT / "binder" / "environment.yml").write_text(build_binder_environment(lock_text, python))
     print("wrote requirements-lock.txt, environment.yml and binder/environment.yml")

@@ -233,12 +233,23 @@ def write_exercise(pair: Pair, root: Path) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Generate (or with ``--check``, verify) every exercise notebook; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 listing exercise notebooks that drifted")
-    parser.add_argument("--root", type=Path, default=runner.REPO_ROOT,
-                        help="course tree with notebooks/ and solutions/ (default: this repo)")
-    parser.add_argument("lessons", nargs="*", metavar="NN",
-                        help="only these lessons' exercises, by number (e.g. 07 09); default: all")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 listing exercise notebooks that drifted",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=runner.REPO_ROOT,
+        help="course tree with notebooks/ and solutions/ (default: this repo)",
+    )
+    parser.add_argument(
+        "lessons",
+        nargs="*",
+        metavar="NN",
+        help="only these lessons' exercises, by number (e.g. 07 09); default: all",
+    )
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     found = pairs(root)
@@ -249,8 +260,11 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [pair for pair in found if pair.solution.name[:2] in args.lessons]
         unknown = sorted(set(args.lessons) - {pair.solution.name[:2] for pair in found})
         if unknown:
-            print(f"error: no solution notebook for lesson(s) {', '.join(unknown)} in "
-                  f"{root / 'solutions'}", file=sys.stderr)
+            print(
+                f"error: no solution notebook for lesson(s) {', '.join(unknown)} in "
+                f"{root / 'solutions'}",
+                file=sys.stderr,
+            )
             return 2
         found = chosen
     failed = False

@@ -172,8 +172,11 @@ def output_text(output: nbformat.NotebookNode) -> str:
     if kind == "error":
         return f"{output.get('ename', '')}: {output.get('evalue', '')}"
     data = output.get("data", {})
-    texts = [data[mime] for mime in ("text/plain", "text/html", "text/latex", "text/markdown")
-             if mime in data]
+    texts = [
+        data[mime]
+        for mime in ("text/plain", "text/html", "text/latex", "text/markdown")
+        if mime in data
+    ]
     return "\n".join(t if isinstance(t, str) else "".join(t) for t in texts)
 
 
@@ -215,7 +218,11 @@ def strip_ansi(text: str) -> str:
 def kernel_argv() -> list[str]:
     """The command nbval's ``--nbval-current-env`` runs, plus nbval's (implicit) fd setting."""
     return [
-        sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+        sys.executable,
+        "-m",
+        "ipykernel_launcher",
+        "-f",
+        "{connection_file}",
         "--IPKernelApp.capture_fd_output=False",
     ]
 
@@ -299,7 +306,7 @@ class _NewText:
     """Reads what has been appended to a file since the last call (a context manager)."""
 
     def __init__(self, path: Path) -> None:
-        self._file = open(path, "rb")  # noqa: SIM115 (closed by __exit__)
+        self._file = open(path, "rb")
         self._file.seek(0, os.SEEK_END)
 
     def __call__(self) -> str:

@@ -54,16 +54,36 @@ STAMP = ".complete"  # written last: the folder is whole
 
 # Marker environments of the platforms a room usually has (for --platform).
 TARGETS = {
-    "manylinux_2_28_x86_64": {"sys_platform": "linux", "platform_system": "Linux",
-                              "platform_machine": "x86_64", "os_name": "posix"},
-    "manylinux_2_28_aarch64": {"sys_platform": "linux", "platform_system": "Linux",
-                               "platform_machine": "aarch64", "os_name": "posix"},
-    "macosx_11_0_arm64": {"sys_platform": "darwin", "platform_system": "Darwin",
-                          "platform_machine": "arm64", "os_name": "posix"},
-    "macosx_10_15_x86_64": {"sys_platform": "darwin", "platform_system": "Darwin",
-                            "platform_machine": "x86_64", "os_name": "posix"},
-    "win_amd64": {"sys_platform": "win32", "platform_system": "Windows",
-                  "platform_machine": "AMD64", "os_name": "nt"},
+    "manylinux_2_28_x86_64": {
+        "sys_platform": "linux",
+        "platform_system": "Linux",
+        "platform_machine": "x86_64",
+        "os_name": "posix",
+    },
+    "manylinux_2_28_aarch64": {
+        "sys_platform": "linux",
+        "platform_system": "Linux",
+        "platform_machine": "aarch64",
+        "os_name": "posix",
+    },
+    "macosx_11_0_arm64": {
+        "sys_platform": "darwin",
+        "platform_system": "Darwin",
+        "platform_machine": "arm64",
+        "os_name": "posix",
+    },
+    "macosx_10_15_x86_64": {
+        "sys_platform": "darwin",
+        "platform_system": "Darwin",
+        "platform_machine": "x86_64",
+        "os_name": "posix",
+    },
+    "win_amd64": {
+        "sys_platform": "win32",
+        "platform_system": "Windows",
+        "platform_machine": "AMD64",
+        "os_name": "nt",
+    },
 }
 
 
@@ -71,8 +91,11 @@ def requirements(pyproject_text: str, environment: dict[str, str] | None = None)
     """pyproject's build, runtime and test requirements; with ``environment``, only those whose
     marker holds there, written without the marker."""
     data = tomllib.loads(pyproject_text)
-    wanted = (list(data["build-system"]["requires"]) + list(data["project"]["dependencies"])
-              + list(data["project"]["optional-dependencies"]["test"]))
+    wanted = (
+        list(data["build-system"]["requires"])
+        + list(data["project"]["dependencies"])
+        + list(data["project"]["optional-dependencies"]["test"])
+    )
     if environment is None:
         return wanted
     out = []
@@ -120,20 +143,42 @@ def build(dest: Path, platform: str | None, python_version: str) -> None:
         constraints = LOCK
         if platform is None:
             reqs = requirements(PYPROJECT.read_text())
-            command = [sys.executable, "-m", "pip", "wheel", "--disable-pip-version-check",
-                       "--wheel-dir", str(tmp)]
+            command = [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--disable-pip-version-check",
+                "--wheel-dir",
+                str(tmp),
+            ]
         else:
             environment = default_environment() | TARGETS.get(platform, {})
             environment["python_version"] = python_version
             environment["python_full_version"] = f"{python_version}.0"
             if platform not in TARGETS:
-                print(f"note: {platform} is not in {sorted(TARGETS)}; markers use this machine's values")
+                print(
+                    f"note: {platform} is not in {sorted(TARGETS)}; markers use this machine's values"
+                )
             reqs = requirements(PYPROJECT.read_text(), environment)
             constraints = tmp / "constraints.txt"
             constraints.write_text(unmarked_constraints(LOCK.read_text()))
-            command = [sys.executable, "-m", "pip", "download", "--disable-pip-version-check",
-                       "--dest", str(tmp), "--only-binary=:all:", "--platform", platform,
-                       "--python-version", python_version, "--implementation", "cp"]
+            command = [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--disable-pip-version-check",
+                "--dest",
+                str(tmp),
+                "--only-binary=:all:",
+                "--platform",
+                platform,
+                "--python-version",
+                python_version,
+                "--implementation",
+                "cp",
+            ]
         requirements_file = tmp / "requirements.txt"
         requirements_file.write_text("\n".join(reqs) + "\n")
         command += ["-r", str(requirements_file), "-c", str(constraints)]
@@ -143,21 +188,32 @@ def build(dest: Path, platform: str | None, python_version: str) -> None:
         if constraints != LOCK:
             constraints.unlink()
         wheels = sorted(tmp.glob("*.whl"))
-        others = [p.name for p in tmp.iterdir()
-                  if p.is_file() and p.suffix != ".whl" and p.name != "requirements.txt"]
+        others = [
+            p.name
+            for p in tmp.iterdir()
+            if p.is_file() and p.suffix != ".whl" and p.name != "requirements.txt"
+        ]
         if others:
             raise SystemExit(f"not wheels (build them with pip wheel): {others}")
         size = folder_size(tmp)
-        (tmp / "README.txt").write_text(README.format(
-            built=time.strftime("%Y-%m-%d"), platform=platform or sysconfig.get_platform(),
-            python=python_version, lock_hash=hashlib.sha256(LOCK.read_bytes()).hexdigest()[:16],
-            count=len(wheels), size_mb=size / 1e6))
+        (tmp / "README.txt").write_text(
+            README.format(
+                built=time.strftime("%Y-%m-%d"),
+                platform=platform or sysconfig.get_platform(),
+                python=python_version,
+                lock_hash=hashlib.sha256(LOCK.read_bytes()).hexdigest()[:16],
+                count=len(wheels),
+                size_mb=size / 1e6,
+            )
+        )
         (tmp / STAMP).write_text(f"{len(wheels)} wheels, {size} bytes\n")
         if dest.exists():
             shutil.rmtree(dest)
         tmp.rename(dest)
-        print(f"{dest.relative_to(ROOT) if dest.is_relative_to(ROOT) else dest}: {len(wheels)} wheels, "
-              f"{size / 1e6:.0f} MB, in {time.monotonic() - start:.0f} s")
+        print(
+            f"{dest.relative_to(ROOT) if dest.is_relative_to(ROOT) else dest}: {len(wheels)} wheels, "
+            f"{size / 1e6:.0f} MB, in {time.monotonic() - start:.0f} s"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -181,14 +237,22 @@ Hand it out (USB stick, a shared folder), rename it to {dest_name}/ inside the c
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dest", type=Path, help="folder to create (default: wheelhouse, or "
-                        "wheelhouse-TAG with --platform)")
+    parser.add_argument(
+        "--dest",
+        type=Path,
+        help="folder to create (default: wheelhouse, or wheelhouse-TAG with --platform)",
+    )
     parser.add_argument("--platform", help="a wheel platform tag such as win_amd64")
     parser.add_argument("--python-version", default="3.11")
     args = parser.parse_args(argv)
-    if args.platform is None and f"{sys.version_info[0]}.{sys.version_info[1]}" != args.python_version:
+    if (
+        args.platform is None
+        and f"{sys.version_info[0]}.{sys.version_info[1]}" != args.python_version
+    ):
         parser.error(f"this Python is {sys.version.split()[0]}; use --platform for another version")
-    dest = args.dest or ROOT / ("wheelhouse" if args.platform is None else f"wheelhouse-{args.platform}")
+    dest = args.dest or ROOT / (
+        "wheelhouse" if args.platform is None else f"wheelhouse-{args.platform}"
+    )
     os.chdir(ROOT)
     build(dest, args.platform, args.python_version)
     if args.platform is None:

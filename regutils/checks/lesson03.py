@@ -31,13 +31,16 @@ def _diabetes():
 def _names(name: str, value: object, allowed: list[str]) -> list[str]:
     """``value`` as a list of feature names, each one of ``allowed``."""
     if isinstance(value, str) or not hasattr(value, "__iter__"):
-        raise Incorrect(f"`{name}` should be a list of feature names such as ['bmi', 's5'], got "
-                        f"a {type(value).__name__}.")
+        raise Incorrect(
+            f"`{name}` should be a list of feature names such as ['bmi', 's5'], got "
+            f"a {type(value).__name__}."
+        )
     items = [str(item) for item in value]
     unknown = sorted(set(items) - set(allowed))
     if unknown:
-        raise Incorrect(f"`{name}` contains {unknown}, which are not feature names; the features "
-                        f"are {allowed}.")
+        raise Incorrect(
+            f"`{name}` contains {unknown}, which are not feature names; the features are {allowed}."
+        )
     return items
 
 
@@ -71,33 +74,45 @@ def _exercise_1() -> dict[str, object]:
     }
 
 
-@EXERCISES.exercise("1", hints=(
-    "`model = make_pipeline(StandardScaler(), Lasso(alpha=2.0)).fit(X, y)`; the coefficients are "
-    "`model[-1].coef_`.",
-    "`np.sum(coef != 0)` counts the features kept; `X.columns[coef != 0]` names them.",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "`model = make_pipeline(StandardScaler(), Lasso(alpha=2.0)).fit(X, y)`; the coefficients are "
+        "`model[-1].coef_`.",
+        "`np.sum(coef != 0)` counts the features kept; `X.columns[coef != 0]` names them.",
+    ),
+)
 def _check_1(n_nonzero, selected):
     reference = _exercise_1()
     expected = reference["selected"]
     count = expect_int("n_nonzero", n_nonzero)
     if count != len(expected):
         if count == len(reference["dropped"]):
-            raise Incorrect(f"`n_nonzero` = {count} is the number of coefficients that are *zero*; "
-                            "count the non-zero ones.")
+            raise Incorrect(
+                f"`n_nonzero` = {count} is the number of coefficients that are *zero*; "
+                "count the non-zero ones."
+            )
         if count == len(reference["raw"]):
-            raise Incorrect(f"`n_nonzero` = {count} is what the lasso keeps on *raw* features; "
-                            "standardize them first (StandardScaler in the pipeline).")
+            raise Incorrect(
+                f"`n_nonzero` = {count} is what the lasso keeps on *raw* features; "
+                "standardize them first (StandardScaler in the pipeline)."
+            )
         if count == len(reference["default"]):
-            raise Incorrect(f"`n_nonzero` = {count}: load the data with scaled=False and "
-                            "standardize it; the default columns have sum of squares 1, which "
-                            "makes α = 2 far stronger.")
-        raise Incorrect(f"`n_nonzero` = {count} is not the number of features the lasso keeps at "
-                        "α = 2.")
+            raise Incorrect(
+                f"`n_nonzero` = {count}: load the data with scaled=False and "
+                "standardize it; the default columns have sum of squares 1, which "
+                "makes α = 2 far stronger."
+            )
+        raise Incorrect(
+            f"`n_nonzero` = {count} is not the number of features the lasso keeps at α = 2."
+        )
     names = _names("selected", selected, reference["names"])
     if sorted(names) != sorted(expected):
         if sorted(names) == sorted(reference["dropped"]):
-            raise Incorrect("`selected` lists the features the lasso *dropped*; list those with "
-                            "coefficient != 0.")
+            raise Incorrect(
+                "`selected` lists the features the lasso *dropped*; list those with "
+                "coefficient != 0."
+            )
         raise Incorrect("`selected` is not the set of features with non-zero coefficients.")
     return f"At α = 2 the lasso drops {', '.join(reference['dropped'])}."
 
@@ -134,33 +149,51 @@ def _exercise_2() -> dict[str, object]:
     }
 
 
-@EXERCISES.exercise("2", hints=(
-    "Standardize the training features (`Z = StandardScaler().fit_transform(X_train)`) and centre "
-    "y (`y_c = y_train - y_train.mean()`); then `alpha_max = np.max(np.abs(Z.T @ y_c)) / n`.",
-    "`alphas, coefs, _ = lasso_path(Z, y_c, alphas=np.geomspace(alpha_max, alpha_max / 1000, 200))`; "
-    "`coefs` has one row per feature. A feature enters at the largest α where its row is non-zero: "
-    "`alphas[np.flatnonzero(row)[0]]`.",
-    "Sort the features by their entry α, largest first, and keep the first three names.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "Standardize the training features (`Z = StandardScaler().fit_transform(X_train)`) and centre "
+        "y (`y_c = y_train - y_train.mean()`); then `alpha_max = np.max(np.abs(Z.T @ y_c)) / n`.",
+        "`alphas, coefs, _ = lasso_path(Z, y_c, alphas=np.geomspace(alpha_max, alpha_max / 1000, 200))`; "
+        "`coefs` has one row per feature. A feature enters at the largest α where its row is non-zero: "
+        "`alphas[np.flatnonzero(row)[0]]`.",
+        "Sort the features by their entry α, largest first, and keep the first three names.",
+    ),
+)
 def _check_2(alpha_max, first_three):
     reference = _exercise_2()
-    expect_close("alpha_max", alpha_max, reference["alpha_max"], tol=0.01, mistakes=[
-        (reference["alpha_max_times_n"], "divide by n: Lasso's error term is averaged over the "
-                                         "samples."),
-        (reference["alpha_max_half"], "the derivative of (1/2n)·||r||² is −Xᵀr/n: divide by n, "
-                                      "not 2n."),
-        (reference["alpha_max_raw"], "that uses raw features; standardize them first."),
-    ])
-    names = _names("first_three", expect_sequence("first_three", first_three, 3),
-                   reference["names"])
+    expect_close(
+        "alpha_max",
+        alpha_max,
+        reference["alpha_max"],
+        tol=0.01,
+        mistakes=[
+            (
+                reference["alpha_max_times_n"],
+                "divide by n: Lasso's error term is averaged over the samples.",
+            ),
+            (
+                reference["alpha_max_half"],
+                "the derivative of (1/2n)·||r||² is −Xᵀr/n: divide by n, not 2n.",
+            ),
+            (reference["alpha_max_raw"], "that uses raw features; standardize them first."),
+        ],
+    )
+    names = _names(
+        "first_three", expect_sequence("first_three", first_three, 3), reference["names"]
+    )
     expected = reference["first_three"]
     if names != expected:
         if sorted(names) == sorted(expected):
-            raise Incorrect("`first_three` has the right features in the wrong order; list them "
-                            "in the order they enter as α *decreases* from alpha_max.")
+            raise Incorrect(
+                "`first_three` has the right features in the wrong order; list them "
+                "in the order they enter as α *decreases* from alpha_max."
+            )
         if names == reference["ols_order"]:
-            raise Incorrect("`first_three` ranks the features by their least-squares "
-                            "coefficients; the exercise asks for the order on the lasso path.")
+            raise Incorrect(
+                "`first_three` ranks the features by their least-squares "
+                "coefficients; the exercise asks for the order on the lasso path."
+            )
         raise Incorrect("`first_three` are not the first three features to enter the lasso path.")
     return "The first feature to enter is always the one most correlated with y."
 
@@ -175,22 +208,30 @@ def _soft(z: np.ndarray, t: float) -> np.ndarray:
 
 
 _WRONG_3: list[tuple[Callable[[np.ndarray, float], np.ndarray], str]] = [
-    (lambda z, t: np.where(np.abs(z) > t, z, 0.0),
-     "that is *hard* thresholding: values outside [−t, t] must also move toward 0 by t."),
-    (lambda z, t: np.maximum(np.abs(z) - t, 0.0),
-     "the sign is lost: multiply by np.sign(z)."),
-    (lambda z, t: z - t * np.sign(z),
-     "values inside [−t, t] must become exactly 0, not cross over: clip with np.maximum(..., 0)."),
-    (lambda z, t: np.maximum(z - t, 0.0),
-     "negative values must shrink toward 0 too: use np.sign(z) * np.maximum(np.abs(z) - t, 0)."),
+    (
+        lambda z, t: np.where(np.abs(z) > t, z, 0.0),
+        "that is *hard* thresholding: values outside [−t, t] must also move toward 0 by t.",
+    ),
+    (lambda z, t: np.maximum(np.abs(z) - t, 0.0), "the sign is lost: multiply by np.sign(z)."),
+    (
+        lambda z, t: z - t * np.sign(z),
+        "values inside [−t, t] must become exactly 0, not cross over: clip with np.maximum(..., 0).",
+    ),
+    (
+        lambda z, t: np.maximum(z - t, 0.0),
+        "negative values must shrink toward 0 too: use np.sign(z) * np.maximum(np.abs(z) - t, 0).",
+    ),
     (lambda z, t: z / (1 + t), "that is ridge's shrinkage z / (1 + t); the lasso thresholds."),
 ]
 
 
-@EXERCISES.exercise("3", hints=(
-    "Three cases: z > t gives z − t, z < −t gives z + t, anything in between gives 0.",
-    "Without `if` (so it works on whole arrays): `np.sign(z) * np.maximum(np.abs(z) - t, 0)`.",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        "Three cases: z > t gives z − t, z < −t gives z + t, anything in between gives 0.",
+        "Without `if` (so it works on whole arrays): `np.sign(z) * np.maximum(np.abs(z) - t, 0)`.",
+    ),
+)
 def _check_3(soft):
     if not callable(soft):
         raise Incorrect(f"`soft` should be a function soft(z, t), got a {type(soft).__name__}.")
@@ -199,27 +240,36 @@ def _check_3(soft):
             result = soft(_Z_3.copy(), t)
         except ValueError as error:
             if "truth value of an array" in str(error):
-                raise Incorrect("soft(z, t) fails on an array: an `if` on an array is ambiguous. "
-                                "Use np.sign, np.abs and np.maximum, which work element-wise.") \
-                    from None
-            raise Incorrect(f"calling soft(z, {t}) on an array raised ValueError: {error}") from None
+                raise Incorrect(
+                    "soft(z, t) fails on an array: an `if` on an array is ambiguous. "
+                    "Use np.sign, np.abs and np.maximum, which work element-wise."
+                ) from None
+            raise Incorrect(
+                f"calling soft(z, {t}) on an array raised ValueError: {error}"
+            ) from None
         except Exception as error:  # the learner's code: report whatever it raised
-            raise Incorrect(f"calling soft(z, {t}) on an array raised "
-                            f"{type(error).__name__}: {error}") from None
+            raise Incorrect(
+                f"calling soft(z, {t}) on an array raised {type(error).__name__}: {error}"
+            ) from None
         try:
             values = np.asarray(result, dtype=float)
         except (TypeError, ValueError):
-            raise Incorrect(f"soft(z, {t}) should return an array of numbers, got "
-                            f"{type(result).__name__}.") from None
+            raise Incorrect(
+                f"soft(z, {t}) should return an array of numbers, got {type(result).__name__}."
+            ) from None
         if values.shape != _Z_3.shape:
-            raise Incorrect(f"soft(z, {t}) should return one value per element of z (shape "
-                            f"{_Z_3.shape}), got shape {values.shape}.")
+            raise Incorrect(
+                f"soft(z, {t}) should return one value per element of z (shape "
+                f"{_Z_3.shape}), got shape {values.shape}."
+            )
         if not np.allclose(values, _soft(_Z_3, t)):
             for wrong, message in _WRONG_3:
                 if np.allclose(values, wrong(_Z_3, t)):
                     raise Incorrect(f"soft(z, {t}): {message}")
-            raise Incorrect(f"soft(z, {t}) gives {np.round(values, 3).tolist()} for "
-                            f"z = {_Z_3.tolist()}; check the three cases.")
+            raise Incorrect(
+                f"soft(z, {t}) gives {np.round(values, 3).tolist()} for "
+                f"z = {_Z_3.tolist()}; check the three cases."
+            )
     return "This one line is where every exact zero of the lasso comes from."
 
 
@@ -232,8 +282,13 @@ def _exercise_4() -> tuple[np.ndarray, int, int]:
 
     from regutils.datasets import make_correlated
 
-    data = make_correlated(n_samples=60, coef=(1.0, 1.0, 1.0, 0.0, 0.0, 0.0), groups=((0, 1, 2),),
-                           correlation=0.98, seed=2)
+    data = make_correlated(
+        n_samples=60,
+        coef=(1.0, 1.0, 1.0, 0.0, 0.0, 0.0),
+        groups=((0, 1, 2),),
+        correlation=0.98,
+        seed=2,
+    )
     X, y = data.X.to_numpy(), data.y.to_numpy()
     rng = np.random.default_rng(0)
     nonzero = []
@@ -241,18 +296,24 @@ def _exercise_4() -> tuple[np.ndarray, int, int]:
         rows = rng.integers(0, len(y), size=len(y))
         nonzero.append(Lasso(alpha=ALPHA_4).fit(X[rows], y[rows]).coef_ != 0)
     nonzero = np.array(nonzero)
-    return (nonzero.mean(axis=0), len({tuple(row) for row in nonzero}),
-            len({tuple(row[:3]) for row in nonzero}))
+    return (
+        nonzero.mean(axis=0),
+        len({tuple(row) for row in nonzero}),
+        len({tuple(row[:3]) for row in nonzero}),
+    )
 
 
-@EXERCISES.exercise("4", hints=(
-    "Create `rng = np.random.default_rng(0)` once; in each of the 150 rounds draw "
-    "`rows = rng.integers(0, 60, size=60)`, fit `Lasso(alpha=0.3)` on `X_g[rows], y_g[rows]` and "
-    "keep `model.coef_ != 0` (six booleans).",
-    "Stack the 150 boolean rows into an array; its column means are the shares.",
-    "For the subsets, turn each row into a tuple and count the distinct ones: "
-    "`len({tuple(row) for row in kept})`.",
-))
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "Create `rng = np.random.default_rng(0)` once; in each of the 150 rounds draw "
+        "`rows = rng.integers(0, 60, size=60)`, fit `Lasso(alpha=0.3)` on `X_g[rows], y_g[rows]` and "
+        "keep `model.coef_ != 0` (six booleans).",
+        "Stack the 150 boolean rows into an array; its column means are the shares.",
+        "For the subsets, turn each row into a tuple and count the distinct ones: "
+        "`len({tuple(row) for row in kept})`.",
+    ),
+)
 def _check_4(keep_freq, n_subsets):
     shares, subsets, group_subsets = _exercise_4()
     values = np.asarray(expect_sequence("keep_freq", keep_freq, 6), dtype=float)
@@ -262,15 +323,23 @@ def _check_4(keep_freq, n_subsets):
         if np.allclose(values, RESAMPLES_4 * shares):
             raise Incorrect("`keep_freq` holds counts; divide by the 150 resamples.")
         if np.allclose(values, 1 - shares):
-            raise Incorrect("`keep_freq` is the share of resamples where each coefficient is "
-                            "*zero*; the exercise asks how often it is kept (non-zero).")
-        raise Incorrect("`keep_freq` does not match the share of the 150 resamples in which each "
-                        "coefficient is non-zero; create the generator once, before the loop.")
+            raise Incorrect(
+                "`keep_freq` is the share of resamples where each coefficient is "
+                "*zero*; the exercise asks how often it is kept (non-zero)."
+            )
+        raise Incorrect(
+            "`keep_freq` does not match the share of the 150 resamples in which each "
+            "coefficient is non-zero; create the generator once, before the loop."
+        )
     count = expect_int("n_subsets", n_subsets)
     if count != subsets:
         if count == group_subsets:
-            raise Incorrect(f"`n_subsets` = {count} counts subsets of x0–x2 only; count the "
-                            "distinct sets of non-zero coefficients among all six features.")
+            raise Incorrect(
+                f"`n_subsets` = {count} counts subsets of x0–x2 only; count the "
+                "distinct sets of non-zero coefficients among all six features."
+            )
         raise Incorrect(f"`n_subsets` = {count} is not the number of distinct selected sets.")
-    return (f"{subsets} different selected sets in {RESAMPLES_4} resamples: the selection is far "
-            "from stable.")
+    return (
+        f"{subsets} different selected sets in {RESAMPLES_4} resamples: the selection is far "
+        "from stable."
+    )

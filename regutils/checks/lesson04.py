@@ -23,8 +23,14 @@ L1_RATIOS = (0.1, 0.5, 0.9, 1.0)
 def _lesson_data() -> tuple[np.ndarray, np.ndarray]:
     from regutils.datasets import make_correlated
 
-    X, y = make_correlated(n_samples=100, coef=(1.0,) * 4 + (0.0,) * 6, groups=[(0, 1, 2, 3)],
-                           correlation=0.9, noise=3.0, seed=0)
+    X, y = make_correlated(
+        n_samples=100,
+        coef=(1.0,) * 4 + (0.0,) * 6,
+        groups=[(0, 1, 2, 3)],
+        correlation=0.9,
+        noise=3.0,
+        seed=0,
+    )
     return X.to_numpy(), y.to_numpy()
 
 
@@ -36,41 +42,79 @@ def _n_nonzero(alpha: float, l1_ratio: float) -> int:
     return int(np.sum(ElasticNet(alpha=alpha, l1_ratio=l1_ratio).fit(X, y).coef_ != 0))
 
 
-@EXERCISES.exercise("1", hints=(
-    "Match the two penalties term by term: alpha * l1_ratio must be λ1 = 0.2 and "
-    "alpha * (1 - l1_ratio) must be λ2 = 0.6. Add the two equations.",
-    "So alpha = λ1 + λ2 and l1_ratio = λ1 / (λ1 + λ2). For the second part, multiply the "
-    "elastic-net objective by 2n and compare it with Ridge's ‖y - Xw‖² + alpha_ridge ‖w‖².",
-    "Ridge(alpha=a * n) equals ElasticNet(alpha=a, l1_ratio=0): here n = len(y) = 100.",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "Match the two penalties term by term: alpha * l1_ratio must be λ1 = 0.2 and "
+        "alpha * (1 - l1_ratio) must be λ2 = 0.6. Add the two equations.",
+        "So alpha = λ1 + λ2 and l1_ratio = λ1 / (λ1 + λ2). For the second part, multiply the "
+        "elastic-net objective by 2n and compare it with Ridge's ‖y - Xw‖² + alpha_ridge ‖w‖².",
+        "Ridge(alpha=a * n) equals ElasticNet(alpha=a, l1_ratio=0): here n = len(y) = 100.",
+    ),
+)
 def _check_1(alpha, l1_ratio, n_nonzero, enet_alpha):
     total = LAMBDA_1 + LAMBDA_2
-    expect_close("alpha", alpha, total, tol=1e-6, mistakes=[
-        (LAMBDA_1, "that is λ1 alone; alpha is the total strength, λ1 + λ2."),
-        (LAMBDA_1 + LAMBDA_2 / 2, "the 1/2 belongs to the objective, not to λ2: "
-                                  "λ2 = alpha * (1 - l1_ratio), so alpha = λ1 + λ2."),
-    ])
-    expect_close("l1_ratio", l1_ratio, LAMBDA_1 / total, tol=1e-6, mistakes=[
-        (LAMBDA_2 / total, "that is the share of the L2 part; l1_ratio is the L1 share, "
-                           "λ1 / (λ1 + λ2)."),
-        (LAMBDA_1 / LAMBDA_2, "l1_ratio is λ1 / (λ1 + λ2), not λ1 / λ2."),
-    ])
+    expect_close(
+        "alpha",
+        alpha,
+        total,
+        tol=1e-6,
+        mistakes=[
+            (LAMBDA_1, "that is λ1 alone; alpha is the total strength, λ1 + λ2."),
+            (
+                LAMBDA_1 + LAMBDA_2 / 2,
+                "the 1/2 belongs to the objective, not to λ2: "
+                "λ2 = alpha * (1 - l1_ratio), so alpha = λ1 + λ2.",
+            ),
+        ],
+    )
+    expect_close(
+        "l1_ratio",
+        l1_ratio,
+        LAMBDA_1 / total,
+        tol=1e-6,
+        mistakes=[
+            (
+                LAMBDA_2 / total,
+                "that is the share of the L2 part; l1_ratio is the L1 share, λ1 / (λ1 + λ2).",
+            ),
+            (LAMBDA_1 / LAMBDA_2, "l1_ratio is λ1 / (λ1 + λ2), not λ1 / λ2."),
+        ],
+    )
     count = expect_int("n_nonzero", n_nonzero)
     expected = _n_nonzero(total, LAMBDA_1 / total)
     if count != expected:
         if count == _n_nonzero(total, LAMBDA_2 / total):
-            raise Incorrect(f"`n_nonzero` = {count} is the count for l1_ratio = 0.75; fit with "
-                            "l1_ratio = 0.25.")
-        raise Incorrect(f"`n_nonzero` = {count} is not the number of non-zero coefficients of "
-                        "ElasticNet(alpha=alpha, l1_ratio=l1_ratio) fitted on X, y.")
+            raise Incorrect(
+                f"`n_nonzero` = {count} is the count for l1_ratio = 0.75; fit with l1_ratio = 0.25."
+            )
+        raise Incorrect(
+            f"`n_nonzero` = {count} is not the number of non-zero coefficients of "
+            "ElasticNet(alpha=alpha, l1_ratio=l1_ratio) fitted on X, y."
+        )
     n = len(_lesson_data()[1])
-    expect_close("enet_alpha", enet_alpha, RIDGE_ALPHA / n, tol=1e-9, mistakes=[
-        (RIDGE_ALPHA, "Ridge does not divide the squared error by 2n, ElasticNet does: the "
-                      "alphas differ by a factor n = 100."),
-        (RIDGE_ALPHA * n, "the factor n goes the other way: Ridge(alpha=a * n) equals "
-                          "ElasticNet(alpha=a, l1_ratio=0)."),
-        (RIDGE_ALPHA / (2 * n), "the 1/2 in front of λ2 cancels the 2 of 2n: divide by n only."),
-    ])
+    expect_close(
+        "enet_alpha",
+        enet_alpha,
+        RIDGE_ALPHA / n,
+        tol=1e-9,
+        mistakes=[
+            (
+                RIDGE_ALPHA,
+                "Ridge does not divide the squared error by 2n, ElasticNet does: the "
+                "alphas differ by a factor n = 100.",
+            ),
+            (
+                RIDGE_ALPHA * n,
+                "the factor n goes the other way: Ridge(alpha=a * n) equals "
+                "ElasticNet(alpha=a, l1_ratio=0).",
+            ),
+            (
+                RIDGE_ALPHA / (2 * n),
+                "the 1/2 in front of λ2 cancels the 2 of 2n: divide by n only.",
+            ),
+        ],
+    )
     return "alpha is λ1 + λ2, l1_ratio the L1 share, and Ridge's alpha is n times ElasticNet's."
 
 
@@ -90,29 +134,46 @@ def _exercise_2(scaled: bool, standardize: bool) -> tuple[float, float, int]:
     return float(search.alpha_), float(search.l1_ratio_), int(np.sum(search.coef_ != 0))
 
 
-@EXERCISES.exercise("2", hints=(
-    "Fit the whole pipeline on X_d, y_d; the fitted ElasticNetCV is its last step, "
-    "`pipeline[-1]`.",
-    "Its chosen values are `alpha_` and `l1_ratio_`; its coefficients are `coef_`: count the "
-    "non-zero ones with `np.sum(coef_ != 0)`.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "Fit the whole pipeline on X_d, y_d; the fitted ElasticNetCV is its last step, "
+        "`pipeline[-1]`.",
+        "Its chosen values are `alpha_` and `l1_ratio_`; its coefficients are `coef_`: count the "
+        "non-zero ones with `np.sum(coef_ != 0)`.",
+    ),
+)
 def _check_2(best_alpha, best_l1_ratio, n_nonzero_d):
     alpha, ratio, count = _exercise_2(scaled=False, standardize=True)
     raw_alpha = _exercise_2(scaled=False, standardize=False)[0]
     default_alpha = _exercise_2(scaled=True, standardize=False)[0]
-    expect_close("best_alpha", best_alpha, alpha, tol=alpha * 1e-4, mistakes=[
-        (raw_alpha, "that is the choice without the StandardScaler: put it first in the "
-                    "pipeline, so every feature is penalized on the same scale."),
-        (default_alpha, "that comes from load_diabetes' default scaled=True data without a "
-                        "StandardScaler; load it with scaled=False and standardize in the "
-                        "pipeline."),
-    ])
+    expect_close(
+        "best_alpha",
+        best_alpha,
+        alpha,
+        tol=alpha * 1e-4,
+        mistakes=[
+            (
+                raw_alpha,
+                "that is the choice without the StandardScaler: put it first in the "
+                "pipeline, so every feature is penalized on the same scale.",
+            ),
+            (
+                default_alpha,
+                "that comes from load_diabetes' default scaled=True data without a "
+                "StandardScaler; load it with scaled=False and standardize in the "
+                "pipeline.",
+            ),
+        ],
+    )
     chosen = expect_close("best_l1_ratio", best_l1_ratio, ratio, tol=1e-9)
     del chosen
     got = expect_int("n_nonzero_d", n_nonzero_d)
     if got != count:
-        raise Incorrect(f"`n_nonzero_d` = {got} is not the number of non-zero coefficients of "
-                        "the fitted ElasticNetCV (`pipeline[-1].coef_`).")
+        raise Incorrect(
+            f"`n_nonzero_d` = {got} is not the number of non-zero coefficients of "
+            "the fitted ElasticNetCV (`pipeline[-1].coef_`)."
+        )
     return "On these data CV picks the lasso end; the mixes from 0.5 up differ little in CV error."
 
 
@@ -122,14 +183,19 @@ def _exercise_3() -> dict[str, float]:
 
     from regutils.datasets import make_correlated
 
-    X, y = make_correlated(n_samples=80, coef=(1, 1, 1, 0, 0, 0, 0, 0), groups=[(0, 1, 2)],
-                           correlation=0.95, noise=2.0, seed=3)
+    X, y = make_correlated(
+        n_samples=80,
+        coef=(1, 1, 1, 0, 0, 0, 0, 0),
+        groups=[(0, 1, 2)],
+        correlation=0.95,
+        noise=2.0,
+        seed=3,
+    )
     X, y = X.to_numpy(), y.to_numpy()
     rng = np.random.default_rng(0)
     resamples = [rng.integers(0, 80, size=80) for _ in range(50)]
     result: dict[str, float] = {}
-    for name, model in (("lasso", Lasso(alpha=0.3)),
-                        ("enet", ElasticNet(alpha=0.6, l1_ratio=0.5))):
+    for name, model in (("lasso", Lasso(alpha=0.3)), ("enet", ElasticNet(alpha=0.6, l1_ratio=0.5))):
         coefs = np.array([model.fit(X[rows], y[rows]).coef_.copy() for rows in resamples])
         group = coefs[:, :3]
         result[f"{name}_kept"] = float((group != 0).sum(axis=1).mean())
@@ -140,30 +206,56 @@ def _exercise_3() -> dict[str, float]:
     return result
 
 
-@EXERCISES.exercise("3", hints=(
-    "Loop over `resamples`: fit each model on `X3_np[rows], y3_np[rows]` and keep "
-    "`coef_[:3]`, the group's weights. Stack them into a (50, 3) array per model.",
-    "Kept: `(weights != 0).sum(axis=1).mean()`. Spread: `weights.std(axis=1).mean()` — axis=1 "
-    "is the spread *within* a resample.",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        "Loop over `resamples`: fit each model on `X3_np[rows], y3_np[rows]` and keep "
+        "`coef_[:3]`, the group's weights. Stack them into a (50, 3) array per model.",
+        "Kept: `(weights != 0).sum(axis=1).mean()`. Spread: `weights.std(axis=1).mean()` — axis=1 "
+        "is the spread *within* a resample.",
+    ),
+)
 def _check_3(lasso_kept, enet_kept, lasso_spread, enet_spread):
     ref = _exercise_3()
     for name, value in (("lasso", lasso_kept), ("enet", enet_kept)):
-        expect_close(f"{name}_kept", value, ref[f"{name}_kept"], tol=0.005, mistakes=[
-            (ref[f"{name}_kept_all"], "that counts all eight weights; count only the group, "
-                                      "x0-x2 (`coef_[:3]`)."),
-            (ref[f"{'enet' if name == 'lasso' else 'lasso'}_kept"],
-             "that is the other model's value: check which model is which."),
-        ])
+        expect_close(
+            f"{name}_kept",
+            value,
+            ref[f"{name}_kept"],
+            tol=0.005,
+            mistakes=[
+                (
+                    ref[f"{name}_kept_all"],
+                    "that counts all eight weights; count only the group, x0-x2 (`coef_[:3]`).",
+                ),
+                (
+                    ref[f"{'enet' if name == 'lasso' else 'lasso'}_kept"],
+                    "that is the other model's value: check which model is which.",
+                ),
+            ],
+        )
     for name, value in (("lasso", lasso_spread), ("enet", enet_spread)):
         other = "enet" if name == "lasso" else "lasso"
-        expect_close(f"{name}_spread", value, ref[f"{name}_spread"], tol=0.005, mistakes=[
-            (ref[f"{name}_spread_ddof1"], "use NumPy's default std (ddof=0), as the exercise "
-                                          "says."),
-            (ref[f"{name}_across"], "that is the spread *across* resamples (axis=0); the "
-                                    "exercise asks for the spread within each resample "
-                                    "(axis=1), averaged."),
-            (ref[f"{other}_spread"], "that is the other model's value: check which model is "
-                                     "which."),
-        ])
+        expect_close(
+            f"{name}_spread",
+            value,
+            ref[f"{name}_spread"],
+            tol=0.005,
+            mistakes=[
+                (
+                    ref[f"{name}_spread_ddof1"],
+                    "use NumPy's default std (ddof=0), as the exercise says.",
+                ),
+                (
+                    ref[f"{name}_across"],
+                    "that is the spread *across* resamples (axis=0); the "
+                    "exercise asks for the spread within each resample "
+                    "(axis=1), averaged.",
+                ),
+                (
+                    ref[f"{other}_spread"],
+                    "that is the other model's value: check which model is which.",
+                ),
+            ],
+        )
     return "Same λ1, plus an L2 part: the whole group stays, with far more even weights."

@@ -31,8 +31,15 @@ MIN_FEATURES = 8
 def _logistic(C: float, l1_ratio: float):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=C, l1_ratio=l1_ratio, solver="liblinear", intercept_scaling=1000,
-                              tol=1e-6, max_iter=10_000, random_state=0)
+    return LogisticRegression(
+        C=C,
+        l1_ratio=l1_ratio,
+        solver="liblinear",
+        intercept_scaling=1000,
+        tol=1e-6,
+        max_iter=10_000,
+        random_state=0,
+    )
 
 
 def _pipeline(C: float, l1_ratio: float):
@@ -58,33 +65,58 @@ def _one_se(margin: str, simpler: str) -> float:
     rmse = np.array(FOLD_RMSE)
     sd = rmse.std(axis=1, ddof=1)
     errors = {"se": sd / np.sqrt(rmse.shape[1]), "sd": sd}[margin]
-    return one_standard_error_rule(ALPHAS, rmse.mean(axis=1), errors, simpler=simpler,
-                                   greater_is_better=False)
+    return one_standard_error_rule(
+        ALPHAS, rmse.mean(axis=1), errors, simpler=simpler, greater_is_better=False
+    )
 
 
-@EXERCISES.exercise("1", hints=(
-    "Average each row over the folds (axis=1); the best alpha has the smallest mean RMSE.",
-    "Standard errors: `fold_rmse.std(axis=1, ddof=1) / np.sqrt(5)`. The threshold is the best "
-    "mean plus the standard error *of the best alpha*.",
-    "Among the alphas whose mean RMSE is at most the threshold, take the simplest model: the "
-    "largest alpha (the strongest penalty). Or call one_standard_error_rule(alphas, mean_rmse, "
-    "standard_errors, simpler='higher', greater_is_better=False).",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "Average each row over the folds (axis=1); the best alpha has the smallest mean RMSE.",
+        "Standard errors: `fold_rmse.std(axis=1, ddof=1) / np.sqrt(5)`. The threshold is the best "
+        "mean plus the standard error *of the best alpha*.",
+        "Among the alphas whose mean RMSE is at most the threshold, take the simplest model: the "
+        "largest alpha (the strongest penalty). Or call one_standard_error_rule(alphas, mean_rmse, "
+        "standard_errors, simpler='higher', greater_is_better=False).",
+    ),
+)
 def _check_1(best_alpha, one_se_alpha):
     means = np.array(FOLD_RMSE).mean(axis=1)
     best = ALPHAS[int(np.argmin(means))]
     worst = ALPHAS[int(np.argmax(means))]
-    expect_close("best_alpha", best_alpha, best, tol=1e-9, mistakes=[
-        (worst, "that alpha has the *largest* mean RMSE; RMSE is an error, lower is better."),
-    ])
-    expect_close("one_se_alpha", one_se_alpha, _one_se("se", "higher"), tol=1e-9, mistakes=[
-        (_one_se("sd", "higher"), "that margin is the standard *deviation*; the rule uses the "
-                                  "standard error, sd / sqrt(5)."),
-        (_one_se("se", "lower"), "for alpha, the simpler model is the *larger* alpha (a stronger "
-                                 "penalty): take the largest alpha within one standard error."),
-        (best, "that is the best alpha itself; the rule moves to the simplest alpha whose mean "
-               "RMSE is within one standard error of the best."),
-    ])
+    expect_close(
+        "best_alpha",
+        best_alpha,
+        best,
+        tol=1e-9,
+        mistakes=[
+            (worst, "that alpha has the *largest* mean RMSE; RMSE is an error, lower is better."),
+        ],
+    )
+    expect_close(
+        "one_se_alpha",
+        one_se_alpha,
+        _one_se("se", "higher"),
+        tol=1e-9,
+        mistakes=[
+            (
+                _one_se("sd", "higher"),
+                "that margin is the standard *deviation*; the rule uses the "
+                "standard error, sd / sqrt(5).",
+            ),
+            (
+                _one_se("se", "lower"),
+                "for alpha, the simpler model is the *larger* alpha (a stronger "
+                "penalty): take the largest alpha within one standard error.",
+            ),
+            (
+                best,
+                "that is the best alpha itself; the rule moves to the simplest alpha whose mean "
+                "RMSE is within one standard error of the best.",
+            ),
+        ],
+    )
     return "The one-SE choice trades a little mean error, within the noise, for a simpler model."
 
 
@@ -93,8 +125,9 @@ def _check_1(best_alpha, one_se_alpha):
 
 def _all_close(answers: dict[str, object], reference: dict[str, float], tol: float) -> bool:
     """True if every answer is a number within ``tol`` of its reference (checks types too)."""
-    return all(abs(expect_number(name, value) - reference[name]) <= tol
-               for name, value in answers.items())
+    return all(
+        abs(expect_number(name, value) - reference[name]) <= tol for name, value in answers.items()
+    )
 
 
 @cache
@@ -107,8 +140,11 @@ def _exercise_2() -> dict[str, float]:
     search = GridSearchCV(_pipeline(1.0, 0.0), {"logisticregression__C": list(GRID_C)}, cv=inner)
     nested = float(cross_val_score(search, X, y, cv=outer).mean())
     search.fit(X, y)
-    return {"nested": nested, "best_inner": float(search.best_score_),
-            "best_C": float(search.best_params_["logisticregression__C"])}
+    return {
+        "nested": nested,
+        "best_inner": float(search.best_score_),
+        "best_C": float(search.best_params_["logisticregression__C"]),
+    }
 
 
 @cache
@@ -121,31 +157,62 @@ def _tuned_outer_score() -> float:
     return float(cross_val_score(_pipeline(_exercise_2()["best_C"], 0.0), X, y, cv=outer).mean())
 
 
-@EXERCISES.exercise("2", hints=(
-    "Make the search with `GridSearchCV(model, grid, cv=inner)` and give the *unfitted* search "
-    "to `cross_val_score(search, X, y, cv=outer)`: each outer training part runs its own search.",
-    "Then `search.fit(X, y)`; `search.best_score_` and `search.best_params_` hold the inner "
-    "result. The grid's key is 'logisticregression__C'.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "Make the search with `GridSearchCV(model, grid, cv=inner)` and give the *unfitted* search "
+        "to `cross_val_score(search, X, y, cv=outer)`: each outer training part runs its own search.",
+        "Then `search.fit(X, y)`; `search.best_score_` and `search.best_params_` hold the inner "
+        "result. The grid's key is 'logisticregression__C'.",
+    ),
+)
 def _check_2(nested_score, best_inner_score, best_C):
     ref = _exercise_2()
     answers = {"nested_score": nested_score, "best_inner_score": best_inner_score, "best_C": best_C}
-    if _all_close(answers, {"nested_score": ref["nested"], "best_inner_score": ref["best_inner"],
-                            "best_C": ref["best_C"]}, tol=5e-4):
+    if _all_close(
+        answers,
+        {
+            "nested_score": ref["nested"],
+            "best_inner_score": ref["best_inner"],
+            "best_C": ref["best_C"],
+        },
+        tol=5e-4,
+    ):
         return "The inner best score is optimistic; report the nested one."
-    expect_close("nested_score", nested_score, ref["nested"], tol=5e-4, mistakes=[
-        (ref["best_inner"], "that is `best_score_` of the search fitted on all data: the same "
-                            "folds chose C and scored it. Pass the search itself to "
-                            "cross_val_score with the outer folds."),
-        (_tuned_outer_score(), "that scores the already-tuned model (C fixed at the search's "
-                               "choice) on the outer folds; the tuning must run inside each "
-                               "outer training part — pass the unfitted GridSearchCV to "
-                               "cross_val_score."),
-    ])
-    expect_close("best_inner_score", best_inner_score, ref["best_inner"], tol=5e-4, mistakes=[
-        (ref["nested"], "that is the nested score; `best_inner_score` is `search.best_score_` "
-                        "after `search.fit(X, y)`."),
-    ])
+    expect_close(
+        "nested_score",
+        nested_score,
+        ref["nested"],
+        tol=5e-4,
+        mistakes=[
+            (
+                ref["best_inner"],
+                "that is `best_score_` of the search fitted on all data: the same "
+                "folds chose C and scored it. Pass the search itself to "
+                "cross_val_score with the outer folds.",
+            ),
+            (
+                _tuned_outer_score(),
+                "that scores the already-tuned model (C fixed at the search's "
+                "choice) on the outer folds; the tuning must run inside each "
+                "outer training part — pass the unfitted GridSearchCV to "
+                "cross_val_score.",
+            ),
+        ],
+    )
+    expect_close(
+        "best_inner_score",
+        best_inner_score,
+        ref["best_inner"],
+        tol=5e-4,
+        mistakes=[
+            (
+                ref["nested"],
+                "that is the nested score; `best_inner_score` is `search.best_score_` "
+                "after `search.fit(X, y)`.",
+            ),
+        ],
+    )
     expect_close("best_C", best_C, ref["best_C"], tol=1e-9)
     return "The inner best score is optimistic; report the nested one."
 
@@ -164,12 +231,15 @@ def _kept_by_C(l1_ratio: float = 1.0) -> dict[float, tuple[str, ...]]:
     return result
 
 
-@EXERCISES.exercise("3", hints=(
-    "Loop over the five values of C; after fitting, `model[-1].coef_[0] != 0` marks the kept "
-    "weights and `model[:-1].get_feature_names_out()` gives their names.",
-    "C is the inverse of the regularization strength: the strongest penalty is the *smallest* C. "
-    "Take the smallest C whose model keeps at least 8 features.",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        "Loop over the five values of C; after fitting, `model[-1].coef_[0] != 0` marks the kept "
+        "weights and `model[:-1].get_feature_names_out()` gives their names.",
+        "C is the inverse of the regularization strength: the strongest penalty is the *smallest* C. "
+        "Take the smallest C whose model keeps at least 8 features.",
+    ),
+)
 def _check_3(strongest_C, kept):
     kept_by_C = _kept_by_C()
     eligible = [C for C in EXERCISE_3_C if len(kept_by_C[C]) >= MIN_FEATURES]
@@ -177,17 +247,23 @@ def _check_3(strongest_C, kept):
     C = expect_choice("strongest_C", strongest_C, EXERCISE_3_C)
     if C != expected_C:
         if len(kept_by_C[C]) < MIN_FEATURES:
-            raise Incorrect(f"at C = {C} the L1 model keeps only {len(kept_by_C[C])} features, "
-                            f"fewer than {MIN_FEATURES}.")
-        raise Incorrect(f"C = {C} keeps enough features, but C is the inverse of the "
-                        "regularization strength: a smaller C is a stronger penalty. Find the "
-                        "smallest C that still keeps at least 8.")
+            raise Incorrect(
+                f"at C = {C} the L1 model keeps only {len(kept_by_C[C])} features, "
+                f"fewer than {MIN_FEATURES}."
+            )
+        raise Incorrect(
+            f"C = {C} keeps enough features, but C is the inverse of the "
+            "regularization strength: a smaller C is a stronger penalty. Find the "
+            "smallest C that still keeps at least 8."
+        )
     if isinstance(kept, (str, bytes)) or not hasattr(kept, "__iter__"):
         raise Incorrect("`kept` should be a list of feature names, e.g. ['ca', 'sex', ...].")
     names = sorted(str(name) for name in kept)
     if names == sorted(_kept_by_C(0.0)[expected_C]):
-        raise Incorrect("that is every feature: an L2 model (l1_ratio=0.0) keeps them all; fit "
-                        "with l1_ratio=1.0.")
+        raise Incorrect(
+            "that is every feature: an L2 model (l1_ratio=0.0) keeps them all; fit "
+            "with l1_ratio=1.0."
+        )
     if names != list(kept_by_C[expected_C]):
         extra = sorted(set(names) - set(kept_by_C[expected_C]))
         missing = sorted(set(kept_by_C[expected_C]) - set(names))
@@ -196,11 +272,15 @@ def _check_3(strongest_C, kept):
             detail.append(f"{len(extra)} name(s) too many")
         if missing:
             detail.append(f"{len(missing)} missing")
-        raise Incorrect(f"`kept` differs from the features with non-zero weight at C = "
-                        f"{expected_C}: {' and '.join(detail)}. Take the names from the fitted "
-                        "pipeline's preprocessing step, `model[:-1].get_feature_names_out()`.")
-    return ("Nine of 22 features remain at C = 0.1; the fluoroscopy count and the exercise-test "
-            "results survive the strongest penalties.")
+        raise Incorrect(
+            f"`kept` differs from the features with non-zero weight at C = "
+            f"{expected_C}: {' and '.join(detail)}. Take the names from the fitted "
+            "pipeline's preprocessing step, `model[:-1].get_feature_names_out()`."
+        )
+    return (
+        "Nine of 22 features remain at C = 0.1; the fluoroscopy count and the exercise-test "
+        "results survive the strongest penalties."
+    )
 
 
 # --------------------------------------------------------------------------- exercise 4
@@ -214,32 +294,48 @@ def _exercise_4(stratify: bool, part: str) -> tuple[float, float]:
     scores = []
     for seed in range(20):
         X_train, X_test, y_train, y_test = train_test_split(
-            X, y, test_size=0.2, random_state=seed, stratify=y if stratify else None)
+            X, y, test_size=0.2, random_state=seed, stratify=y if stratify else None
+        )
         model = _pipeline(1.0, 0.0).fit(X_train, y_train)
-        scores.append(model.score(X_test, y_test) if part == "test"
-                      else model.score(X_train, y_train))
+        scores.append(
+            model.score(X_test, y_test) if part == "test" else model.score(X_train, y_train)
+        )
     return float(min(scores)), float(max(scores))
 
 
-@EXERCISES.exercise("4", hints=(
-    "For each seed: `X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, "
-    "random_state=seed)`, fit a fresh pipeline on the training part, `score` it on the test part.",
-    "Collect the 20 test accuracies in a list; `min` and `max` of it are the answers.",
-))
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "For each seed: `X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, "
+        "random_state=seed)`, fit a fresh pipeline on the training part, `score` it on the test part.",
+        "Collect the 20 test accuracies in a list; `min` and `max` of it are the answers.",
+    ),
+)
 def _check_4(acc_min, acc_max):
     low, high = _exercise_4(stratify=False, part="test")
-    if _all_close({"acc_min": acc_min, "acc_max": acc_max}, {"acc_min": low, "acc_max": high},
-                  tol=1e-3):
+    if _all_close(
+        {"acc_min": acc_min, "acc_max": acc_max}, {"acc_min": low, "acc_max": high}, tol=1e-3
+    ):
         return "One model, one dataset: the split alone moves the accuracy by about ten points."
     # Wrong: only now compute what the typical mistakes give.
     strat_low, strat_high = _exercise_4(stratify=True, part="test")
     train_low, train_high = _exercise_4(stratify=False, part="train")
     for name, value, expected, stratified, training in (
-            ("acc_min", acc_min, low, strat_low, train_low),
-            ("acc_max", acc_max, high, strat_high, train_high)):
-        expect_close(name, value, expected, tol=1e-3, mistakes=[
-            (stratified, "that comes from stratified splits; the exercise asks for plain "
-                         "train_test_split without `stratify`."),
-            (training, "that is a *training* accuracy; score each model on its test part."),
-        ])
+        ("acc_min", acc_min, low, strat_low, train_low),
+        ("acc_max", acc_max, high, strat_high, train_high),
+    ):
+        expect_close(
+            name,
+            value,
+            expected,
+            tol=1e-3,
+            mistakes=[
+                (
+                    stratified,
+                    "that comes from stratified splits; the exercise asks for plain "
+                    "train_test_split without `stratify`.",
+                ),
+                (training, "that is a *training* accuracy; score each model on its test part."),
+            ],
+        )
     return "One model, one dataset: the split alone moves the accuracy by about ten points."

@@ -12,7 +12,13 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_keras_model, expect_number
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_close,
+    expect_keras_model,
+    expect_number,
+)
 
 EXERCISES = ExerciseBook(notebook="06_weight_penalties_exercises.ipynb")
 
@@ -30,32 +36,40 @@ def _penalty_settings(layer) -> tuple[float, float] | None:
     try:
         return float(config.get("l1", 0.0)), float(config.get("l2", 0.0))
     except (TypeError, ValueError):
-        raise Incorrect(f"layer {layer.name!r} has a custom kernel_regularizer ({config}); use "
-                        "keras.regularizers.L1L2(l1=..., l2=...).") from None
+        raise Incorrect(
+            f"layer {layer.name!r} has a custom kernel_regularizer ({config}); use "
+            "keras.regularizers.L1L2(l1=..., l2=...)."
+        ) from None
 
 
 def _close(value: float, target: float) -> bool:
     return math.isclose(value, target, rel_tol=1e-5, abs_tol=1e-12)
 
 
-@EXERCISES.exercise("1", hints=(
-    "Start from the lesson's `network()` function: keras.Sequential([keras.Input(shape=(22,)), "
-    "Dense(128, relu), Dense(64, relu), Dense(1, sigmoid)]).",
-    "Give both hidden Dense layers `kernel_regularizer=keras.regularizers.L1L2(l1=0.0005, "
-    "l2=0.005)`, and leave the output layer without one.",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "Start from the lesson's `network()` function: keras.Sequential([keras.Input(shape=(22,)), "
+        "Dense(128, relu), Dense(64, relu), Dense(1, sigmoid)]).",
+        "Give both hidden Dense layers `kernel_regularizer=keras.regularizers.L1L2(l1=0.0005, "
+        "l2=0.005)`, and leave the output layer without one.",
+    ),
+)
 def _check_1(model):
     expect_keras_model("model", model)
     import keras
 
     others = [layer.name for layer in model.layers if not isinstance(layer, keras.layers.Dense)]
     if others:
-        raise Incorrect(f"the exercise asks for three Dense layers only; `model` also has "
-                        f"{', '.join(others)}.")
+        raise Incorrect(
+            f"the exercise asks for three Dense layers only; `model` also has {', '.join(others)}."
+        )
     dense = model.layers
     if [layer.units for layer in dense] != [128, 64, 1]:
-        raise Incorrect(f"`model` has Dense layers of {[layer.units for layer in dense]} units; "
-                        "the network is 128-64-1.")
+        raise Incorrect(
+            f"`model` has Dense layers of {[layer.units for layer in dense]} units; "
+            "the network is 128-64-1."
+        )
     activations = [layer.get_config()["activation"] for layer in dense]
     if activations != ["relu", "relu", "sigmoid"]:
         raise Incorrect(f"the activations are {activations}; use relu, relu and sigmoid.")
@@ -64,36 +78,52 @@ def _check_1(model):
     except (AttributeError, ValueError):
         input_shape = None
     if input_shape != (None, 22):
-        raise Incorrect("start the Sequential with `keras.Input(shape=(22,))` (22 columns after "
-                        "preprocessing); `input_shape=` on a layer is the old Keras 2 style.")
+        raise Incorrect(
+            "start the Sequential with `keras.Input(shape=(22,))` (22 columns after "
+            "preprocessing); `input_shape=` on a layer is the old Keras 2 style."
+        )
     for k, layer in enumerate(dense[:2], start=1):
         settings = _penalty_settings(layer)
         if settings is None:
             if layer.activity_regularizer is not None:
-                raise Incorrect(f"hidden layer {k} has an activity_regularizer, which penalizes the "
-                                "layer's outputs, not its weights: use kernel_regularizer.")
+                raise Incorrect(
+                    f"hidden layer {k} has an activity_regularizer, which penalizes the "
+                    "layer's outputs, not its weights: use kernel_regularizer."
+                )
             if layer.bias_regularizer is not None:
-                raise Incorrect(f"hidden layer {k} penalizes its bias; the exercise asks for its "
-                                "weights: kernel_regularizer.")
+                raise Incorrect(
+                    f"hidden layer {k} penalizes its bias; the exercise asks for its "
+                    "weights: kernel_regularizer."
+                )
             raise Incorrect(f"hidden layer {k} has no kernel_regularizer.")
         l1, l2 = settings
         if l1 == 0.0 and l2 == 0.0:
-            raise Incorrect(f"hidden layer {k}'s penalty is zero: `l1_l2()` without arguments is "
-                            "no penalty in Keras 3; pass l1=0.0005 and l2=0.005 explicitly.")
+            raise Incorrect(
+                f"hidden layer {k}'s penalty is zero: `l1_l2()` without arguments is "
+                "no penalty in Keras 3; pass l1=0.0005 and l2=0.005 explicitly."
+            )
         if _close(l1, L2_STRENGTH) and _close(l2, L1_STRENGTH):
             raise Incorrect(f"hidden layer {k}: l1 and l2 are swapped (l1={l1:g}, l2={l2:g}).")
         if l1 == 0.0 and _close(l2, L2_STRENGTH):
-            raise Incorrect(f"hidden layer {k} has the L2 part only; the exercise asks for L1 + L2.")
+            raise Incorrect(
+                f"hidden layer {k} has the L2 part only; the exercise asks for L1 + L2."
+            )
         if l2 == 0.0 and _close(l1, L1_STRENGTH):
-            raise Incorrect(f"hidden layer {k} has the L1 part only; the exercise asks for L1 + L2.")
+            raise Incorrect(
+                f"hidden layer {k} has the L1 part only; the exercise asks for L1 + L2."
+            )
         if not (_close(l1, L1_STRENGTH) and _close(l2, L2_STRENGTH)):
-            raise Incorrect(f"hidden layer {k}'s penalty is l1={l1:g}, l2={l2:g}; the exercise "
-                            "asks for l1=0.0005 and l2=0.005.")
+            raise Incorrect(
+                f"hidden layer {k}'s penalty is l1={l1:g}, l2={l2:g}; the exercise "
+                "asks for l1=0.0005 and l2=0.005."
+            )
         if layer.bias_regularizer is not None:
             raise Incorrect(f"hidden layer {k} also penalizes its bias; penalize the kernel only.")
     if _penalty_settings(dense[2]) is not None:
-        raise Incorrect("the output layer has a kernel_regularizer too; the exercise penalizes the "
-                        "hidden layers only.")
+        raise Incorrect(
+            "the output layer has a kernel_regularizer too; the exercise penalizes the "
+            "hidden layers only."
+        )
     return "Two penalty terms in model.losses, one per hidden layer."
 
 
@@ -120,31 +150,59 @@ def _terms(arrays, l1=EX2_L1, l2=EX2_L2, half=False) -> float:
     return float(sum(l1 * np.abs(w).sum() + factor * l2 * np.square(w).sum() for w in arrays))
 
 
-@EXERCISES.exercise("2", hints=(
-    "`model.get_weights()` lists kernel, bias, kernel, bias, ... layer by layer; the penalized "
-    "kernels are those of the two hidden layers: `weights[0]` and `weights[2]`.",
-    "For each penalized kernel W: 0.001 * np.abs(W).sum() + 0.01 * (W ** 2).sum(); add the two. "
-    "No factor ½, no mean: Keras sums.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "`model.get_weights()` lists kernel, bias, kernel, bias, ... layer by layer; the penalized "
+        "kernels are those of the two hidden layers: `weights[0]` and `weights[2]`.",
+        "For each penalized kernel W: 0.001 * np.abs(W).sum() + 0.01 * (W ** 2).sum(); add the two. "
+        "No factor ½, no mean: Keras sums.",
+    ),
+)
 def _check_2(penalty):
     *weights, keras_penalty = _exercise_2_weights()
     kernels = [weights[0], weights[2]]
     expected = _terms(kernels)
-    assert math.isclose(expected, float(keras_penalty), rel_tol=1e-4), "reference drifted from Keras"
-    expect_close("penalty", penalty, expected, tol=1e-4 * expected, mistakes=[
-        (_terms(kernels, l1=0.0), "that is the L2 part only; add the L1 part, "
-                                  "0.001 * sum(|w|)."),
-        (_terms(kernels, l2=0.0), "that is the L1 part only; add the L2 part, 0.01 * sum(w**2)."),
-        (_terms(kernels, half=True), "Keras' L2 penalty is l2 * sum(w**2), with no factor ½."),
-        (_terms(kernels + [weights[4]]), "the output layer is not penalized: build_mlp puts the "
-                                         "regularizer on the hidden layers only."),
-        (_terms(weights[:4]), "biases are not penalized: kernel_regularizer applies to the "
-                              "kernels (weights[0] and weights[2]) only."),
-        (_terms(weights), "only the hidden layers' kernels are penalized, not biases or the "
-                          "output layer."),
-        (float(sum(EX2_L1 * np.abs(w).mean() + EX2_L2 * np.square(w).mean() for w in kernels)),
-         "Keras *sums* over the weights; you took means."),
-    ])
+    assert math.isclose(expected, float(keras_penalty), rel_tol=1e-4), (
+        "reference drifted from Keras"
+    )
+    expect_close(
+        "penalty",
+        penalty,
+        expected,
+        tol=1e-4 * expected,
+        mistakes=[
+            (
+                _terms(kernels, l1=0.0),
+                "that is the L2 part only; add the L1 part, 0.001 * sum(|w|).",
+            ),
+            (
+                _terms(kernels, l2=0.0),
+                "that is the L1 part only; add the L2 part, 0.01 * sum(w**2).",
+            ),
+            (_terms(kernels, half=True), "Keras' L2 penalty is l2 * sum(w**2), with no factor ½."),
+            (
+                _terms(kernels + [weights[4]]),
+                "the output layer is not penalized: build_mlp puts the "
+                "regularizer on the hidden layers only.",
+            ),
+            (
+                _terms(weights[:4]),
+                "biases are not penalized: kernel_regularizer applies to the "
+                "kernels (weights[0] and weights[2]) only.",
+            ),
+            (
+                _terms(weights),
+                "only the hidden layers' kernels are penalized, not biases or the output layer.",
+            ),
+            (
+                float(
+                    sum(EX2_L1 * np.abs(w).mean() + EX2_L2 * np.square(w).mean() for w in kernels)
+                ),
+                "Keras *sums* over the weights; you took means.",
+            ),
+        ],
+    )
     return "It matches sum(model.losses): that is what Keras adds to the loss."
 
 
@@ -180,14 +238,17 @@ def _one_se_choice(spread: str = "se", ddof: int = 0, strongest: bool = True) ->
     return max(candidates) if strongest else min(candidates)
 
 
-@EXERCISES.exercise("3", hints=(
-    "Put the table in a DataFrame with one row per strength; `.mean(axis=1)` gives the mean "
-    "accuracy of each strength, and `.idxmax()` the best one.",
-    "The standard error of the best strength is np.std(its 5 accuracies) / sqrt(5). Keep every "
-    "strength whose mean is at least (best mean - that standard error).",
-    "Among those, the one-standard-error rule takes the *simplest* model: for a penalty, the "
-    "strongest one (the largest l2).",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        "Put the table in a DataFrame with one row per strength; `.mean(axis=1)` gives the mean "
+        "accuracy of each strength, and `.idxmax()` the best one.",
+        "The standard error of the best strength is np.std(its 5 accuracies) / sqrt(5). Keep every "
+        "strength whose mean is at least (best mean - that standard error).",
+        "Among those, the one-standard-error rule takes the *simplest* model: for a penalty, the "
+        "strongest one (the largest l2).",
+    ),
+)
 def _check_3(best_l2, chosen_l2):
     means = np.array(EX3_ACCURACY).mean(axis=1)
     best = EX3_STRENGTHS[int(np.argmax(means))]
@@ -195,32 +256,48 @@ def _check_3(best_l2, chosen_l2):
     value = expect_number("best_l2", best_l2)
     if not _close(value, best):
         if _close(value, worst):
-            raise Incorrect(f"`best_l2` = {value:g} has the *lowest* mean accuracy; take the "
-                            "highest (argmax, not argmin).")
-        raise Incorrect(f"`best_l2` = {value:g} is not the strength with the highest mean "
-                        "accuracy.")
+            raise Incorrect(
+                f"`best_l2` = {value:g} has the *lowest* mean accuracy; take the "
+                "highest (argmax, not argmin)."
+            )
+        raise Incorrect(
+            f"`best_l2` = {value:g} is not the strength with the highest mean accuracy."
+        )
     chosen = expect_number("chosen_l2", chosen_l2)
     expected = _one_se_choice()
     if _close(chosen, expected):
-        return ("The rule trades a point of mean accuracy that is within the noise for a simpler, "
-                "more strongly penalized network.")
+        return (
+            "The rule trades a point of mean accuracy that is within the noise for a simpler, "
+            "more strongly penalized network."
+        )
     if _close(chosen, _one_se_choice(spread="sd")):
-        raise Incorrect(f"`chosen_l2` = {chosen:g} comes from one standard *deviation*; the rule "
-                        "uses the standard error, sd / sqrt(5).")
+        raise Incorrect(
+            f"`chosen_l2` = {chosen:g} comes from one standard *deviation*; the rule "
+            "uses the standard error, sd / sqrt(5)."
+        )
     weakest = {_one_se_choice(strongest=False, ddof=ddof) for ddof in (0, 1)}
     if any(_close(chosen, s) for s in weakest) or _close(chosen, best):
-        raise Incorrect(f"`chosen_l2` = {chosen:g}: the rule picks the *strongest* penalty whose "
-                        "mean is within one standard error of the best (the simplest model), not "
-                        "the weakest or the best.")
-    raise Incorrect(f"`chosen_l2` = {chosen:g} is not the largest strength whose mean accuracy is "
-                    "within one standard error of the best.")
+        raise Incorrect(
+            f"`chosen_l2` = {chosen:g}: the rule picks the *strongest* penalty whose "
+            "mean is within one standard error of the best (the simplest model), not "
+            "the weakest or the best."
+        )
+    raise Incorrect(
+        f"`chosen_l2` = {chosen:g} is not the largest strength whose mean accuracy is "
+        "within one standard error of the best."
+    )
 
 
 # --------------------------------------------------------------------------- exercise 4
 
 
-def adam_reference(l2: float = 0.0, weight_decay: float = 0.0, gradient_b: float = 0.0,
-                   steps: int = 100, learning_rate: float = 0.02) -> np.ndarray:
+def adam_reference(
+    l2: float = 0.0,
+    weight_decay: float = 0.0,
+    gradient_b: float = 0.0,
+    steps: int = 100,
+    learning_rate: float = 0.02,
+) -> np.ndarray:
     """Exercise 4's experiment in NumPy, with Keras' Adam/AdamW update rules (defaults).
 
     Weights [a, b] start at 1; their data gradients alternate +-10 and +-gradient_b; ``l2`` adds
@@ -257,27 +334,50 @@ def _exercise_4() -> dict[str, float]:
     return result
 
 
-@EXERCISES.exercise("4", hints=(
-    "Each shrinkage factor needs two runs with the same `gradient_b`: one with the penalty (or "
-    "the decay) and one with plain Adam; divide b's final value by b's final value without it.",
-    "`optimize(...)` returns [a, b]: b is the second entry, `[1]`. Use a fresh optimizer object "
-    "for every run (optimizers keep state).",
-))
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "Each shrinkage factor needs two runs with the same `gradient_b`: one with the penalty (or "
+        "the decay) and one with plain Adam; divide b's final value by b's final value without it.",
+        "`optimize(...)` returns [a, b]: b is the second entry, `[1]`. Use a fresh optimizer object "
+        "for every run (optimizers keep state).",
+    ),
+)
 def _check_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
     ref = _exercise_4()
     tol = 0.005
-    for name, value, key in (("shrink_l2_small", shrink_l2_small, "l2 0.1"),
-                             ("shrink_l2_unit", shrink_l2_unit, "l2 1.0")):
+    for name, value, key in (
+        ("shrink_l2_small", shrink_l2_small, "l2 0.1"),
+        ("shrink_l2_unit", shrink_l2_unit, "l2 1.0"),
+    ):
         gradient_b = key.split()[-1]
-        expect_close(name, value, ref[key], tol=tol, mistakes=[
-            (ref[f"l2 a {gradient_b}"], "that is weight a's factor; the exercise asks about b, "
-                                        "the second entry."),
-            (ref[f"raw l2 {gradient_b}"], "that is b's final value; divide it by b's final value "
-                                          "under plain Adam."),
-            (ref["decay"], "that is AdamW's factor; this one asks for Adam with the L2 penalty."),
-        ])
-    expect_close("shrink_decay_small", shrink_decay_small, ref["decay"], tol=tol, mistakes=[
-        (ref["l2 0.1"], "that is Adam + L2's factor; this one asks for AdamW."),
-    ])
-    return ("Adam + L2 shrinks a weight more the smaller its gradients; AdamW's decay does not "
-            "care.")
+        expect_close(
+            name,
+            value,
+            ref[key],
+            tol=tol,
+            mistakes=[
+                (
+                    ref[f"l2 a {gradient_b}"],
+                    "that is weight a's factor; the exercise asks about b, the second entry.",
+                ),
+                (
+                    ref[f"raw l2 {gradient_b}"],
+                    "that is b's final value; divide it by b's final value under plain Adam.",
+                ),
+                (
+                    ref["decay"],
+                    "that is AdamW's factor; this one asks for Adam with the L2 penalty.",
+                ),
+            ],
+        )
+    expect_close(
+        "shrink_decay_small",
+        shrink_decay_small,
+        ref["decay"],
+        tol=tol,
+        mistakes=[
+            (ref["l2 0.1"], "that is Adam + L2's factor; this one asks for AdamW."),
+        ],
+    )
+    return "Adam + L2 shrinks a weight more the smaller its gradients; AdamW's decay does not care."

@@ -13,22 +13,33 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_keras_model, expect_number
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_close,
+    expect_keras_model,
+    expect_number,
+)
 
 EXERCISES = ExerciseBook(notebook="07_dropout_exercises.ipynb")
 
 # --------------------------------------------------------------------------- exercise 1
 
-_RATE_MESSAGE = ("`rate` is the fraction dropped, not kept: Dropout({wrong:g}) drops "
-                 "{wrong:.0%} of its inputs; to drop {asked:.0%}, write Dropout({asked:g}).")
+_RATE_MESSAGE = (
+    "`rate` is the fraction dropped, not kept: Dropout({wrong:g}) drops "
+    "{wrong:.0%} of its inputs; to drop {asked:.0%}, write Dropout({asked:g})."
+)
 
 
-@EXERCISES.exercise("1", hints=(
-    "The layers, in order: keras.Input(shape=(64,)), Dropout, Dense(128, relu), Dropout, "
-    "Dense(10, softmax).",
-    "Keras' `rate` is the fraction of units *dropped*: dropping 20 % of the pixels is "
-    "Dropout(0.2), dropping 30 % of the hidden units is Dropout(0.3).",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "The layers, in order: keras.Input(shape=(64,)), Dropout, Dense(128, relu), Dropout, "
+        "Dense(10, softmax).",
+        "Keras' `rate` is the fraction of units *dropped*: dropping 20 % of the pixels is "
+        "Dropout(0.2), dropping 30 % of the hidden units is Dropout(0.3).",
+    ),
+)
 def _check_1(model):
     expect_keras_model("model", model)
     import keras
@@ -38,37 +49,60 @@ def _check_1(model):
     except (AttributeError, ValueError):
         input_shape = None
     if input_shape != (None, 64):
-        raise Incorrect("start the Sequential with `keras.Input(shape=(64,))`: 64 pixels per image.")
-    kinds = ["Dropout" if isinstance(layer, keras.layers.Dropout)
-             else "Dense" if isinstance(layer, keras.layers.Dense) else type(layer).__name__
-             for layer in model.layers]
+        raise Incorrect(
+            "start the Sequential with `keras.Input(shape=(64,))`: 64 pixels per image."
+        )
+    kinds = [
+        "Dropout"
+        if isinstance(layer, keras.layers.Dropout)
+        else "Dense"
+        if isinstance(layer, keras.layers.Dense)
+        else type(layer).__name__
+        for layer in model.layers
+    ]
     if kinds and kinds[-1] == "Dropout":
-        raise Incorrect("there is a Dropout layer after the output layer: never drop the "
-                        "outputs (the predicted probabilities); drop inputs and hidden units.")
+        raise Incorrect(
+            "there is a Dropout layer after the output layer: never drop the "
+            "outputs (the predicted probabilities); drop inputs and hidden units."
+        )
     if kinds[:1] != ["Dropout"]:
-        raise Incorrect("the inputs are not dropped: put a Dropout layer before the first Dense "
-                        "layer (right after keras.Input).")
+        raise Incorrect(
+            "the inputs are not dropped: put a Dropout layer before the first Dense "
+            "layer (right after keras.Input)."
+        )
     if kinds != ["Dropout", "Dense", "Dropout", "Dense"]:
-        raise Incorrect(f"the layers are {kinds}; the exercise asks for Dropout, Dense(128), "
-                        "Dropout, Dense(10).")
+        raise Incorrect(
+            f"the layers are {kinds}; the exercise asks for Dropout, Dense(128), "
+            "Dropout, Dense(10)."
+        )
     input_drop, hidden, hidden_drop, output = model.layers
     if hidden.units != 128 or output.units != 10:
-        raise Incorrect(f"the Dense layers have {hidden.units} and {output.units} units; the "
-                        "exercise asks for 128 and 10 (one per digit).")
-    if (hidden.get_config()["activation"], output.get_config()["activation"]) != ("relu", "softmax"):
+        raise Incorrect(
+            f"the Dense layers have {hidden.units} and {output.units} units; the "
+            "exercise asks for 128 and 10 (one per digit)."
+        )
+    if (hidden.get_config()["activation"], output.get_config()["activation"]) != (
+        "relu",
+        "softmax",
+    ):
         raise Incorrect("use relu in the hidden layer and softmax in the output layer.")
     for layer, asked, where in ((input_drop, 0.2, "input"), (hidden_drop, 0.3, "hidden")):
         rate = float(layer.rate)
         if math.isclose(rate, asked):
             continue
         if math.isclose(rate, 1 - asked):
-            raise Incorrect(f"the {where} dropout: " + _RATE_MESSAGE.format(wrong=rate, asked=asked))
+            raise Incorrect(
+                f"the {where} dropout: " + _RATE_MESSAGE.format(wrong=rate, asked=asked)
+            )
         other = 0.3 if asked == 0.2 else 0.2
         if math.isclose(rate, other):
-            raise Incorrect("the two rates are swapped: 20 % on the inputs, 30 % after the hidden "
-                            "layer.")
-        raise Incorrect(f"the {where} dropout rate is {rate:g}; the exercise asks to drop "
-                        f"{asked:.0%}: Dropout({asked:g}).")
+            raise Incorrect(
+                "the two rates are swapped: 20 % on the inputs, 30 % after the hidden layer."
+            )
+        raise Incorrect(
+            f"the {where} dropout rate is {rate:g}; the exercise asks to drop "
+            f"{asked:.0%}: Dropout({asked:g})."
+        )
     return "Dropout(0.2) keeps 80 % of the pixels: the paper's p = 0.8."
 
 
@@ -83,18 +117,26 @@ def _exercise_2() -> dict[str, np.ndarray]:
     u = np.random.default_rng(4).random(x.shape)
     keep = u >= EX2_RATE
     scale = 1 / (1 - EX2_RATE)
-    return {"x": x, "keep": keep, "out": x * keep * scale, "grad": keep * scale,
-            "unscaled": x * keep, "times_keep": x * keep * (1 - EX2_RATE),
-            "reversed": x * (~keep) * scale, "reversed_unscaled": x * (~keep),
-            "reversed_rate_as_keep": x * (u < 1 - EX2_RATE) / EX2_RATE}
+    return {
+        "x": x,
+        "keep": keep,
+        "out": x * keep * scale,
+        "grad": keep * scale,
+        "unscaled": x * keep,
+        "times_keep": x * keep * (1 - EX2_RATE),
+        "reversed": x * (~keep) * scale,
+        "reversed_unscaled": x * (~keep),
+        "reversed_rate_as_keep": x * (u < 1 - EX2_RATE) / EX2_RATE,
+    }
 
 
 def _expect_array(name: str, value: object, shape: tuple[int, ...]) -> np.ndarray:
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise Incorrect(f"`{name}` should be an array of numbers, got a "
-                        f"{type(value).__name__}.") from None
+        raise Incorrect(
+            f"`{name}` should be an array of numbers, got a {type(value).__name__}."
+        ) from None
     if array.shape != shape:
         raise Incorrect(f"`{name}` should have the shape of x, {shape}; it has {array.shape}.")
     return array
@@ -104,51 +146,78 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
     return bool(np.allclose(a, b, rtol=1e-6, atol=1e-9))
 
 
-@EXERCISES.exercise("2", hints=(
-    "The mask: `keep = u >= rate` with `u = np.random.default_rng(4).random(x.shape)` — each "
-    "entry is kept with probability 1 - rate.",
-    "Training output: `x * keep / (1 - rate)`. At inference inverted dropout does nothing: "
-    "the output is x itself.",
-    "Backward: the output is x times a constant per entry (0 or 1 / (1 - rate)), so the gradient "
-    "is `grad_out * keep / (1 - rate)`.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "The mask: `keep = u >= rate` with `u = np.random.default_rng(4).random(x.shape)` — each "
+        "entry is kept with probability 1 - rate.",
+        "Training output: `x * keep / (1 - rate)`. At inference inverted dropout does nothing: "
+        "the output is x itself.",
+        "Backward: the output is x times a constant per entry (0 or 1 / (1 - rate)), so the gradient "
+        "is `grad_out * keep / (1 - rate)`.",
+    ),
+)
 def _check_2(out, out_inference, grad_x):
     ref = _exercise_2()
     shape = ref["x"].shape
     out = _expect_array("out", out, shape)
     if not _same(out, ref["out"]):
         for key, message in (
-            ("unscaled", "the kept entries must be scaled up by 1 / (1 - rate) = 1.333..., so "
-                         "that the expected output equals the input (inverted dropout)."),
-            ("times_keep", "scale by 1 / (1 - rate), not by (1 - rate): inverted dropout scales "
-                           "the kept entries *up* in training."),
-            ("reversed", "the mask is reversed: `rate` is the fraction dropped, so keep the "
-                         "entries with u >= rate (probability 1 - rate)."),
-            ("reversed_unscaled", "the mask is reversed (keep u >= rate) and the kept entries "
-                                  "are not scaled by 1 / (1 - rate)."),
-            ("reversed_rate_as_keep", "`rate` is the fraction dropped, not kept: keep u >= rate "
-                                      "and scale by 1 / (1 - rate)."),
+            (
+                "unscaled",
+                "the kept entries must be scaled up by 1 / (1 - rate) = 1.333..., so "
+                "that the expected output equals the input (inverted dropout).",
+            ),
+            (
+                "times_keep",
+                "scale by 1 / (1 - rate), not by (1 - rate): inverted dropout scales "
+                "the kept entries *up* in training.",
+            ),
+            (
+                "reversed",
+                "the mask is reversed: `rate` is the fraction dropped, so keep the "
+                "entries with u >= rate (probability 1 - rate).",
+            ),
+            (
+                "reversed_unscaled",
+                "the mask is reversed (keep u >= rate) and the kept entries "
+                "are not scaled by 1 / (1 - rate).",
+            ),
+            (
+                "reversed_rate_as_keep",
+                "`rate` is the fraction dropped, not kept: keep u >= rate "
+                "and scale by 1 / (1 - rate).",
+            ),
         ):
             if _same(out, ref[key]):
                 raise Incorrect(f"`out`: {message}")
         raise Incorrect("`out` is not x * keep / (1 - rate) with the mask from u >= rate.")
     out_inference = _expect_array("out_inference", out_inference, shape)
     if not _same(out_inference, ref["x"]):
-        if _same(out_inference, ref["x"] * (1 - EX2_RATE)) or _same(out_inference,
-                                                                   ref["x"] / (1 - EX2_RATE)):
-            raise Incorrect("`out_inference`: with inverted dropout the scaling happens in "
-                            "training; at inference the layer is the identity (x itself).")
+        if _same(out_inference, ref["x"] * (1 - EX2_RATE)) or _same(
+            out_inference, ref["x"] / (1 - EX2_RATE)
+        ):
+            raise Incorrect(
+                "`out_inference`: with inverted dropout the scaling happens in "
+                "training; at inference the layer is the identity (x itself)."
+            )
         if _same(out_inference, ref["out"]):
-            raise Incorrect("`out_inference` is the training output: at inference nothing is "
-                            "dropped, the layer returns x.")
+            raise Incorrect(
+                "`out_inference` is the training output: at inference nothing is "
+                "dropped, the layer returns x."
+            )
         raise Incorrect("`out_inference` should be x itself.")
     grad_x = _expect_array("grad_x", grad_x, shape)
     if not _same(grad_x, ref["grad"]):
         if _same(grad_x, ref["keep"].astype(float)):
-            raise Incorrect("`grad_x`: the backward pass scales like the forward pass: "
-                            "grad_out * keep / (1 - rate).")
+            raise Incorrect(
+                "`grad_x`: the backward pass scales like the forward pass: "
+                "grad_out * keep / (1 - rate)."
+            )
         if _same(grad_x, np.ones(shape)):
-            raise Incorrect("`grad_x`: dropped entries pass no gradient back; multiply by the mask.")
+            raise Incorrect(
+                "`grad_x`: dropped entries pass no gradient back; multiply by the mask."
+            )
         raise Incorrect("`grad_x` should be grad_out * keep / (1 - rate).")
     return "Forward and backward use the same mask and the same scale."
 
@@ -163,8 +232,9 @@ def _validation_images() -> tuple[np.ndarray, np.ndarray]:
 
     digits = load_digits()
     X = (digits.data / 16.0).astype("float32")
-    _, X_val, _, y_val = train_test_split(X, digits.target, test_size=0.5, stratify=digits.target,
-                                          random_state=0)
+    _, X_val, _, y_val = train_test_split(
+        X, digits.target, test_size=0.5, stratify=digits.target, random_state=0
+    )
     return X_val, y_val
 
 
@@ -175,21 +245,27 @@ def _mc_reference(model, passes: int = 50) -> dict[str, float]:
     predicted = mean.argmax(axis=1)
     spread = samples[:, np.arange(len(X_val)), predicted].std(axis=0)
     deterministic = np.asarray(model(X_val, training=False))
-    return {"accuracy": float(np.mean(predicted == y_val)),
-            "spread": float(spread.mean()),
-            "deterministic_accuracy": float(np.mean(deterministic.argmax(axis=1) == y_val)),
-            "spread_over_images": float(samples[:, np.arange(len(X_val)), predicted]
-                                        .std(axis=1).mean())}
+    return {
+        "accuracy": float(np.mean(predicted == y_val)),
+        "spread": float(spread.mean()),
+        "deterministic_accuracy": float(np.mean(deterministic.argmax(axis=1) == y_val)),
+        "spread_over_images": float(
+            samples[:, np.arange(len(X_val)), predicted].std(axis=1).mean()
+        ),
+    }
 
 
-@EXERCISES.exercise("3", hints=(
-    "Stack 50 passes: `np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])` "
-    "has shape (50, images, 10).",
-    "Average over the passes (axis=0) and take argmax per image: that is the MC prediction; "
-    "compare it with y_val for `mc_accuracy`.",
-    "For `mean_spread`: for each image, the sd over the 50 passes of the probability of its "
-    "predicted class; then the mean over images.",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        "Stack 50 passes: `np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])` "
+        "has shape (50, images, 10).",
+        "Average over the passes (axis=0) and take argmax per image: that is the MC prediction; "
+        "compare it with y_val for `mc_accuracy`.",
+        "For `mean_spread`: for each image, the sd over the 50 passes of the probability of its "
+        "predicted class; then the mean over images.",
+    ),
+)
 def _check_3(model, mc_accuracy, mean_spread):
     if not (hasattr(model, "layers") and hasattr(model, "fit")):  # before importing Keras
         raise Incorrect("pass the setup cell's network as `model=mc_model`.")
@@ -198,19 +274,39 @@ def _check_3(model, mc_accuracy, mean_spread):
     if not isinstance(model, keras.Model):
         raise Incorrect("pass the setup cell's network as `model=mc_model`.")
     ref = _mc_reference(model)
-    expect_close("mc_accuracy", mc_accuracy, ref["accuracy"], tol=0.015, mistakes=[
-        (1 - ref["accuracy"], "that is the error rate; the exercise asks for the accuracy."),
-    ])
+    expect_close(
+        "mc_accuracy",
+        mc_accuracy,
+        ref["accuracy"],
+        tol=0.015,
+        mistakes=[
+            (1 - ref["accuracy"], "that is the error rate; the exercise asks for the accuracy."),
+        ],
+    )
     if abs(expect_number("mean_spread", mean_spread)) < 1e-9:
-        raise Incorrect("`mean_spread` = 0: every pass gave the same output. With "
-                        "training=False (the default) dropout is off; call the model with "
-                        "training=True.")
-    spread = expect_close("mean_spread", mean_spread, ref["spread"], tol=0.1 * ref["spread"],
-                          mistakes=[
-        (ref["spread"] ** 2, "that is a variance; the exercise asks for the standard deviation."),
-        (ref["spread_over_images"], "take the sd over the passes (axis=0) for each image, then "
-                                    "the mean over images."),
-    ])
+        raise Incorrect(
+            "`mean_spread` = 0: every pass gave the same output. With "
+            "training=False (the default) dropout is off; call the model with "
+            "training=True."
+        )
+    spread = expect_close(
+        "mean_spread",
+        mean_spread,
+        ref["spread"],
+        tol=0.1 * ref["spread"],
+        mistakes=[
+            (
+                ref["spread"] ** 2,
+                "that is a variance; the exercise asks for the standard deviation.",
+            ),
+            (
+                ref["spread_over_images"],
+                "take the sd over the passes (axis=0) for each image, then the mean over images.",
+            ),
+        ],
+    )
     del spread
-    return ("The averaged prediction is about as accurate as the network with dropout off; the "
-            "spread is the extra information.")
+    return (
+        "The averaged prediction is about as accurate as the network with dropout off; the "
+        "spread is the extra information."
+    )

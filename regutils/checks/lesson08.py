@@ -24,8 +24,9 @@ def _as_array(name: str, value: object, shape: tuple[int, ...]) -> np.ndarray:
     if hasattr(value, "numpy") and callable(value.numpy):  # a TensorFlow tensor
         value = value.numpy()
     if isinstance(value, (str, bytes)) or value is None or np.isscalar(value):
-        raise Incorrect(f"`{name}` should be an array of shape {shape}, got a "
-                        f"{type(value).__name__}.")
+        raise Incorrect(
+            f"`{name}` should be an array of shape {shape}, got a {type(value).__name__}."
+        )
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
@@ -37,24 +38,29 @@ def _as_array(name: str, value: object, shape: tuple[int, ...]) -> np.ndarray:
     return array
 
 
-def _expect_array(name: str, value: np.ndarray, expected: np.ndarray, *, tol: float,
-                  mistakes: tuple[tuple[np.ndarray, str], ...] = ()) -> None:
+def _expect_array(
+    name: str,
+    value: np.ndarray,
+    expected: np.ndarray,
+    *,
+    tol: float,
+    mistakes: tuple[tuple[np.ndarray, str], ...] = (),
+) -> None:
     """Like feedback.expect_close, for arrays (largest absolute difference)."""
     if np.max(np.abs(value - expected)) <= tol:
         return
     for wrong, message in mistakes:
         if wrong.shape == value.shape and np.max(np.abs(value - wrong)) <= tol:
             raise Incorrect(f"`{name}`: {message}")
-    raise Incorrect(f"`{name}` is not what the exercise asks for (largest difference "
-                    f"{np.max(np.abs(value - expected)):.3g}).")
+    raise Incorrect(
+        f"`{name}` is not what the exercise asks for (largest difference "
+        f"{np.max(np.abs(value - expected)):.3g})."
+    )
 
 
 # --------------------------------------------------------------------------- exercise 1
 
-X1 = np.array([[1.0, 200.0, -3.0],
-               [2.0, 180.0, -1.0],
-               [4.0, 260.0, -2.0],
-               [5.0, 240.0, 0.0]])
+X1 = np.array([[1.0, 200.0, -3.0], [2.0, 180.0, -1.0], [4.0, 260.0, -2.0], [5.0, 240.0, 0.0]])
 GAMMA1 = np.array([1.0, 2.0, 0.5])
 BETA1 = np.array([0.0, 1.0, -1.0])
 
@@ -65,42 +71,85 @@ def _normalize(x: np.ndarray, axis: int = 0, ddof: int = 0, eps: float = EPS) ->
     return (x - mean) / np.sqrt(var + eps)
 
 
-@EXERCISES.exercise("1", hints=(
-    "Work column by column (axis=0): each column is one unit, each row one example. "
-    "`x.mean(axis=0)` and `x.var(axis=0)` give the batch statistics.",
-    "out = gamma * (x - mean) / np.sqrt(var + 1e-3) + beta. np.var divides by the batch size "
-    "(ddof=0), like Keras; pandas' .var() would divide by size - 1.",
-    "A new layer starts from moving_mean = 0 and moving_var = 1; one step gives "
-    "0.99 * old + 0.01 * batch statistic.",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "Work column by column (axis=0): each column is one unit, each row one example. "
+        "`x.mean(axis=0)` and `x.var(axis=0)` give the batch statistics.",
+        "out = gamma * (x - mean) / np.sqrt(var + 1e-3) + beta. np.var divides by the batch size "
+        "(ddof=0), like Keras; pandas' .var() would divide by size - 1.",
+        "A new layer starts from moving_mean = 0 and moving_var = 1; one step gives "
+        "0.99 * old + 0.01 * batch statistic.",
+    ),
+)
 def _check_1(out, moving_mean, moving_var):
     mean, var = X1.mean(axis=0), X1.var(axis=0)
     expected = GAMMA1 * _normalize(X1) + BETA1
-    _expect_array("out", _as_array("out", out, X1.shape), expected, tol=1e-6, mistakes=(
-        (GAMMA1 * _normalize(X1, ddof=1) + BETA1,
-         "that uses the unbiased variance (divide by n - 1); batch normalization, like Keras, "
-         "divides by the batch size n (np.var's default, ddof=0)."),
-        (GAMMA1 * (X1 - mean) / np.sqrt(var) + BETA1,
-         "epsilon is missing: divide by np.sqrt(var + 1e-3)."),
-        (_normalize(X1), "gamma and beta are missing: out = gamma * x_hat + beta."),
-        (BETA1 * _normalize(X1) + GAMMA1, "gamma and beta are swapped: gamma scales, beta shifts."),
-        (GAMMA1 * _normalize(X1, axis=1) + BETA1,
-         "that normalizes each row (example); batch normalization normalizes each column (unit) "
-         "over the examples of the batch: axis=0."),
-    ))
-    _expect_array("moving_mean", _as_array("moving_mean", moving_mean, (3,)), 0.01 * mean,
-                  tol=1e-9, mistakes=(
-        (0.99 * mean, "the weights are swapped: moving = 0.99 * old + 0.01 * batch mean, and "
-                      "the old value of a new layer is 0."),
-        (mean, "that is the batch mean itself; the moving average moves only 1 % of the way "
-               "towards it per step (momentum 0.99)."),
-    ))
-    _expect_array("moving_var", _as_array("moving_var", moving_var, (3,)), 0.99 + 0.01 * var,
-                  tol=1e-9, mistakes=(
-        (0.99 + 0.01 * X1.var(axis=0, ddof=1), "use the biased batch variance (ddof=0) here too."),
-        (0.01 * var, "a new layer's moving variance starts at 1, not 0: 0.99 * 1 + 0.01 * var."),
-        (0.99 * var + 0.01, "the weights are swapped: 0.99 * old (= 1) + 0.01 * batch variance."),
-    ))
+    _expect_array(
+        "out",
+        _as_array("out", out, X1.shape),
+        expected,
+        tol=1e-6,
+        mistakes=(
+            (
+                GAMMA1 * _normalize(X1, ddof=1) + BETA1,
+                "that uses the unbiased variance (divide by n - 1); batch normalization, like Keras, "
+                "divides by the batch size n (np.var's default, ddof=0).",
+            ),
+            (
+                GAMMA1 * (X1 - mean) / np.sqrt(var) + BETA1,
+                "epsilon is missing: divide by np.sqrt(var + 1e-3).",
+            ),
+            (_normalize(X1), "gamma and beta are missing: out = gamma * x_hat + beta."),
+            (
+                BETA1 * _normalize(X1) + GAMMA1,
+                "gamma and beta are swapped: gamma scales, beta shifts.",
+            ),
+            (
+                GAMMA1 * _normalize(X1, axis=1) + BETA1,
+                "that normalizes each row (example); batch normalization normalizes each column (unit) "
+                "over the examples of the batch: axis=0.",
+            ),
+        ),
+    )
+    _expect_array(
+        "moving_mean",
+        _as_array("moving_mean", moving_mean, (3,)),
+        0.01 * mean,
+        tol=1e-9,
+        mistakes=(
+            (
+                0.99 * mean,
+                "the weights are swapped: moving = 0.99 * old + 0.01 * batch mean, and "
+                "the old value of a new layer is 0.",
+            ),
+            (
+                mean,
+                "that is the batch mean itself; the moving average moves only 1 % of the way "
+                "towards it per step (momentum 0.99).",
+            ),
+        ),
+    )
+    _expect_array(
+        "moving_var",
+        _as_array("moving_var", moving_var, (3,)),
+        0.99 + 0.01 * var,
+        tol=1e-9,
+        mistakes=(
+            (
+                0.99 + 0.01 * X1.var(axis=0, ddof=1),
+                "use the biased batch variance (ddof=0) here too.",
+            ),
+            (
+                0.01 * var,
+                "a new layer's moving variance starts at 1, not 0: 0.99 * 1 + 0.01 * var.",
+            ),
+            (
+                0.99 * var + 0.01,
+                "the weights are swapped: 0.99 * old (= 1) + 0.01 * batch variance.",
+            ),
+        ),
+    )
     return "The moving averages have barely moved after one step: that is why they need many."
 
 
@@ -120,40 +169,77 @@ def _moving2(momentum: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
     return (1 - left) * x.mean(axis=0), left + (1 - left) * x.var(axis=0)
 
 
-@EXERCISES.exercise("2", hints=(
-    "`bn = keras.layers.BatchNormalization(momentum=0.9)`, then a loop: "
-    "`for _ in range(10): bn(X_batch, training=True)`.",
-    "`np.asarray(bn.moving_mean)` reads the moving mean; `np.asarray(bn(X_batch, "
-    "training=False))` is the inference-mode output.",
-    "To predict it by hand: after t steps from 0, the moving mean is (1 - 0.9**t) times the "
-    "batch mean.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "`bn = keras.layers.BatchNormalization(momentum=0.9)`, then a loop: "
+        "`for _ in range(10): bn(X_batch, training=True)`.",
+        "`np.asarray(bn.moving_mean)` reads the moving mean; `np.asarray(bn(X_batch, "
+        "training=False))` is the inference-mode output.",
+        "To predict it by hand: after t steps from 0, the moving mean is (1 - 0.9**t) times the "
+        "batch mean.",
+    ),
+)
 def _check_2(moving_mean, inference_out):
     x = _batch2().astype(float)
     mean_ref, var_ref = _moving2(MOMENTUM2, STEPS2)
     value = _as_array("moving_mean", moving_mean, (4,))
-    _expect_array("moving_mean", value, mean_ref, tol=1e-4, mistakes=(
-        (_moving2(0.99, STEPS2)[0], "that is Keras' default momentum 0.99; the exercise asks "
-                                    "for BatchNormalization(momentum=0.9)."),
-        (np.zeros(4), "the moving mean has not moved: only calls with training=True update it."),
-        (_moving2(MOMENTUM2, 1)[0], "that is the moving mean after *one* call; call the layer "
-                                    "10 times in training mode."),
-        (_moving2(MOMENTUM2, 11)[0], "that is the moving mean after 11 training calls; the "
-                                     "exercise asks for 10 (the inference call does not count)."),
-        (x.mean(axis=0), "that is the batch mean itself; the moving average approaches it step "
-                         "by step, a fraction 1 - 0.9 = 0.1 of the remaining way per call."),
-        (MOMENTUM2**STEPS2 * x.mean(axis=0), "that is 0.9**10 times the batch mean: the share "
-                                             "of the *starting* value left is 0.9**10, so the "
-                                             "moving mean is (1 - 0.9**10) times the batch mean."),
-    ))
+    _expect_array(
+        "moving_mean",
+        value,
+        mean_ref,
+        tol=1e-4,
+        mistakes=(
+            (
+                _moving2(0.99, STEPS2)[0],
+                "that is Keras' default momentum 0.99; the exercise asks "
+                "for BatchNormalization(momentum=0.9).",
+            ),
+            (
+                np.zeros(4),
+                "the moving mean has not moved: only calls with training=True update it.",
+            ),
+            (
+                _moving2(MOMENTUM2, 1)[0],
+                "that is the moving mean after *one* call; call the layer "
+                "10 times in training mode.",
+            ),
+            (
+                _moving2(MOMENTUM2, 11)[0],
+                "that is the moving mean after 11 training calls; the "
+                "exercise asks for 10 (the inference call does not count).",
+            ),
+            (
+                x.mean(axis=0),
+                "that is the batch mean itself; the moving average approaches it step "
+                "by step, a fraction 1 - 0.9 = 0.1 of the remaining way per call.",
+            ),
+            (
+                MOMENTUM2**STEPS2 * x.mean(axis=0),
+                "that is 0.9**10 times the batch mean: the share "
+                "of the *starting* value left is 0.9**10, so the "
+                "moving mean is (1 - 0.9**10) times the batch mean.",
+            ),
+        ),
+    )
     expected = (x - mean_ref) / np.sqrt(var_ref + EPS)
-    _expect_array("inference_out", _as_array("inference_out", inference_out, x.shape), expected,
-                  tol=1e-4, mistakes=(
-        (_normalize(x), "that is the training-mode output (the batch's own statistics); call "
-                        "the layer with training=False."),
-    ))
-    return ("After 10 steps 35 % of the starting values is still in the moving averages, so "
-            "inference-mode outputs are far from standardized.")
+    _expect_array(
+        "inference_out",
+        _as_array("inference_out", inference_out, x.shape),
+        expected,
+        tol=1e-4,
+        mistakes=(
+            (
+                _normalize(x),
+                "that is the training-mode output (the batch's own statistics); call "
+                "the layer with training=False.",
+            ),
+        ),
+    )
+    return (
+        "After 10 steps 35 % of the starting values is still in the moving averages, so "
+        "inference-mode outputs are far from standardized."
+    )
 
 
 # --------------------------------------------------------------------------- exercise 3
@@ -169,13 +255,16 @@ def _layer_kind(layer, keras) -> str:
     return type(layer).__name__
 
 
-@EXERCISES.exercise("3", hints=(
-    "Each hidden layer is `layers.Dense(100, activation=\"sigmoid\")` followed by "
-    "`layers.BatchNormalization(momentum=0.9)`; start with `keras.Input(shape=(64,))` and end "
-    "with `layers.Dense(10, activation=\"softmax\")`.",
-    "`model.non_trainable_weights` lists the moving means and variances; add up their sizes "
-    "with `np.prod(w.shape)`.",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        'Each hidden layer is `layers.Dense(100, activation="sigmoid")` followed by '
+        "`layers.BatchNormalization(momentum=0.9)`; start with `keras.Input(shape=(64,))` and end "
+        'with `layers.Dense(10, activation="softmax")`.',
+        "`model.non_trainable_weights` lists the moving means and variances; add up their sizes "
+        "with `np.prod(w.shape)`.",
+    ),
+)
 def _check_3(model, n_non_trainable):
     expect_keras_model("model", model)
     import keras
@@ -185,37 +274,57 @@ def _check_3(model, n_non_trainable):
     except (AttributeError, ValueError):
         input_shape = None
     if input_shape != (None, 64):
-        raise Incorrect("start the Sequential with `keras.Input(shape=(64,))` (64 pixels); "
-                        "`input_shape=` on a layer is the old Keras 2 style.")
+        raise Incorrect(
+            "start the Sequential with `keras.Input(shape=(64,))` (64 pixels); "
+            "`input_shape=` on a layer is the old Keras 2 style."
+        )
     kinds = [_layer_kind(layer, keras) for layer in model.layers]
     after = ["Dense(100, sigmoid)", "BatchNormalization"] * 3 + ["Dense(10, softmax)"]
     before = ["Dense(100, linear)", "BatchNormalization", "Activation(sigmoid)"] * 3 + [
-        "Dense(10, softmax)"]
+        "Dense(10, softmax)"
+    ]
     if kinds == before:
-        raise Incorrect("that is batch normalization *before* the activation (the lesson's "
-                        "network); here each BatchNormalization comes after Dense(100, "
-                        "activation='sigmoid').")
+        raise Incorrect(
+            "that is batch normalization *before* the activation (the lesson's "
+            "network); here each BatchNormalization comes after Dense(100, "
+            "activation='sigmoid')."
+        )
     if kinds != after:
-        raise Incorrect(f"the layers are {kinds}; the exercise asks for 3 × [Dense(100, "
-                        "sigmoid), BatchNormalization], then Dense(10, softmax).")
-    momenta = sorted({float(layer.momentum) for layer in model.layers
-                      if isinstance(layer, keras.layers.BatchNormalization)})
+        raise Incorrect(
+            f"the layers are {kinds}; the exercise asks for 3 × [Dense(100, "
+            "sigmoid), BatchNormalization], then Dense(10, softmax)."
+        )
+    momenta = sorted(
+        {
+            float(layer.momentum)
+            for layer in model.layers
+            if isinstance(layer, keras.layers.BatchNormalization)
+        }
+    )
     if momenta != [0.9]:
         if momenta == [0.99]:
-            raise Incorrect("the BatchNormalization layers use Keras' default momentum 0.99; "
-                            "the exercise asks for momentum=0.9 (section 4 of the lesson).")
+            raise Incorrect(
+                "the BatchNormalization layers use Keras' default momentum 0.99; "
+                "the exercise asks for momentum=0.9 (section 4 of the lesson)."
+            )
         raise Incorrect(f"the BatchNormalization layers have momentum {momenta}; use 0.9.")
     count = expect_int("n_non_trainable", n_non_trainable)
     if count != 600:
         if count == 1200:
-            raise Incorrect("`n_non_trainable` = 1200 counts gamma and beta too; they are "
-                            "trained by gradient descent. Only the moving mean and variance "
-                            "are non-trainable.")
+            raise Incorrect(
+                "`n_non_trainable` = 1200 counts gamma and beta too; they are "
+                "trained by gradient descent. Only the moving mean and variance "
+                "are non-trainable."
+            )
         if count == 300:
-            raise Incorrect("`n_non_trainable` = 300: each of the 100 units of each layer has "
-                            "a moving mean *and* a moving variance.")
-        raise Incorrect(f"`n_non_trainable` = {count} is not the number of non-trainable "
-                        "parameters of this model.")
+            raise Incorrect(
+                "`n_non_trainable` = 300: each of the 100 units of each layer has "
+                "a moving mean *and* a moving variance."
+            )
+        raise Incorrect(
+            f"`n_non_trainable` = {count} is not the number of non-trainable "
+            "parameters of this model."
+        )
     return "Two moving statistics per unit, 100 units, 3 layers: 600 numbers no gradient touches."
 
 
@@ -232,13 +341,16 @@ def _data4() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return x, gamma, beta, grad_out
 
 
-@EXERCISES.exercise("4", hints=(
-    "First the forward quantities: mean, var (ddof=0), inv_std = 1 / np.sqrt(var + 1e-3) and "
-    "x_hat = (x - mean) * inv_std.",
-    "dgamma = (grad_out * x_hat).sum(axis=0). For dx, with g = grad_out * gamma and m = 6: "
-    "dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0)).",
-    "The frozen version treats mean and var as constants: dx_frozen = grad_out * gamma * inv_std.",
-))
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "First the forward quantities: mean, var (ddof=0), inv_std = 1 / np.sqrt(var + 1e-3) and "
+        "x_hat = (x - mean) * inv_std.",
+        "dgamma = (grad_out * x_hat).sum(axis=0). For dx, with g = grad_out * gamma and m = 6: "
+        "dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0)).",
+        "The frozen version treats mean and var as constants: dx_frozen = grad_out * gamma * inv_std.",
+    ),
+)
 def _check_4(dx, dgamma, dx_frozen):
     x, gamma, _beta, grad_out = _data4()
     m = len(x)
@@ -247,23 +359,52 @@ def _check_4(dx, dgamma, dx_frozen):
     g = grad_out * gamma
     frozen = g * inv_std
     expected_dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0))
-    _expect_array("dx", _as_array("dx", dx, x.shape), expected_dx, tol=1e-8, mistakes=(
-        (frozen, "that treats the batch mean and variance as constants (inference mode); in "
-                 "training mode they depend on every example of the batch."),
-        (inv_std / m * (m * g - g.sum(axis=0)),
-         "that accounts for the batch mean but not the batch variance: the term "
-         "- x_hat * (g * x_hat).sum(axis=0) is missing."),
-        (inv_std / m * (m * grad_out - grad_out.sum(axis=0)
-                        - x_hat * (grad_out * x_hat).sum(axis=0)),
-         "gamma is missing: the gradient reaching x_hat is grad_out * gamma."),
-    ))
-    _expect_array("dgamma", _as_array("dgamma", dgamma, (3,)), (grad_out * x_hat).sum(axis=0),
-                  tol=1e-8, mistakes=(
-        (grad_out.sum(axis=0), "that is dbeta; dgamma weights each gradient by x_hat."),
-        ((grad_out * x_hat).mean(axis=0), "sum over the batch, not the mean."),
-        ((grad_out * x).sum(axis=0), "use the normalized x_hat, not the raw x."),
-    ))
-    _expect_array("dx_frozen", _as_array("dx_frozen", dx_frozen, x.shape), frozen, tol=1e-8,
-                  mistakes=((expected_dx, "that is the full training-mode gradient; the frozen "
-                                          "one is grad_out * gamma * inv_std."),))
+    _expect_array(
+        "dx",
+        _as_array("dx", dx, x.shape),
+        expected_dx,
+        tol=1e-8,
+        mistakes=(
+            (
+                frozen,
+                "that treats the batch mean and variance as constants (inference mode); in "
+                "training mode they depend on every example of the batch.",
+            ),
+            (
+                inv_std / m * (m * g - g.sum(axis=0)),
+                "that accounts for the batch mean but not the batch variance: the term "
+                "- x_hat * (g * x_hat).sum(axis=0) is missing.",
+            ),
+            (
+                inv_std
+                / m
+                * (m * grad_out - grad_out.sum(axis=0) - x_hat * (grad_out * x_hat).sum(axis=0)),
+                "gamma is missing: the gradient reaching x_hat is grad_out * gamma.",
+            ),
+        ),
+    )
+    _expect_array(
+        "dgamma",
+        _as_array("dgamma", dgamma, (3,)),
+        (grad_out * x_hat).sum(axis=0),
+        tol=1e-8,
+        mistakes=(
+            (grad_out.sum(axis=0), "that is dbeta; dgamma weights each gradient by x_hat."),
+            ((grad_out * x_hat).mean(axis=0), "sum over the batch, not the mean."),
+            ((grad_out * x).sum(axis=0), "use the normalized x_hat, not the raw x."),
+        ),
+    )
+    _expect_array(
+        "dx_frozen",
+        _as_array("dx_frozen", dx_frozen, x.shape),
+        frozen,
+        tol=1e-8,
+        mistakes=(
+            (
+                expected_dx,
+                "that is the full training-mode gradient; the frozen "
+                "one is grad_out * gamma * inv_std.",
+            ),
+        ),
+    )
     return "The two differ: the batch couples the examples, and the gradient knows it."

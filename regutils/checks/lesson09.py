@@ -64,27 +64,31 @@ def gl_rule(val_loss, alpha: float) -> tuple[int, int]:
 
 def _gl_vector(name: str, value: object, length: int) -> np.ndarray:
     if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
-        raise Incorrect(f"`{name}` should be a list or array of {length} numbers, one per epoch, "
-                        f"got a {type(value).__name__}.")
+        raise Incorrect(
+            f"`{name}` should be a list or array of {length} numbers, one per epoch, "
+            f"got a {type(value).__name__}."
+        )
     try:
         array = np.asarray(value, dtype=float).ravel()
     except (TypeError, ValueError):
         raise Incorrect(f"`{name}` should contain numbers only.") from None
     if array.shape != (length,):
-        raise Incorrect(f"`{name}` should have {length} values, one per epoch, got "
-                        f"{array.size}.")
+        raise Incorrect(f"`{name}` should have {length} values, one per epoch, got {array.size}.")
     return array
 
 
 # --------------------------------------------------------------------------- exercise 1
 
 
-@EXERCISES.exercise("1", hints=(
-    "`np.minimum.accumulate(losses)` gives the best value so far, E_opt(t), for every epoch.",
-    "gl = 100 * (losses / best_so_far - 1). The stopping epoch is the first t (counted from 1) "
-    "with gl > 5: `int(np.argmax(gl > 5)) + 1`.",
-    "The restored epoch is the one with the lowest loss among the epochs up to the stop.",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "`np.minimum.accumulate(losses)` gives the best value so far, E_opt(t), for every epoch.",
+        "gl = 100 * (losses / best_so_far - 1). The stopping epoch is the first t (counted from 1) "
+        "with gl > 5: `int(np.argmax(gl > 5)) + 1`.",
+        "The restored epoch is the one with the lowest loss among the epochs up to the stop.",
+    ),
+)
 def _check_1(gl, stop_epoch, restored_epoch):
     losses = np.array(VAL_LOSSES)
     expected = 100 * (losses / np.minimum.accumulate(losses) - 1)
@@ -93,30 +97,40 @@ def _check_1(gl, stop_epoch, restored_epoch):
         if np.allclose(values, expected / 100, atol=1e-4):
             raise Incorrect("`gl` is a fraction; GL is in percent: multiply by 100.")
         if np.allclose(values, 100 * losses / np.minimum.accumulate(losses), atol=0.01):
-            raise Incorrect("`gl` is 100 × E_va / E_opt; subtract 1 before multiplying by 100 "
-                            "(GL is 0 at a new minimum).")
+            raise Incorrect(
+                "`gl` is 100 × E_va / E_opt; subtract 1 before multiplying by 100 "
+                "(GL is 0 at a new minimum)."
+            )
         if np.allclose(values, 100 * (losses / losses.min() - 1), atol=0.01):
-            raise Incorrect("`gl` compares every epoch with the lowest loss of the *whole* run; "
-                            "GL compares with the best value *so far* (np.minimum.accumulate): "
-                            "during training the future is unknown.")
+            raise Incorrect(
+                "`gl` compares every epoch with the lowest loss of the *whole* run; "
+                "GL compares with the best value *so far* (np.minimum.accumulate): "
+                "during training the future is unknown."
+            )
         raise Incorrect("`gl` is not GL(t) = 100 (E_va(t) / E_opt(t) - 1) for these losses.")
     stop, best = gl_rule(losses, ALPHA)
     epoch = expect_int("stop_epoch", stop_epoch)
     if epoch != stop:
         if epoch == stop - 1:
-            raise Incorrect(f"`stop_epoch` = {epoch} counts epochs from 0; count them from 1, "
-                            "like the history table (the first epoch is epoch 1).")
+            raise Incorrect(
+                f"`stop_epoch` = {epoch} counts epochs from 0; count them from 1, "
+                "like the history table (the first epoch is epoch 1)."
+            )
         raise Incorrect(f"`stop_epoch` = {epoch} is not the first epoch with GL > 5.")
     restored = expect_int("restored_epoch", restored_epoch)
     if restored != best:
         if restored == stop:
-            raise Incorrect(f"`restored_epoch` = {restored} is the last epoch run; with "
-                            "restore_best_weights=True the weights of the best epoch so far "
-                            "are put back.")
+            raise Incorrect(
+                f"`restored_epoch` = {restored} is the last epoch run; with "
+                "restore_best_weights=True the weights of the best epoch so far "
+                "are put back."
+            )
         if restored == int(np.argmin(losses)) + 1:
-            raise Incorrect(f"epoch {restored} has the lowest loss of the list, but training "
-                            f"stopped at epoch {stop}: the callback can only restore an epoch it "
-                            "has seen.")
+            raise Incorrect(
+                f"epoch {restored} has the lowest loss of the list, but training "
+                f"stopped at epoch {stop}: the callback can only restore an epoch it "
+                "has seen."
+            )
         if restored == best - 1:
             raise Incorrect(f"`restored_epoch` = {restored} counts epochs from 0; count from 1.")
         raise Incorrect(f"`restored_epoch` = {restored} is not the best epoch up to the stop.")
@@ -126,39 +140,52 @@ def _check_1(gl, stop_epoch, restored_epoch):
 # --------------------------------------------------------------------------- exercise 2
 
 
-@EXERCISES.exercise("2", hints=(
-    "Walk through the epochs keeping the best loss so far and a counter of epochs since it; a "
-    "new minimum (strictly lower) resets the counter to 0.",
-    "Training stops at the end of the epoch where the counter reaches the patience, 2. Keras' "
-    "`stopped_epoch` is that epoch counted from 0.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "Walk through the epochs keeping the best loss so far and a counter of epochs since it; a "
+        "new minimum (strictly lower) resets the counter to 0.",
+        "Training stops at the end of the epoch where the counter reaches the patience, 2. Keras' "
+        "`stopped_epoch` is that epoch counted from 0.",
+    ),
+)
 def _check_2(stop_epoch, restored_epoch, keras_stopped_epoch):
     stop, best = patience_rule(VAL_LOSSES, PATIENCE)
     epoch = expect_int("stop_epoch", stop_epoch)
     if epoch != stop:
         if epoch == stop - 1:
-            raise Incorrect(f"`stop_epoch` = {epoch}: that is Keras' `stopped_epoch`, counted "
-                            "from 0; count epochs from 1 here.")
+            raise Incorrect(
+                f"`stop_epoch` = {epoch}: that is Keras' `stopped_epoch`, counted "
+                "from 0; count epochs from 1 here."
+            )
         if epoch == stop + 1:
-            raise Incorrect(f"`stop_epoch` = {epoch} is one epoch late: training stops at the "
-                            "end of the epoch where the count of epochs without improvement "
-                            "*reaches* the patience.")
+            raise Incorrect(
+                f"`stop_epoch` = {epoch} is one epoch late: training stops at the "
+                "end of the epoch where the count of epochs without improvement "
+                "*reaches* the patience."
+            )
         raise Incorrect(f"`stop_epoch` = {epoch} is not where patience 2 stops.")
     restored = expect_int("restored_epoch", restored_epoch)
     if restored != best:
         if restored == stop:
-            raise Incorrect(f"`restored_epoch` = {restored} is the last epoch run: those are the "
-                            "weights the default restore_best_weights=False would keep.")
+            raise Incorrect(
+                f"`restored_epoch` = {restored} is the last epoch run: those are the "
+                "weights the default restore_best_weights=False would keep."
+            )
         if restored == best - 1:
             raise Incorrect(f"`restored_epoch` = {restored} counts epochs from 0; count from 1.")
         raise Incorrect(f"`restored_epoch` = {restored} is not the best epoch up to the stop.")
     keras_epoch = expect_int("keras_stopped_epoch", keras_stopped_epoch)
     if keras_epoch != stop - 1:
         if keras_epoch == stop:
-            raise Incorrect(f"`keras_stopped_epoch` = {keras_epoch}: Keras counts epochs from 0, "
-                            "so its stopped_epoch is one less than the epoch number.")
-        raise Incorrect(f"`keras_stopped_epoch` = {keras_epoch} is not what "
-                        "EarlyStopping.stopped_epoch holds after this run.")
+            raise Incorrect(
+                f"`keras_stopped_epoch` = {keras_epoch}: Keras counts epochs from 0, "
+                "so its stopped_epoch is one less than the epoch number."
+            )
+        raise Incorrect(
+            f"`keras_stopped_epoch` = {keras_epoch} is not what "
+            "EarlyStopping.stopped_epoch holds after this run."
+        )
     return "Patience 2 stopped at the first small rise, two epochs before GL(5) did."
 
 
@@ -173,11 +200,16 @@ def _heart_split():
     from regutils.preprocessing import heart_preprocessor
 
     X, y = load_heart()
-    X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.25, stratify=y,
-                                                      random_state=0)
+    X_train, X_val, y_train, y_val = train_test_split(
+        X, y, test_size=0.25, stratify=y, random_state=0
+    )
     preprocessor = heart_preprocessor().fit(X_train)
-    return (preprocessor.transform(X_train).astype("float32"), y_train.to_numpy(),
-            preprocessor.transform(X_val).astype("float32"), y_val.to_numpy())
+    return (
+        preprocessor.transform(X_train).astype("float32"),
+        y_train.to_numpy(),
+        preprocessor.transform(X_val).astype("float32"),
+        y_val.to_numpy(),
+    )
 
 
 def _binary_cross_entropy(model, Z, y) -> float:
@@ -185,49 +217,67 @@ def _binary_cross_entropy(model, Z, y) -> float:
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
-@EXERCISES.exercise("3", hints=(
-    "`early_stopping = keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=10, "
-    "restore_best_weights=True)`, then `train(model, Z_train, y_train, validation_data=(Z_val, "
-    "y_val), epochs=300, callbacks=[early_stopping])`.",
-    "Keras' default is restore_best_weights=False: without it the model keeps the last epoch's "
-    "weights.",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        '`early_stopping = keras.callbacks.EarlyStopping(monitor="val_loss", patience=10, '
+        "restore_best_weights=True)`, then `train(model, Z_train, y_train, validation_data=(Z_val, "
+        "y_val), epochs=300, callbacks=[early_stopping])`.",
+        "Keras' default is restore_best_weights=False: without it the model keeps the last epoch's "
+        "weights.",
+    ),
+)
 def _check_3(early_stopping, model):
     import keras
 
     if not isinstance(early_stopping, keras.callbacks.EarlyStopping):
-        raise Incorrect(f"`early_stopping` should be a keras.callbacks.EarlyStopping, got a "
-                        f"{type(early_stopping).__name__}.")
+        raise Incorrect(
+            f"`early_stopping` should be a keras.callbacks.EarlyStopping, got a "
+            f"{type(early_stopping).__name__}."
+        )
     if early_stopping.monitor != "val_loss":
         if early_stopping.monitor == "loss":
-            raise Incorrect("`early_stopping` monitors the *training* loss, which keeps falling "
-                            "as the network memorizes; monitor 'val_loss'.")
-        raise Incorrect(f"`early_stopping` monitors {early_stopping.monitor!r}; the exercise "
-                        "asks for 'val_loss' (with 76 validation patients, accuracy moves in "
-                        "coarse steps; the loss is smoother).")
+            raise Incorrect(
+                "`early_stopping` monitors the *training* loss, which keeps falling "
+                "as the network memorizes; monitor 'val_loss'."
+            )
+        raise Incorrect(
+            f"`early_stopping` monitors {early_stopping.monitor!r}; the exercise "
+            "asks for 'val_loss' (with 76 validation patients, accuracy moves in "
+            "coarse steps; the loss is smoother)."
+        )
     if early_stopping.patience != 10:
         raise Incorrect(f"`early_stopping` has patience {early_stopping.patience}; use 10.")
     if early_stopping.restore_best_weights is not True:
-        raise Incorrect("`early_stopping` has restore_best_weights=False (Keras' default): the "
-                        "model keeps the weights of the last epoch, 10 epochs past the best. "
-                        "Pass restore_best_weights=True.")
+        raise Incorrect(
+            "`early_stopping` has restore_best_weights=False (Keras' default): the "
+            "model keeps the weights of the last epoch, 10 epochs past the best. "
+            "Pass restore_best_weights=True."
+        )
     if not isinstance(model, keras.Model):
-        raise Incorrect(f"`model` should be the Keras model you trained, got a "
-                        f"{type(model).__name__}.")
+        raise Incorrect(
+            f"`model` should be the Keras model you trained, got a {type(model).__name__}."
+        )
     best = getattr(early_stopping, "best", None)
     if best is None or not np.isfinite(best):
-        raise Incorrect("`early_stopping` has not seen a training run yet: pass it to train() "
-                        "in `callbacks=[early_stopping]`.")
+        raise Incorrect(
+            "`early_stopping` has not seen a training run yet: pass it to train() "
+            "in `callbacks=[early_stopping]`."
+        )
     _, _, Z_val, y_val = _heart_split()
     try:
         val_loss = _binary_cross_entropy(model, Z_val, y_val)
-    except Exception as error:  # noqa: BLE001 - any shape mismatch: explain, do not crash
-        raise Incorrect(f"`model` could not score the validation set ({type(error).__name__}); "
-                        "it should take the 22 preprocessed columns.") from None
+    except Exception as error:
+        raise Incorrect(
+            f"`model` could not score the validation set ({type(error).__name__}); "
+            "it should take the 22 preprocessed columns."
+        ) from None
     if abs(val_loss - float(best)) > 1e-4:
-        raise Incorrect(f"`model`'s validation loss is {val_loss:.4f}, but the best epoch's was "
-                        f"{float(best):.4f}: the model does not hold the best weights. Train "
-                        "*this* model with *this* callback, and do not train it further.")
+        raise Incorrect(
+            f"`model`'s validation loss is {val_loss:.4f}, but the best epoch's was "
+            f"{float(best):.4f}: the model does not hold the best weights. Train "
+            "*this* model with *this* callback, and do not train it further."
+        )
     # The epochs depend on the seed and the CPU; the message must not (it is a stored output).
     return "The model holds the weights of the best epoch, not those of the last one."
 
@@ -235,21 +285,28 @@ def _check_3(early_stopping, model):
 # --------------------------------------------------------------------------- exercise 4
 
 
-@EXERCISES.exercise("4", hints=(
-    "Train without callbacks for 100 epochs; `history[\"val_loss\"]` holds one value per epoch, "
-    "epoch 1 first.",
-    "Patience: walk through the losses with a best-so-far and a counter, as in exercise 2. GL: "
-    "`generalization_loss(history[\"val_loss\"])` and the first epoch (from 1) where it exceeds 5.",
-))
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        'Train without callbacks for 100 epochs; `history["val_loss"]` holds one value per epoch, '
+        "epoch 1 first.",
+        "Patience: walk through the losses with a best-so-far and a counter, as in exercise 2. GL: "
+        '`generalization_loss(history["val_loss"])` and the first epoch (from 1) where it exceeds 5.',
+    ),
+)
 def _check_4(history, stop_patience, stop_gl):
     import pandas as pd
 
     if not isinstance(history, pd.DataFrame) or "val_loss" not in history.columns:
-        raise Incorrect("`history` should be the DataFrame train() returns, with a 'val_loss' "
-                        "column: pass validation_data=(Z_val, y_val).")
+        raise Incorrect(
+            "`history` should be the DataFrame train() returns, with a 'val_loss' "
+            "column: pass validation_data=(Z_val, y_val)."
+        )
     if len(history) != 100:
-        raise Incorrect(f"`history` has {len(history)} epochs; train for 100 epochs without "
-                        "an early-stopping callback, then apply the rules to the full run.")
+        raise Incorrect(
+            f"`history` has {len(history)} epochs; train for 100 epochs without "
+            "an early-stopping callback, then apply the rules to the full run."
+        )
     losses = history["val_loss"].to_numpy(dtype=float)
     stop_p, _ = patience_rule(losses, 10)
     stop_g, _ = gl_rule(losses, ALPHA)
@@ -258,19 +315,24 @@ def _check_4(history, stop_patience, stop_gl):
         if value == stop_p - 1:
             raise Incorrect(f"`stop_patience` = {value} counts epochs from 0; count from 1.")
         if value in (stop_p + 1,):
-            raise Incorrect(f"`stop_patience` = {value} is one epoch late: stop when the count "
-                            "of epochs without improvement *reaches* 10.")
-        raise Incorrect(f"`stop_patience` = {value} is not where EarlyStopping(patience=10) "
-                        "would stop on this history.")
+            raise Incorrect(
+                f"`stop_patience` = {value} is one epoch late: stop when the count "
+                "of epochs without improvement *reaches* 10."
+            )
+        raise Incorrect(
+            f"`stop_patience` = {value} is not where EarlyStopping(patience=10) "
+            "would stop on this history."
+        )
     value = expect_int("stop_gl", stop_gl)
     if value != stop_g:
         if value == stop_g - 1:
             raise Incorrect(f"`stop_gl` = {value} counts epochs from 0; count from 1.")
         overall = 100 * (losses / losses.min() - 1) > ALPHA
         if overall.any() and value == int(np.argmax(overall)) + 1:
-            raise Incorrect(f"`stop_gl` = {value} compares with the lowest loss of the whole "
-                            "run; GL uses the best value *so far*.")
-        raise Incorrect(f"`stop_gl` = {value} is not the first epoch with GL > 5 on this "
-                        "history.")
+            raise Incorrect(
+                f"`stop_gl` = {value} compares with the lowest loss of the whole "
+                "run; GL uses the best value *so far*."
+            )
+        raise Incorrect(f"`stop_gl` = {value} is not the first epoch with GL > 5 on this history.")
     # Which rule fires first depends on the run (seed, CPU); the message must not.
     return "Both stopping epochs read off one run, without training twice."

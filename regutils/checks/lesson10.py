@@ -49,14 +49,17 @@ def _exercise_1() -> dict[str, float]:
     }
 
 
-@EXERCISES.exercise("1", hints=(
-    "Draw the training sample with `make_correlated(60, coef=coef, groups=(), noise=2.0, seed=0)` "
-    "and the test sample with the same arguments but 2000 rows and seed=999.",
-    "Fit `LassoCV(cv=5, alphas=20)` and `RidgeCV(alphas=np.logspace(-3, 3, 20))` on the training "
-    "sample and compute each one's `root_mean_squared_error` on the *test* sample.",
-    "`choice` is the name of the model with the lower test RMSE; `rmse_gap` is lasso's test RMSE "
-    "minus ridge's (positive when ridge is better).",
-))
+@EXERCISES.exercise(
+    "1",
+    hints=(
+        "Draw the training sample with `make_correlated(60, coef=coef, groups=(), noise=2.0, seed=0)` "
+        "and the test sample with the same arguments but 2000 rows and seed=999.",
+        "Fit `LassoCV(cv=5, alphas=20)` and `RidgeCV(alphas=np.logspace(-3, 3, 20))` on the training "
+        "sample and compute each one's `root_mean_squared_error` on the *test* sample.",
+        "`choice` is the name of the model with the lower test RMSE; `rmse_gap` is lasso's test RMSE "
+        "minus ridge's (positive when ridge is better).",
+    ),
+)
 def _check_1(choice, rmse_gap):
     ref = _exercise_1()
     expected = "ridge" if ref["ridge"] < ref["lasso"] else "lasso"
@@ -64,14 +67,24 @@ def _check_1(choice, rmse_gap):
         raise Incorrect(f"`choice` must be the string 'lasso' or 'ridge', got {choice!r}.")
     picked = expect_choice("choice", choice.strip().lower(), ("lasso", "ridge"))
     gap = ref["lasso"] - ref["ridge"]
-    expect_close("rmse_gap", rmse_gap, gap, tol=5e-3, mistakes=[
-        (-gap, "the sign is flipped: the exercise asks for lasso's RMSE minus ridge's."),
-        (ref["lasso_train"] - ref["ridge_train"], "that gap is on the *training* sample; compare "
-                                                  "the models on the test sample."),
-    ])
+    expect_close(
+        "rmse_gap",
+        rmse_gap,
+        gap,
+        tol=5e-3,
+        mistakes=[
+            (-gap, "the sign is flipped: the exercise asks for lasso's RMSE minus ridge's."),
+            (
+                ref["lasso_train"] - ref["ridge_train"],
+                "that gap is on the *training* sample; compare the models on the test sample.",
+            ),
+        ],
+    )
     if picked != expected:
-        raise Incorrect(f"with {picked} the test RMSE is higher: the truth here is dense (every "
-                        "coefficient is non-zero), which is the case the *other* penalty suits.")
+        raise Incorrect(
+            f"with {picked} the test RMSE is higher: the truth here is dense (every "
+            "coefficient is non-zero), which is the case the *other* penalty suits."
+        )
     return "Many small effects: the dense truth favours ridge, as in the lesson's section 3."
 
 
@@ -84,42 +97,58 @@ def _pair_counts(correlation: float) -> tuple[int, int]:
 
     drop_one = keep_both = 0
     for seed in range(20):
-        X, y = make_correlated(50, coef=(1.0, 1.0, 0.0, 0.0, 0.0), correlation=correlation,
-                               seed=seed)
+        X, y = make_correlated(
+            50, coef=(1.0, 1.0, 0.0, 0.0, 0.0), correlation=correlation, seed=seed
+        )
         zeros = int((LassoCV(cv=5, alphas=20).fit(X, y).coef_[:2] == 0).sum())
         drop_one += zeros == 1
         keep_both += zeros == 0
     return drop_one, keep_both
 
 
-@EXERCISES.exercise("2", hints=(
-    "Loop over `range(20)`: draw `make_correlated(50, coef=(1.0, 1.0, 0.0, 0.0, 0.0), "
-    "correlation=0.99, seed=seed)` and fit `LassoCV(cv=5, alphas=20)`.",
-    "Look at `model.coef_[:2]` (x0 and x1): count the samples where exactly one of the two is "
-    "0 and those where neither is.",
-))
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "Loop over `range(20)`: draw `make_correlated(50, coef=(1.0, 1.0, 0.0, 0.0, 0.0), "
+        "correlation=0.99, seed=seed)` and fit `LassoCV(cv=5, alphas=20)`.",
+        "Look at `model.coef_[:2]` (x0 and x1): count the samples where exactly one of the two is "
+        "0 and those where neither is.",
+    ),
+)
 def _check_2(n_drop_one, n_both_kept):
     drop_one, keep_both = _pair_counts(0.99)
     lesson_drop_one, _ = _pair_counts(0.95)
     n = expect_int("n_drop_one", n_drop_one)
     if n != drop_one:
         if n == keep_both:
-            raise Incorrect("`n_drop_one` is the number of samples that keep *both* features: "
-                            "did you swap the two answers?")
+            raise Incorrect(
+                "`n_drop_one` is the number of samples that keep *both* features: "
+                "did you swap the two answers?"
+            )
         if n == lesson_drop_one:
-            raise Incorrect(f"{n} is the count at correlation 0.95 (the lesson's); the exercise "
-                            "uses correlation=0.99.")
-        raise Incorrect(f"`n_drop_one` = {n} is not the number of samples in which exactly one of "
-                        "x0, x1 has a zero lasso coefficient.")
+            raise Incorrect(
+                f"{n} is the count at correlation 0.95 (the lesson's); the exercise "
+                "uses correlation=0.99."
+            )
+        raise Incorrect(
+            f"`n_drop_one` = {n} is not the number of samples in which exactly one of "
+            "x0, x1 has a zero lasso coefficient."
+        )
     both = expect_int("n_both_kept", n_both_kept)
     if both != keep_both:
         if both == 20 - keep_both:
-            raise Incorrect("that counts the samples that drop at least one feature; "
-                            "`n_both_kept` counts those that keep both.")
-        raise Incorrect(f"`n_both_kept` = {both} is not the number of samples in which both "
-                        "x0 and x1 have non-zero lasso coefficients.")
-    return (f"Higher correlation, more arbitrary picks: {drop_one} of 20 samples at 0.99 against "
-            f"{lesson_drop_one} at 0.95.")
+            raise Incorrect(
+                "that counts the samples that drop at least one feature; "
+                "`n_both_kept` counts those that keep both."
+            )
+        raise Incorrect(
+            f"`n_both_kept` = {both} is not the number of samples in which both "
+            "x0 and x1 have non-zero lasso coefficients."
+        )
+    return (
+        f"Higher correlation, more arbitrary picks: {drop_one} of 20 samples at 0.99 against "
+        f"{lesson_drop_one} at 0.95."
+    )
 
 
 @cache
@@ -141,34 +170,60 @@ def _exercise_3() -> dict[str, float]:
     ridge_like = cross_val_score(make_pipeline(heart_preprocessor(), logistic(0.0)), X, y, cv=folds)
     final = make_pipeline(heart_preprocessor(), logistic()).fit(X, y)
     coef = final[-1].coef_[0]
-    return {"mean": float(scores.mean()), "sd": float(scores.std()),
-            "sd_ddof1": float(scores.std(ddof=1)), "l2_mean": float(ridge_like.mean()),
-            "n_zero": int((coef == 0).sum()), "n_kept": int((coef != 0).sum())}
+    return {
+        "mean": float(scores.mean()),
+        "sd": float(scores.std()),
+        "sd_ddof1": float(scores.std(ddof=1)),
+        "l2_mean": float(ridge_like.mean()),
+        "n_zero": int((coef == 0).sum()),
+        "n_kept": int((coef != 0).sum()),
+    }
 
 
-@EXERCISES.exercise("3", hints=(
-    "Put the preprocessing inside the model: `make_pipeline(regutils.heart_preprocessor(), "
-    "LogisticRegression(C=0.1, l1_ratio=1.0, solver='liblinear', random_state=0))`, then "
-    "`cross_val_score(model, X, y, cv=folds)`.",
-    "`scores.mean()` and `scores.std()` (NumPy's default, ddof=0) are the two numbers.",
-    "Fit the same pipeline on all of X, y; `model[-1].coef_[0]` holds one coefficient per "
-    "encoded feature: count the exact zeros.",
-))
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        "Put the preprocessing inside the model: `make_pipeline(regutils.heart_preprocessor(), "
+        "LogisticRegression(C=0.1, l1_ratio=1.0, solver='liblinear', random_state=0))`, then "
+        "`cross_val_score(model, X, y, cv=folds)`.",
+        "`scores.mean()` and `scores.std()` (NumPy's default, ddof=0) are the two numbers.",
+        "Fit the same pipeline on all of X, y; `model[-1].coef_[0]` holds one coefficient per "
+        "encoded feature: count the exact zeros.",
+    ),
+)
 def _check_3(mean_accuracy, sd_accuracy, n_zero):
     ref = _exercise_3()
-    expect_close("mean_accuracy", mean_accuracy, ref["mean"], tol=1e-3, mistakes=[
-        (ref["l2_mean"], "that is the L2 model's score: `l1_ratio=1.0` is the L1 penalty "
-                         "(0.0 is L2)."),
-    ])
-    expect_close("sd_accuracy", sd_accuracy, ref["sd"], tol=1e-3, mistakes=[
-        (ref["sd_ddof1"], "use NumPy's default `scores.std()` (ddof=0), as the lesson does."),
-    ])
+    expect_close(
+        "mean_accuracy",
+        mean_accuracy,
+        ref["mean"],
+        tol=1e-3,
+        mistakes=[
+            (
+                ref["l2_mean"],
+                "that is the L2 model's score: `l1_ratio=1.0` is the L1 penalty (0.0 is L2).",
+            ),
+        ],
+    )
+    expect_close(
+        "sd_accuracy",
+        sd_accuracy,
+        ref["sd"],
+        tol=1e-3,
+        mistakes=[
+            (ref["sd_ddof1"], "use NumPy's default `scores.std()` (ddof=0), as the lesson does."),
+        ],
+    )
     zeros = expect_int("n_zero", n_zero)
     if zeros != ref["n_zero"]:
         if zeros == ref["n_kept"]:
             raise Incorrect(f"{zeros} is the number of *non-zero* coefficients; count the zeros.")
-        raise Incorrect(f"`n_zero` = {zeros} is not the number of zero coefficients of the "
-                        "model fitted on all patients.")
-    return (f"With C = 0.1 the L1 penalty drops {ref['n_zero']} of "
-            f"{ref['n_zero'] + ref['n_kept']} encoded features; compare its accuracy with the "
-            "lesson's default setting (C = 1, L2) in section 6.")
+        raise Incorrect(
+            f"`n_zero` = {zeros} is not the number of zero coefficients of the "
+            "model fitted on all patients."
+        )
+    return (
+        f"With C = 0.1 the L1 penalty drops {ref['n_zero']} of "
+        f"{ref['n_zero'] + ref['n_kept']} encoded features; compare its accuracy with the "
+        "lesson's default setting (C = 1, L2) in section 6."
+    )

@@ -48,8 +48,10 @@ class BatchNormCache(NamedTuple):
 def _check_features(value: object, name: str, n_features: int) -> np.ndarray:
     array = check_array(value, name, ndim=1)
     if array.shape != (n_features,):
-        raise ValueError(f"{name} must have one value per feature (column of x): shape "
-                         f"({n_features},), got {array.shape}.")
+        raise ValueError(
+            f"{name} must have one value per feature (column of x): shape "
+            f"({n_features},), got {array.shape}."
+        )
     return array
 
 
@@ -118,15 +120,22 @@ def batchnorm_forward(
     beta = _check_features(beta, "beta", n_features)
     eps = check_real(eps, "eps")
     if eps <= 0:
-        raise ValueError(f"eps must be > 0 (it keeps the division finite when a feature is "
-                         f"constant), got {eps}.")
+        raise ValueError(
+            f"eps must be > 0 (it keeps the division finite when a feature is constant), got {eps}."
+        )
     if not isinstance(training, bool):
         raise TypeError(f"training must be True or False, got {training!r}.")
     momentum = check_real(momentum, "momentum", minimum=0.0, maximum=1.0)
-    running_mean = (np.zeros(n_features) if running_mean is None
-                    else _check_features(running_mean, "running_mean", n_features))
-    running_var = (np.ones(n_features) if running_var is None
-                   else _check_features(running_var, "running_var", n_features))
+    running_mean = (
+        np.zeros(n_features)
+        if running_mean is None
+        else _check_features(running_mean, "running_mean", n_features)
+    )
+    running_var = (
+        np.ones(n_features)
+        if running_var is None
+        else _check_features(running_var, "running_var", n_features)
+    )
     if np.any(running_var < 0):
         raise ValueError("running_var must be >= 0: it is an average of variances.")
 
@@ -178,12 +187,16 @@ def batchnorm_backward(
     (array([0., 0.]), array([0.]), array([2.]))
     """
     if not isinstance(cache, BatchNormCache):
-        raise TypeError("cache must be the BatchNormCache that batchnorm_forward returned, got "
-                        f"{type(cache).__name__}.")
+        raise TypeError(
+            "cache must be the BatchNormCache that batchnorm_forward returned, got "
+            f"{type(cache).__name__}."
+        )
     grad_out = check_array(grad_out, "grad_out", ndim=2)
     if grad_out.shape != cache.x_hat.shape:
-        raise ValueError(f"grad_out must have the shape of the forward pass's output, "
-                         f"{cache.x_hat.shape}, got {grad_out.shape}.")
+        raise ValueError(
+            f"grad_out must have the shape of the forward pass's output, "
+            f"{cache.x_hat.shape}, got {grad_out.shape}."
+        )
     x_hat, gamma, inv_std, training = cache
     dbeta = grad_out.sum(axis=0)
     dgamma = (grad_out * x_hat).sum(axis=0)

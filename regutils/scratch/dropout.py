@@ -74,8 +74,9 @@ def dropout_forward(
         return x.copy(), np.ones(x.shape, dtype=bool)
     if rng is not None and not isinstance(rng, np.random.Generator):
         if isinstance(rng, bool) or not isinstance(rng, (int, np.integer)):
-            raise TypeError(f"rng must be a numpy Generator, an int seed or None, got "
-                            f"{type(rng).__name__}.")
+            raise TypeError(
+                f"rng must be a numpy Generator, an int seed or None, got {type(rng).__name__}."
+            )
     generator = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     mask = generator.random(x.shape) >= rate  # kept with probability 1 - rate
     return x * mask / (1.0 - rate), mask
@@ -109,8 +110,11 @@ def dropout_backward(grad_out: object, mask: object, rate: float) -> np.ndarray:
     rate = _check_rate(rate)
     mask = np.asarray(mask)
     if mask.dtype != bool:
-        raise TypeError(f"mask must be the boolean mask from dropout_forward, got dtype {mask.dtype}.")
+        raise TypeError(
+            f"mask must be the boolean mask from dropout_forward, got dtype {mask.dtype}."
+        )
     if mask.shape != grad_out.shape:
-        raise ValueError(f"mask and grad_out must have the same shape, got {mask.shape} and "
-                         f"{grad_out.shape}.")
+        raise ValueError(
+            f"mask and grad_out must have the same shape, got {mask.shape} and {grad_out.shape}."
+        )
     return grad_out * mask / (1.0 - rate)

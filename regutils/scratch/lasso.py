@@ -61,7 +61,9 @@ def soft_threshold(z: object, threshold: float) -> np.ndarray | float:
     """
     threshold = check_real(threshold, "threshold", minimum=0.0)
     scalar = np.ndim(z) == 0 and not isinstance(z, (str, bytes))
-    values = check_array(np.atleast_1d(z) if scalar else z, "z", ndim=tuple(range(1, 33)))  # any ndim
+    values = check_array(
+        np.atleast_1d(z) if scalar else z, "z", ndim=tuple(range(1, 33))
+    )  # any ndim
     shrunk = np.sign(values) * np.maximum(np.abs(values) - threshold, 0.0)
     shrunk = shrunk + 0.0  # turn -0.0 into 0.0
     return float(shrunk[0]) if scalar else shrunk
@@ -172,7 +174,9 @@ def lasso_coordinate_descent(
                 continue
             old = coef[j]
             z = X[:, j] @ residual / n_samples + curvature[j] * old  # x_j @ r_j / n
-            new = np.sign(z) * max(abs(z) - alpha, 0.0) / curvature[j] + 0.0  # soft_threshold(z, alpha)
+            new = (
+                np.sign(z) * max(abs(z) - alpha, 0.0) / curvature[j] + 0.0
+            )  # soft_threshold(z, alpha)
             if new != old:
                 residual -= X[:, j] * (new - old)
                 coef[j] = new
@@ -181,7 +185,11 @@ def lasso_coordinate_descent(
             converged = True
             break
     if not converged:
-        warnings.warn(f"lasso_coordinate_descent did not converge in max_iter={max_iter} sweeps "
-                      f"(tol={tol}); raise max_iter or tol.", RuntimeWarning, stacklevel=2)
+        warnings.warn(
+            f"lasso_coordinate_descent did not converge in max_iter={max_iter} sweeps "
+            f"(tol={tol}); raise max_iter or tol.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
     intercept = float(y_mean - X_mean @ coef) if fit_intercept else 0.0
     return LassoResult(coef=coef, intercept=intercept, n_iter=n_iter)
