@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from regutils.validation import check_array, check_real
+from regutils.validation import validate_array, validate_real
 
 __all__ = ["GeneralizationLoss", "generalization_loss"]
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # for editors and type checkers only: importing keras costs s
 
 
 def _check_alpha(alpha: object) -> float:
-    alpha = check_real(alpha, "alpha")
+    alpha = validate_real(alpha, "alpha")
     if alpha <= 0:
         raise ValueError(
             f"alpha must be > 0 (the generalization loss, in percent, above which "
@@ -73,7 +73,7 @@ def generalization_loss(errors: object) -> np.ndarray:
     >>> int(np.argmax(generalization_loss([0.5, 0.4, 0.42, 0.5]) > 5.0)) + 1  # first epoch with GL > 5
     4
     """
-    errors = check_array(errors, "errors", ndim=1)
+    errors = validate_array(errors, "errors", ndim=1)
     if np.any(errors <= 0):
         raise ValueError(
             "errors must be positive (a loss or an error rate): the generalization "

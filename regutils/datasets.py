@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from regutils.validation import check_array, check_choice, check_int, check_real
+from regutils.validation import validate_array, validate_choice, validate_int, validate_real
 
 __all__ = [
     "DATA_FILES",
@@ -163,7 +163,7 @@ def verify_data_file(name: str) -> Path:
     >>> verify_data_file("heart.csv").name
     'heart.csv'
     """
-    check_choice(name, "name", sorted(DATA_FILES))
+    validate_choice(name, "name", sorted(DATA_FILES))
     path = data_dir() / name
     restore = (
         f"Restore it from the repository with `git checkout -- data/{name}` "
@@ -225,7 +225,7 @@ def sine_curve(x: object) -> np.ndarray:
     >>> float(sine_curve([0.25])[0])
     1.0
     """
-    x = check_array(x, "x", ndim=(1, 2))
+    x = validate_array(x, "x", ndim=(1, 2))
     if x.ndim == 2 and x.shape[1] != 1:
         raise ValueError(
             f"x must be 1-D or have exactly one column, got an array of shape {x.shape}."
@@ -270,11 +270,11 @@ def make_sine(
     >>> y.round(2).tolist()
     [-0.65, 1.38, 0.54, -0.11, -1.3]
     """
-    n_samples = check_int(n_samples, "n_samples", minimum=1)
-    noise = check_real(noise, "noise", minimum=0.0)
-    spacing = check_choice(spacing, "spacing", ["random", "even"])
+    n_samples = validate_int(n_samples, "n_samples", minimum=1)
+    noise = validate_real(noise, "noise", minimum=0.0)
+    spacing = validate_choice(spacing, "spacing", ["random", "even"])
     if seed is not None:
-        seed = check_int(seed, "seed", minimum=0)
+        seed = validate_int(seed, "seed", minimum=0)
     rng = np.random.default_rng(seed)
     if spacing == "even":
         x = np.linspace(0.0, 1.0, n_samples)
@@ -330,14 +330,14 @@ def make_correlated(
     >>> round(float(X["x0"].corr(X["x1"])), 1), round(float(X["x0"].corr(X["x2"])), 1)
     (0.9, 0.0)
     """
-    n_samples = check_int(n_samples, "n_samples", minimum=2)
-    coef = check_array(coef, "coef")
-    correlation = check_real(
+    n_samples = validate_int(n_samples, "n_samples", minimum=2)
+    coef = validate_array(coef, "coef")
+    correlation = validate_real(
         correlation, "correlation", minimum=0.0, maximum=1.0, include_maximum=False
     )
-    noise = check_real(noise, "noise", minimum=0.0)
+    noise = validate_real(noise, "noise", minimum=0.0)
     if seed is not None:
-        seed = check_int(seed, "seed", minimum=0)
+        seed = validate_int(seed, "seed", minimum=0)
     n_features = len(coef)
     if isinstance(groups, (str, bytes)) or not hasattr(groups, "__iter__"):
         raise TypeError(
@@ -348,7 +348,7 @@ def make_correlated(
     for group in groups:
         if isinstance(group, (str, bytes)) or not hasattr(group, "__iter__"):
             raise TypeError(f"each group must be a sequence of feature indices, got {group!r}.")
-        indices = [check_int(i, "groups index", minimum=0) for i in group]
+        indices = [validate_int(i, "groups index", minimum=0) for i in group]
         if len(indices) < 2:
             raise ValueError(f"each group needs at least 2 feature indices, got {list(group)!r}.")
         if max(indices) >= n_features:

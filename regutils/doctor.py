@@ -6,7 +6,7 @@ fix) or ``SKIP``, then a summary; the exit code is 0 if nothing failed, 1 otherw
     OK    Python: 3.11.7 (the course uses 3.11)
     FAIL  Data heart.csv: data file 'heart.csv' is missing: ... — fix: Restore it ...
 
-Importing this module does not import TensorFlow; only :func:`check_tensorflow` does.
+Importing this module does not import TensorFlow; only :func:`diagnose_tensorflow` does.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = [
-    "CheckResult",
-    "check_python",
-    "check_packages",
-    "check_data",
-    "check_tensorflow",
-    "check_widgets",
-    "check_notebooks",
-    "run_checks",
-    "format_result",
+    "Finding",
+    "diagnose_python",
+    "diagnose_packages",
+    "diagnose_data",
+    "diagnose_tensorflow",
+    "diagnose_widgets",
+    "diagnose_notebooks",
+    "diagnose_all",
+    "format_finding",
     "main",
 ]
 
@@ -48,14 +48,14 @@ MAX_NAMED = 8  # mismatched packages named on the Packages line; the rest are co
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class Finding:
     """The outcome of one check: ``name`` (what was checked), ``status`` (``"OK"``, ``"FAIL"`` or
     ``"SKIP"``), ``detail`` (what was found, or why the check was skipped) and, for a failure,
     ``fix`` (one concrete action that repairs it).
 
     Examples
     --------
-    >>> CheckResult("Python", "OK", "3.11.7").status
+    >>> Finding("Python", "OK", "3.11.7").status
     'OK'
     """
 
@@ -65,30 +65,30 @@ class CheckResult:
     fix: str = ""
 
 
-def format_result(result: CheckResult) -> str:
+def format_finding(result: Finding) -> str:
     """Return the one-line report of a check.
 
     Examples
     --------
-    >>> format_result(CheckResult("Notebooks", "FAIL", "notebooks/ is missing", "clone the repo"))
+    >>> format_finding(Finding("Notebooks", "FAIL", "notebooks/ is missing", "clone the repo"))
     'FAIL  Notebooks: notebooks/ is missing — fix: clone the repo'
-    >>> format_result(CheckResult("TensorFlow", "SKIP", "--skip-tensorflow was given"))
+    >>> format_finding(Finding("TensorFlow", "SKIP", "--skip-tensorflow was given"))
     'SKIP  TensorFlow: --skip-tensorflow was given'
     """
     line = f"{result.status:<5} {result.name}: {result.detail}"
     return f"{line} — fix: {result.fix}" if result.status == "FAIL" and result.fix else line
 
 
-def _missing_lock(name: str, lock_path: Path) -> CheckResult:
-    return CheckResult(name, "FAIL", f"requirements-lock.txt not found at {lock_path}", CLONE_FIX)
+def _missing_lock(name: str, lock_path: Path) -> Finding:
+    return Finding(name, "FAIL", f"requirements-lock.txt not found at {lock_path}", CLONE_FIX)
 
 
-def check_python(lock_path: Path = LOCK_FILE) -> CheckResult:
+def diagnose_python(lock_path: Path = LOCK_FILE) -> Finding:
     """Compare the running Python's major.minor with the one in the header of ``lock_path``.
 
     Examples
     --------
-    >>> check_python().name
+    >>> diagnose_python().name
     'Python'
     """
     running = ".".join(map(str, sys.version_info[:3]))
@@ -96,7 +96,7 @@ def check_python(lock_path: Path = LOCK_FILE) -> CheckResult:
         return _missing_lock("Python", lock_path)
     match = re.search(r"with Python (\d+)\.(\d+)", lock_path.read_text(encoding="utf-8"))
     if match is None:
-        return CheckResult(
+        return Finding(
             "Python",
             "FAIL",
             f"{lock_path} does not record a Python version",
@@ -104,8 +104,8 @@ def check_python(lock_path: Path = LOCK_FILE) -> CheckResult:
         )
     wanted = f"{match[1]}.{match[2]}"
     if f"{sys.version_info.major}.{sys.version_info.minor}" == wanted:
-        return CheckResult("Python", "OK", f"{running} (the course uses {wanted})")
-    return CheckResult(
+        return Finding("Python", "OK", f"{running} (the course uses {wanted})")
+    return Finding(
         "Python",
         "FAIL",
         f"running {running} ({sys.executable}); the course uses {wanted}",
@@ -113,7 +113,7 @@ def check_python(lock_path: Path = LOCK_FILE) -> CheckResult:
     )
 
 
-def check_packages(lock_path: Path = LOCK_FILE) -> CheckResult:
+def diagnose_packages(lock_path: Path = LOCK_FILE) -> Finding:
     """Check that every pin of ``lock_path`` whose marker applies here is installed exactly.
 
     ``lock_path`` is a pip constraints file of ``name==version[; marker]`` lines (``#`` comments).
@@ -152,9 +152,9 @@ def check_packages(lock_path: Path = LOCK_FILE) -> CheckResult:
         if not same:
             problems.append(f"{name} {installed} (lock: {requirement.specifier})")
     if not problems:
-        return CheckResult("Packages", "OK", f"{checked} packages match requirements-lock.txt")
+        return Finding("Packages", "OK", f"{checked} packages match requirements-lock.txt")
     more = f" and {len(problems) - MAX_NAMED} more" if len(problems) > MAX_NAMED else ""
-    return CheckResult(
+    return Finding(
         "Packages",
         "FAIL",
         f"{len(problems)} of {checked} differ from requirements-lock.txt: "
@@ -163,7 +163,7 @@ def check_packages(lock_path: Path = LOCK_FILE) -> CheckResult:
     )
 
 
-def check_data() -> list[CheckResult]:
+def diagnose_data() -> list[Finding]:
     """Verify every file of :data:`regutils.DATA_FILES` against its SHA-256; one result each."""
     from regutils.datasets import DATA_FILES, DataFileError, verify_data_file
 
@@ -179,13 +179,13 @@ def check_data() -> list[CheckResult]:
                 if sep
                 else f"restore data/{name} (`git checkout -- data/{name}`)"
             )
-            results.append(CheckResult(f"Data {name}", "FAIL", problem, fix))
+            results.append(Finding(f"Data {name}", "FAIL", problem, fix))
         else:
-            results.append(CheckResult(f"Data {name}", "OK", f"sha256 {sha256[:12]} verified"))
+            results.append(Finding(f"Data {name}", "OK", f"sha256 {sha256[:12]} verified"))
     return results
 
 
-def check_tensorflow() -> CheckResult:
+def diagnose_tensorflow() -> Finding:
     """Import TensorFlow and Keras quietly, then train a tiny model for two epochs."""
     start = time.perf_counter()
     try:
@@ -203,9 +203,9 @@ def check_tensorflow() -> CheckResult:
         if not math.isfinite(loss):
             raise FloatingPointError(f"the training loss of a tiny model is {loss}")
     except Exception as exc:
-        return CheckResult("TensorFlow", "FAIL", f"{type(exc).__name__}: {exc}", SETUP_FIX)
+        return Finding("TensorFlow", "FAIL", f"{type(exc).__name__}: {exc}", SETUP_FIX)
     seconds = time.perf_counter() - start
-    return CheckResult(
+    return Finding(
         "TensorFlow",
         "OK",
         f"TensorFlow {tf.__version__}, Keras {keras.__version__} "
@@ -213,7 +213,7 @@ def check_tensorflow() -> CheckResult:
     )
 
 
-def check_widgets(labextension_dirs: list[Path] | None = None) -> CheckResult:
+def diagnose_widgets(labextension_dirs: list[Path] | None = None) -> Finding:
     """Check that ipywidgets imports and JupyterLab's widget extension is installed.
 
     ``labextension_dirs`` defaults to ``jupyter_core.paths.jupyter_path("labextensions")``.
@@ -221,7 +221,7 @@ def check_widgets(labextension_dirs: list[Path] | None = None) -> CheckResult:
     try:
         import ipywidgets
     except Exception as exc:
-        return CheckResult(
+        return Finding(
             "Widgets", "FAIL", f"cannot import ipywidgets: {type(exc).__name__}: {exc}", SETUP_FIX
         )
     if labextension_dirs is None:
@@ -230,11 +230,11 @@ def check_widgets(labextension_dirs: list[Path] | None = None) -> CheckResult:
         labextension_dirs = [Path(p) for p in jupyter_path("labextensions")]
     manifest = Path("@jupyter-widgets", "jupyterlab-manager", "package.json")
     if any((folder / manifest).is_file() for folder in labextension_dirs):
-        return CheckResult(
+        return Finding(
             "Widgets", "OK", f"ipywidgets {ipywidgets.__version__} and its JupyterLab extension"
         )
     searched = ", ".join(map(str, labextension_dirs)) or "no folders"
-    return CheckResult(
+    return Finding(
         "Widgets",
         "FAIL",
         f"ipywidgets {ipywidgets.__version__} is installed but JupyterLab's "
@@ -243,39 +243,39 @@ def check_widgets(labextension_dirs: list[Path] | None = None) -> CheckResult:
     )
 
 
-def check_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> CheckResult:
+def diagnose_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> Finding:
     """Check that the course's notebooks, starting with ``00_start_here.ipynb``, are present."""
     start_here = notebooks_dir / "00_start_here.ipynb"
     if not start_here.is_file():
-        return CheckResult("Notebooks", "FAIL", f"{start_here} not found", CLONE_FIX)
+        return Finding("Notebooks", "FAIL", f"{start_here} not found", CLONE_FIX)
     count = len(list(notebooks_dir.glob("*.ipynb")))
-    return CheckResult(
+    return Finding(
         "Notebooks", "OK", f"{count} notebooks in notebooks/, starting with {start_here.name}"
     )
 
 
-def _iter_checks(skip_tensorflow: bool) -> Iterator[CheckResult]:
+def _iter_diagnoses(skip_tensorflow: bool) -> Iterator[Finding]:
     """Yield each result as soon as its check is done (the TensorFlow one takes seconds)."""
-    yield check_python()
-    yield check_packages()
-    yield from check_data()
+    yield diagnose_python()
+    yield diagnose_packages()
+    yield from diagnose_data()
     if skip_tensorflow:
-        yield CheckResult("TensorFlow", "SKIP", "--skip-tensorflow was given")
+        yield Finding("TensorFlow", "SKIP", "--skip-tensorflow was given")
     else:
-        yield check_tensorflow()
-    yield check_widgets()
-    yield check_notebooks()
+        yield diagnose_tensorflow()
+    yield diagnose_widgets()
+    yield diagnose_notebooks()
 
 
-def run_checks(skip_tensorflow: bool = False) -> list[CheckResult]:
+def diagnose_all(skip_tensorflow: bool = False) -> list[Finding]:
     """Run every check, in order; ``skip_tensorflow=True`` reports TensorFlow as ``SKIP``.
 
     Examples
     --------
-    >>> [r.name for r in run_checks(skip_tensorflow=True)][:3]
+    >>> [r.name for r in diagnose_all(skip_tensorflow=True)][:3]
     ['Python', 'Packages', 'Data heart.csv']
     """
-    return list(_iter_checks(skip_tensorflow))
+    return list(_iter_diagnoses(skip_tensorflow))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -298,9 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print("Checking that this machine is ready for Regularization in Practice ...", flush=True)
     results = []
-    for result in _iter_checks(args.skip_tensorflow):
+    for result in _iter_diagnoses(args.skip_tensorflow):
         results.append(result)
-        print(format_result(result), flush=True)
+        print(format_finding(result), flush=True)
     failed = sum(r.status == "FAIL" for r in results)
     skipped = sum(r.status == "SKIP" for r in results)
     counts = ", ".join(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from regutils.validation import check_array, check_choice, check_same_length
+from regutils.validation import validate_array, validate_choice, validate_same_length
 
 __all__ = ["one_standard_error_rule"]
 
@@ -70,11 +70,11 @@ def one_standard_error_rule(
     ...                         simpler="higher", greater_is_better=False)
     10.0
     """
-    values = check_array(param_values, "param_values")
-    scores = check_array(mean_scores, "mean_scores")
-    errors = check_array(std_errors, "std_errors")
-    check_same_length(param_values=values, mean_scores=scores, std_errors=errors)
-    simpler = check_choice(simpler, "simpler", ["higher", "lower"])
+    values = validate_array(param_values, "param_values")
+    scores = validate_array(mean_scores, "mean_scores")
+    errors = validate_array(std_errors, "std_errors")
+    validate_same_length(param_values=values, mean_scores=scores, std_errors=errors)
+    simpler = validate_choice(simpler, "simpler", ["higher", "lower"])
     if not isinstance(greater_is_better, (bool, np.bool_)):
         raise TypeError(f"greater_is_better must be True or False, got {greater_is_better!r}.")
     if np.any(errors < 0):

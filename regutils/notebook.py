@@ -9,7 +9,7 @@ import random
 import numpy as np
 
 from regutils import tfenv
-from regutils.validation import check_int
+from regutils.validation import validate_int
 
 __all__ = ["setup_notebook", "seed_in_force", "PLOT_STYLE", "SEED_VARIABLE"]
 
@@ -76,8 +76,8 @@ def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> i
     >>> float(np.random.rand()) == float(np.random.RandomState(SEED).rand())
     True
     """
-    seed = check_int(seed, "seed", minimum=0)
-    threads = check_int(threads, "threads", minimum=1)
+    seed = validate_int(seed, "seed", minimum=0)
+    threads = validate_int(threads, "threads", minimum=1)
     if not isinstance(keras, bool):
         raise TypeError(f"keras must be True or False, got {keras!r}.")
     seed = _seed_from_environment(seed)

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from sklearn.metrics import root_mean_squared_error
 
-from regutils.validation import check_array, check_choice, check_int, check_same_length
+from regutils.validation import validate_array, validate_choice, validate_int, validate_same_length
 
 __all__ = [
     "plot_coefficient_path",
@@ -36,7 +36,7 @@ def _one_feature(X: object, name: str) -> tuple[np.ndarray, object]:
         if X.shape[1] != 1:
             raise ValueError(f"{name} must have exactly one feature column, got {X.shape[1]}.")
         column = X.columns[0]  # kept as is: str(0) would look like a feature name to scikit-learn
-    array = check_array(X, name, ndim=(1, 2))
+    array = validate_array(X, name, ndim=(1, 2))
     if array.ndim == 2:
         if array.shape[1] != 1:
             raise ValueError(f"{name} must have exactly one feature column, got {array.shape[1]}.")
@@ -103,16 +103,16 @@ def plot_fit(
             f"model must be a fitted estimator with predict(), got {type(model).__name__}."
         )
     x_train, column = _one_feature(X_train, "X_train")
-    y_train = check_array(y_train, "y_train")
-    check_same_length(X_train=x_train, y_train=y_train)
+    y_train = validate_array(y_train, "y_train")
+    validate_same_length(X_train=x_train, y_train=y_train)
     if (X_test is None) != (y_test is None):
         raise ValueError("X_test and y_test must be given together (both or neither).")
-    max_test_points = check_int(max_test_points, "max_test_points", minimum=0)
+    max_test_points = validate_int(max_test_points, "max_test_points", minimum=0)
     lo, hi = float(x_train.min()), float(x_train.max())
     if X_test is not None:
         x_test, _ = _one_feature(X_test, "X_test")
-        y_test = check_array(y_test, "y_test")
-        check_same_length(X_test=x_test, y_test=y_test)
+        y_test = validate_array(y_test, "y_test")
+        validate_same_length(X_test=x_test, y_test=y_test)
         lo, hi = min(lo, float(x_test.min())), max(hi, float(x_test.max()))
     if ax is None:  # only now: a bad argument must not leave an empty figure behind
         _, ax = plt.subplots()
@@ -191,7 +191,7 @@ def plot_fits(
         )
     if len(models) == 0:
         raise ValueError("models must be a non-empty mapping of panel title -> fitted estimator.")
-    ncols = check_int(ncols, "ncols", minimum=1)
+    ncols = validate_int(ncols, "ncols", minimum=1)
     ncols = min(ncols, len(models))
     nrows = math.ceil(len(models) / ncols)
     fig, axes = plt.subplots(
@@ -297,14 +297,14 @@ def _error_curve(
     ax: Axes | None,
 ) -> Axes:
     """:func:`plot_error_curve`, with error messages naming the x-axis argument ``values_name``."""
-    values = check_array(values, values_name)
-    xscale = check_choice(xscale, "xscale", ["linear", "log"])
+    values = validate_array(values, values_name)
+    xscale = validate_choice(xscale, "xscale", ["linear", "log"])
     if xscale == "log" and np.any(values <= 0):
         raise ValueError(f"{values_name} must all be > 0 when xscale='log'.")
     curves = {}
     for name, errors in (("train_errors", train_errors), ("validation_errors", validation_errors)):
-        errors = check_array(errors, name, ndim=(1, 2))
-        check_same_length(**{values_name: values, name: errors})
+        errors = validate_array(errors, name, ndim=(1, 2))
+        validate_same_length(**{values_name: values, name: errors})
         curves[name] = errors
     if ax is None:
         _, ax = plt.subplots()
@@ -407,10 +407,10 @@ def plot_coefficient_path(
     >>> [text.get_text() for text in ax.get_legend().get_texts()]
     ['x0', 'x1']
     """
-    alphas = check_array(alphas, "alphas")
+    alphas = validate_array(alphas, "alphas")
     if np.any(alphas <= 0):
         raise ValueError("alphas must all be > 0 (they are drawn on a log scale).")
-    coefs = check_array(coefs, "coefs", ndim=2)
+    coefs = validate_array(coefs, "coefs", ndim=2)
     if coefs.shape[0] != len(alphas):
         hint = (
             " (lasso_path returns (n_features, n_alphas): pass coefs.T)"
@@ -515,9 +515,9 @@ def plot_history(
                 f"metrics: history has no column {metric!r}; it has "
                 f"{', '.join(map(repr, columns))}."
             )
-    epochs = check_array(history.index.to_numpy(), "history.index")
+    epochs = validate_array(history.index.to_numpy(), "history.index")
     if mark_epoch is not None:
-        mark_epoch = check_int(mark_epoch, "mark_epoch", minimum=1)
+        mark_epoch = validate_int(mark_epoch, "mark_epoch", minimum=1)
         if not epochs.min() <= mark_epoch <= epochs.max():
             raise ValueError(
                 f"mark_epoch must be between {epochs.min():g} and {epochs.max():g} "
@@ -588,11 +588,11 @@ def plot_weight_histograms(
             "weights must be a non-empty mapping of name -> weight array, got "
             f"{type(weights).__name__}."
         )
-    bins = check_int(bins, "bins", minimum=1)
+    bins = validate_int(bins, "bins", minimum=1)
     arrays = {}
     for name, values in weights.items():
         try:
-            array = check_array(values, f"weights[{name!r}]", ndim=tuple(range(8)))
+            array = validate_array(values, f"weights[{name!r}]", ndim=tuple(range(8)))
         except TypeError as exc:
             raise TypeError(
                 f"{exc} Pass one array per model; a list of weight arrays of "

@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from regutils.validation import check_array, check_choice, check_int, check_real, check_same_length
+from regutils.validation import (
+    validate_array,
+    validate_choice,
+    validate_int,
+    validate_real,
+    validate_same_length,
+)
 
 if TYPE_CHECKING:  # for editors and type checkers only: importing keras costs seconds
     import keras
@@ -56,7 +62,7 @@ BATCH_NORM_PLACEMENTS: tuple[None, str, str] = (None, "before", "after")
 
 def _check_rate(value: object, name: str) -> float:
     """A dropout rate: the fraction of units *dropped*, in [0, 1)."""
-    rate = check_real(value, name)
+    rate = validate_real(value, name)
     if not 0.0 <= rate < 1.0:
         raise ValueError(
             f"{name} must be in [0, 1) (the fraction of units dropped; 1 would drop "
@@ -75,7 +81,7 @@ def _check_hidden(hidden: object) -> tuple[int, ...]:
         )
     if len(hidden) == 0:
         raise ValueError("hidden must name at least one hidden layer width, e.g. (64,).")
-    return tuple(check_int(units, "hidden layer width", minimum=1) for units in hidden)
+    return tuple(validate_int(units, "hidden layer width", minimum=1) for units in hidden)
 
 
 def build_mlp(
@@ -160,19 +166,19 @@ def build_mlp(
     ...
     ValueError: dropout must be in [0, 1) (the fraction of units dropped; 1 would drop everything), got 1.0.
     """
-    n_inputs = check_int(n_inputs, "n_inputs", minimum=1)
+    n_inputs = validate_int(n_inputs, "n_inputs", minimum=1)
     hidden = _check_hidden(hidden)
-    n_outputs = check_int(n_outputs, "n_outputs", minimum=1)
-    activation = check_choice(activation, "activation", ACTIVATIONS)
-    output_activation = check_choice(output_activation, "output_activation", ACTIVATIONS)
-    l1 = check_real(l1, "l1", minimum=0.0)
-    l2 = check_real(l2, "l2", minimum=0.0)
+    n_outputs = validate_int(n_outputs, "n_outputs", minimum=1)
+    activation = validate_choice(activation, "activation", ACTIVATIONS)
+    output_activation = validate_choice(output_activation, "output_activation", ACTIVATIONS)
+    l1 = validate_real(l1, "l1", minimum=0.0)
+    l2 = validate_real(l2, "l2", minimum=0.0)
     dropout = _check_rate(dropout, "dropout")
     input_dropout = _check_rate(input_dropout, "input_dropout")
     if batch_norm not in BATCH_NORM_PLACEMENTS:
         raise ValueError(f"batch_norm must be one of None, 'before', 'after'; got {batch_norm!r}.")
     if seed is not None:
-        seed = check_int(seed, "seed", minimum=0)
+        seed = validate_int(seed, "seed", minimum=0)
 
     import keras
 
@@ -219,9 +225,9 @@ def build_mlp(
 
 
 def _check_xy(X: object, y: object, x_name: str, y_name: str) -> tuple[np.ndarray, np.ndarray]:
-    features = check_array(X, x_name, ndim=2).astype("float32")
-    target = check_array(y, y_name, ndim=(1, 2))
-    check_same_length(**{x_name: features, y_name: target})
+    features = validate_array(X, x_name, ndim=2).astype("float32")
+    target = validate_array(y, y_name, ndim=(1, 2))
+    validate_same_length(**{x_name: features, y_name: target})
     return features, target
 
 
@@ -307,10 +313,10 @@ def train(
                 f"X_val must have the same {X.shape[1]} columns as X, got "
                 f"{validation_data[0].shape[1]}."
             )
-    epochs = check_int(epochs, "epochs", minimum=1)
-    batch_size = check_int(batch_size, "batch_size", minimum=1)
+    epochs = validate_int(epochs, "epochs", minimum=1)
+    batch_size = validate_int(batch_size, "batch_size", minimum=1)
     if learning_rate is not None:
-        learning_rate = check_real(learning_rate, "learning_rate")
+        learning_rate = validate_real(learning_rate, "learning_rate")
         if learning_rate <= 0:
             raise ValueError(f"learning_rate must be > 0, got {learning_rate}.")
     if not isinstance(loss, str):

@@ -14,15 +14,15 @@ from collections.abc import Iterable
 import numpy as np
 
 __all__ = [
-    "check_int",
-    "check_real",
-    "check_choice",
-    "check_array",
-    "check_same_length",
+    "validate_int",
+    "validate_real",
+    "validate_choice",
+    "validate_array",
+    "validate_same_length",
 ]
 
 
-def check_int(value: object, name: str, *, minimum: int | None = None) -> int:
+def validate_int(value: object, name: str, *, minimum: int | None = None) -> int:
     """Return ``value`` as an ``int`` after checking its type and lower bound."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}.")
@@ -32,7 +32,7 @@ def check_int(value: object, name: str, *, minimum: int | None = None) -> int:
     return value
 
 
-def check_real(
+def validate_real(
     value: object,
     name: str,
     *,
@@ -54,7 +54,7 @@ def check_real(
     return value
 
 
-def check_choice(value: object, name: str, allowed: Iterable[str]) -> str:
+def validate_choice(value: object, name: str, allowed: Iterable[str]) -> str:
     """Check that ``value`` is one of the ``allowed`` strings."""
     allowed = list(allowed)
     if not isinstance(value, str) or value not in allowed:
@@ -63,7 +63,7 @@ def check_choice(value: object, name: str, allowed: Iterable[str]) -> str:
     return value
 
 
-def check_array(value: object, name: str, *, ndim: int | tuple[int, ...] = 1) -> np.ndarray:
+def validate_array(value: object, name: str, *, ndim: int | tuple[int, ...] = 1) -> np.ndarray:
     """Convert ``value`` to a float array and check its dimensions and that it is finite.
 
     ``ndim`` may be a tuple of allowed dimensions, e.g. ``(1, 2)``.
@@ -85,7 +85,7 @@ def check_array(value: object, name: str, *, ndim: int | tuple[int, ...] = 1) ->
     return array
 
 
-def check_same_length(**arrays: np.ndarray) -> None:
+def validate_same_length(**arrays: np.ndarray) -> None:
     """Check that all arrays have the same number of rows (first axis)."""
     lengths = {name: len(a) for name, a in arrays.items()}
     if len(set(lengths.values())) > 1:

@@ -87,7 +87,7 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, lab, page
     path = ROOT / notebook
     assert path.exists(), f"{notebook} is listed for the browser check but does not exist"
     try:
-        report = browser_check.run_notebook(page, lab, notebook, SCREENSHOTS)
+        report = browser_check.run_in_jupyterlab(page, lab, notebook, SCREENSHOTS)
     except Exception:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-failure.png"))
@@ -150,7 +150,7 @@ def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
         browser_check.jupyterlab(tmp_path, tmp_path / "profile") as server,
         browser_check.chromium() as page,
     ):
-        report = browser_check.run_notebook(
+        report = browser_check.run_in_jupyterlab(
             page, server, "broken.ipynb", tmp_path / "shots", timeout=60
         )
     problems = "\n".join(report.problems())

@@ -13,7 +13,7 @@ import pytest
 
 import regutils
 from regutils import doctor
-from regutils.doctor import CheckResult
+from regutils.doctor import Finding
 
 ROOT = Path(regutils.__file__).resolve().parent.parent
 N_CHECKS = 5 + len(
@@ -101,14 +101,14 @@ def test_altered_data_file_fails_with_a_fix(altered_data: Path) -> None:
 
 def test_missing_data_file_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REGUTILS_DATA_DIR", str(tmp_path))
-    (result,) = doctor.check_data()
+    (result,) = doctor.diagnose_data()
     assert (result.name, result.status) == ("Data heart.csv", "FAIL")
     assert "missing" in result.detail and result.fix.startswith("Restore it")
 
 
 def test_data_ok_shows_checksum_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REGUTILS_DATA_DIR", raising=False)
-    (result,) = doctor.check_data()
+    (result,) = doctor.diagnose_data()
     assert result.status == "OK"
     assert regutils.DATA_FILES["heart.csv"][:12] in result.detail
 
@@ -123,15 +123,15 @@ def test_unknown_command_is_an_argparse_error(capsys: pytest.CaptureFixture[str]
 def test_main_summary_and_exit_code(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name in ("check_python", "check_packages", "check_widgets", "check_notebooks"):
-        monkeypatch.setattr(doctor, name, lambda name=name: CheckResult(name, "OK", "fine"))
-    monkeypatch.setattr(doctor, "check_data", lambda: [CheckResult("Data", "OK", "fine")])
+    for name in ("diagnose_python", "diagnose_packages", "diagnose_widgets", "diagnose_notebooks"):
+        monkeypatch.setattr(doctor, name, lambda name=name: Finding(name, "OK", "fine"))
+    monkeypatch.setattr(doctor, "diagnose_data", lambda: [Finding("Data", "OK", "fine")])
     assert doctor.main(["--skip-tensorflow"]) == 0
     out = capsys.readouterr().out
     assert "SKIP  TensorFlow: --skip-tensorflow was given" in out
     assert out.splitlines()[-1] == "5 OK, 1 SKIP: ready for the course."
     monkeypatch.setattr(
-        doctor, "check_python", lambda: CheckResult("Python", "FAIL", "old", "upgrade")
+        doctor, "diagnose_python", lambda: Finding("Python", "FAIL", "old", "upgrade")
     )
     assert doctor.main(["doctor", "--skip-tensorflow"]) == 1
     out = capsys.readouterr().out
@@ -151,7 +151,7 @@ def test_import_does_not_import_tensorflow() -> None:
 
 
 def test_packages_match_the_real_lock() -> None:
-    result = doctor.check_packages()
+    result = doctor.diagnose_packages()
     assert result.status == "OK", result.detail
     assert result.detail.endswith("packages match requirements-lock.txt")
 
@@ -169,7 +169,7 @@ def test_packages_report_mismatch_missing_and_respect_markers(tmp_path: Path) ->
             else "another-missing-package==2.0; sys_platform == 'linux'",  # marker does not apply
         ],
     )
-    result = doctor.check_packages(lock)
+    result = doctor.diagnose_packages(lock)
     assert result.status == "FAIL"
     assert result.detail.startswith("2 of 3 differ")
     assert "pytest " in result.detail and "==0.0.1" in result.detail
@@ -180,7 +180,7 @@ def test_packages_report_mismatch_missing_and_respect_markers(tmp_path: Path) ->
 
 def test_packages_names_at_most_eight(tmp_path: Path) -> None:
     lock = write_lock(tmp_path / "lock.txt", [f"missing-package-{i}==1.0" for i in range(11)])
-    result = doctor.check_packages(lock)
+    result = doctor.diagnose_packages(lock)
     assert result.detail.count(" missing,") + result.detail.count(
         " missing and"
     ) == 8 and result.detail.endswith("and 3 more")
@@ -188,24 +188,26 @@ def test_packages_names_at_most_eight(tmp_path: Path) -> None:
 
 def test_packages_ignores_comments_and_blank_lines(tmp_path: Path) -> None:
     lock = write_lock(tmp_path / "lock.txt", ["", "# a comment", "pytest==" + pytest.__version__])
-    assert doctor.check_packages(lock) == CheckResult(
+    assert doctor.diagnose_packages(lock) == Finding(
         "Packages", "OK", "1 packages match requirements-lock.txt"
     )
 
 
 def test_missing_lock_fails_with_clone_fix(tmp_path: Path) -> None:
-    for check in (doctor.check_packages, doctor.check_python):
+    for check in (doctor.diagnose_packages, doctor.diagnose_python):
         result = check(tmp_path / "requirements-lock.txt")
         assert result.status == "FAIL" and "clone" in result.fix
 
 
 def test_python_matches_lock(tmp_path: Path) -> None:
     version = f"{sys.version_info.major}.{sys.version_info.minor}.0"
-    assert doctor.check_python(write_lock(tmp_path / "lock.txt", [], python=version)).status == "OK"
+    assert (
+        doctor.diagnose_python(write_lock(tmp_path / "lock.txt", [], python=version)).status == "OK"
+    )
 
 
 def test_python_other_version_fails(tmp_path: Path) -> None:
-    result = doctor.check_python(write_lock(tmp_path / "lock.txt", [], python="2.7.18"))
+    result = doctor.diagnose_python(write_lock(tmp_path / "lock.txt", [], python="2.7.18"))
     assert result.status == "FAIL"
     assert "the course uses 2.7" in result.detail and "install Python 2.7" in result.fix
 
@@ -221,7 +223,7 @@ def test_tensorflow_failure_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
         "ONEDNN_MAX_CPU_ISA",
     ):
         monkeypatch.setenv(name, os.environ.get(name, "placeholder"))  # restored after the test
-    result = doctor.check_tensorflow()
+    result = doctor.diagnose_tensorflow()
     assert result.status == "FAIL"
     assert (
         result.detail.startswith(("ModuleNotFoundError", "ImportError"))
@@ -230,28 +232,28 @@ def test_tensorflow_failure_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_widgets(tmp_path: Path) -> None:
-    assert doctor.check_widgets().status == "OK"
-    result = doctor.check_widgets([tmp_path])
+    assert doctor.diagnose_widgets().status == "OK"
+    result = doctor.diagnose_widgets([tmp_path])
     assert result.status == "FAIL" and str(tmp_path) in result.detail
     manifest = tmp_path / "@jupyter-widgets" / "jupyterlab-manager" / "package.json"
     manifest.parent.mkdir(parents=True)
     manifest.write_text("{}")
-    assert doctor.check_widgets([tmp_path]).status == "OK"
+    assert doctor.diagnose_widgets([tmp_path]).status == "OK"
 
 
 def test_notebooks(tmp_path: Path) -> None:
-    result = doctor.check_notebooks(tmp_path / "notebooks")
+    result = doctor.diagnose_notebooks(tmp_path / "notebooks")
     assert result.status == "FAIL" and "clone" in result.fix
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "notebooks" / "00_start_here.ipynb").write_text("{}")
-    assert doctor.check_notebooks(tmp_path / "notebooks") == CheckResult(
+    assert doctor.diagnose_notebooks(tmp_path / "notebooks") == Finding(
         "Notebooks", "OK", "1 notebooks in notebooks/, starting with 00_start_here.ipynb"
     )
 
 
 def test_format_result() -> None:
-    assert doctor.format_result(CheckResult("Python", "OK", "3.11.7")) == "OK    Python: 3.11.7"
+    assert doctor.format_finding(Finding("Python", "OK", "3.11.7")) == "OK    Python: 3.11.7"
     assert (
-        doctor.format_result(CheckResult("X", "FAIL", "bad", "do this"))
+        doctor.format_finding(Finding("X", "FAIL", "bad", "do this"))
         == "FAIL  X: bad — fix: do this"
     )

@@ -655,7 +655,7 @@ def test_normalize_metadata_and_output_problems() -> None:
 # --------------------------------------------------------------------------- integration (kernels)
 
 
-def test_run_notebook_like_nbval(tmp_path: Path) -> None:
+def test_execute_notebook_like_nbval(tmp_path: Path) -> None:
     """A real kernel: counts, cwd, environment, stderr caught; the file is not modified."""
     path = tmp_path / "demo.ipynb"
     nb = _notebook(
@@ -670,7 +670,7 @@ def test_run_notebook_like_nbval(tmp_path: Path) -> None:
     )
     runner.write_notebook(nb, path)
     before = path.read_bytes()
-    result = runner.run_notebook(path)
+    result = runner.execute_notebook(path)
     assert path.read_bytes() == before
     assert result.completed
     cells = result.nb.cells

@@ -10,31 +10,31 @@ import pandas as pd
 import pytest
 
 from regutils.validation import (
-    check_array,
-    check_choice,
-    check_int,
-    check_real,
-    check_same_length,
+    validate_array,
+    validate_choice,
+    validate_int,
+    validate_real,
+    validate_same_length,
 )
 
-# --------------------------------------------------------------------------------------- check_int
+# --------------------------------------------------------------------------------------- validate_int
 
 
 @pytest.mark.parametrize("value", [0, 1, 7, 10**12, np.int64(5), np.int32(3), np.uint8(2)])
 def test_check_int_accepts_integers_and_returns_plain_int(value):
-    result = check_int(value, "n")
+    result = validate_int(value, "n")
     assert result == int(value)
     assert type(result) is int
 
 
 def test_check_int_minimum_is_inclusive():
-    assert check_int(1, "n_samples", minimum=1) == 1
+    assert validate_int(1, "n_samples", minimum=1) == 1
 
 
 @pytest.mark.parametrize("value", [True, False, np.bool_(True)])
 def test_check_int_rejects_bools(value):
     with pytest.raises(TypeError, match=r"^n must be an integer, got (bool|bool_)"):
-        check_int(value, "n")
+        validate_int(value, "n")
 
 
 @pytest.mark.parametrize(
@@ -51,25 +51,25 @@ def test_check_int_rejects_bools(value):
 )
 def test_check_int_rejects_non_integers(value, kind):
     with pytest.raises(TypeError, match=rf"^n_samples must be an integer, got {kind}\b"):
-        check_int(value, "n_samples", minimum=1)
+        validate_int(value, "n_samples", minimum=1)
 
 
 @pytest.mark.parametrize("value, minimum", [(0, 1), (-1, 0), (-1, 1), (4, 5)])
 def test_check_int_rejects_values_below_minimum(value, minimum):
     with pytest.raises(ValueError, match=rf"^seed must be an integer >= {minimum}, got {value}\.$"):
-        check_int(value, "seed", minimum=minimum)
+        validate_int(value, "seed", minimum=minimum)
 
 
 def test_check_int_without_minimum_accepts_negatives():
-    assert check_int(-5, "offset") == -5
+    assert validate_int(-5, "offset") == -5
 
 
-# -------------------------------------------------------------------------------------- check_real
+# -------------------------------------------------------------------------------------- validate_real
 
 
 @pytest.mark.parametrize("value", [0, 0.0, 0.3, 3, np.float64(0.25), np.float32(0.5), np.int64(2)])
 def test_check_real_accepts_reals_and_returns_float(value):
-    result = check_real(value, "noise", minimum=0.0)
+    result = validate_real(value, "noise", minimum=0.0)
     assert result == pytest.approx(float(value))
     assert type(result) is float
 
@@ -77,7 +77,7 @@ def test_check_real_accepts_reals_and_returns_float(value):
 @pytest.mark.parametrize("value", [True, False, np.bool_(False)])
 def test_check_real_rejects_bools(value):
     with pytest.raises(TypeError, match=r"^alpha must be a real number, got (bool|bool_)"):
-        check_real(value, "alpha")
+        validate_real(value, "alpha")
 
 
 @pytest.mark.parametrize(
@@ -86,57 +86,57 @@ def test_check_real_rejects_bools(value):
 )
 def test_check_real_rejects_non_numbers(value, kind):
     with pytest.raises(TypeError, match=rf"^noise must be a real number, got {kind}\b"):
-        check_real(value, "noise")
+        validate_real(value, "noise")
 
 
 @pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan, np.nan, np.float64("inf")])
 def test_check_real_rejects_non_finite(value):
     with pytest.raises(ValueError, match=r"^noise must be a finite number, got"):
-        check_real(value, "noise", minimum=0.0)
+        validate_real(value, "noise", minimum=0.0)
 
 
 @pytest.mark.parametrize("value", [-0.1, -1, -1e-12])
 def test_check_real_rejects_values_below_minimum(value):
     with pytest.raises(ValueError, match=r"^noise must be >= 0\.0, got -"):
-        check_real(value, "noise", minimum=0.0)
+        validate_real(value, "noise", minimum=0.0)
 
 
 def test_check_real_maximum_inclusive_by_default():
-    assert check_real(1.0, "l1_ratio", minimum=0.0, maximum=1.0) == 1.0
+    assert validate_real(1.0, "l1_ratio", minimum=0.0, maximum=1.0) == 1.0
     with pytest.raises(ValueError, match=r"^l1_ratio must be <= 1\.0, got 1\.5\.$"):
-        check_real(1.5, "l1_ratio", minimum=0.0, maximum=1.0)
+        validate_real(1.5, "l1_ratio", minimum=0.0, maximum=1.0)
 
 
 def test_check_real_exclusive_maximum():
-    assert check_real(0.999, "rate", maximum=1.0, include_maximum=False) == 0.999
+    assert validate_real(0.999, "rate", maximum=1.0, include_maximum=False) == 0.999
     with pytest.raises(ValueError, match=r"^rate must be < 1\.0, got 1\.0\.$"):
-        check_real(1.0, "rate", maximum=1.0, include_maximum=False)
+        validate_real(1.0, "rate", maximum=1.0, include_maximum=False)
 
 
-# ------------------------------------------------------------------------------------ check_choice
+# ------------------------------------------------------------------------------------ validate_choice
 
 
 @pytest.mark.parametrize("value", ["random", "even"])
 def test_check_choice_accepts_allowed(value):
-    assert check_choice(value, "spacing", ["random", "even"]) == value
+    assert validate_choice(value, "spacing", ["random", "even"]) == value
 
 
 def test_check_choice_accepts_any_iterable_of_allowed_values():
-    assert check_choice("log", "xscale", (s for s in ("linear", "log"))) == "log"
+    assert validate_choice("log", "xscale", (s for s in ("linear", "log"))) == "log"
 
 
 @pytest.mark.parametrize("value", ["grid", "Even", "", " even", None, 1, ["even"]])
 def test_check_choice_rejects_others_and_lists_allowed(value):
     with pytest.raises(ValueError, match=r"^spacing must be one of 'random', 'even'; got "):
-        check_choice(value, "spacing", ["random", "even"])
+        validate_choice(value, "spacing", ["random", "even"])
 
 
 def test_check_choice_message_shows_the_bad_value():
     with pytest.raises(ValueError, match=r"got 'grid'\.$"):
-        check_choice("grid", "spacing", ["random", "even"])
+        validate_choice("grid", "spacing", ["random", "even"])
 
 
-# ------------------------------------------------------------------------------------- check_array
+# ------------------------------------------------------------------------------------- validate_array
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def test_check_choice_message_shows_the_bad_value():
     [[1, 2, 3], (1.5, 2.5), np.arange(4), pd.Series([1.0, 2.0]), np.array([1], dtype=np.int8)],
 )
 def test_check_array_accepts_1d_and_returns_float_array(value):
-    array = check_array(value, "x")
+    array = validate_array(value, "x")
     assert isinstance(array, np.ndarray)
     assert array.dtype == np.float64
     assert array.ndim == 1
@@ -152,9 +152,9 @@ def test_check_array_accepts_1d_and_returns_float_array(value):
 
 
 def test_check_array_accepts_any_of_several_ndims():
-    assert check_array([[1.0], [2.0]], "X", ndim=(1, 2)).shape == (2, 1)
-    assert check_array(pd.DataFrame({"a": [1, 2]}), "X", ndim=(1, 2)).shape == (2, 1)
-    assert check_array([1.0, 2.0], "X", ndim=(1, 2)).shape == (2,)
+    assert validate_array([[1.0], [2.0]], "X", ndim=(1, 2)).shape == (2, 1)
+    assert validate_array(pd.DataFrame({"a": [1, 2]}), "X", ndim=(1, 2)).shape == (2, 1)
+    assert validate_array([1.0, 2.0], "X", ndim=(1, 2)).shape == (2,)
 
 
 @pytest.mark.parametrize(
@@ -172,13 +172,13 @@ def test_check_array_accepts_any_of_several_ndims():
 )
 def test_check_array_rejects_wrong_ndim(value, ndim, expected):
     with pytest.raises(ValueError, match=expected):
-        check_array(value, "x", ndim=ndim)
+        validate_array(value, "x", ndim=ndim)
 
 
 @pytest.mark.parametrize("value", [[], np.array([]), np.zeros((0, 1))])
 def test_check_array_rejects_empty(value):
     with pytest.raises(ValueError, match=r"^y must not be empty\.$"):
-        check_array(value, "y", ndim=(1, 2))
+        validate_array(value, "y", ndim=(1, 2))
 
 
 @pytest.mark.parametrize(
@@ -188,26 +188,26 @@ def test_check_array_rejects_nan_and_inf(value):
     with pytest.raises(
         ValueError, match=r"^y must contain only finite numbers \(no NaN or inf\)\.$"
     ):
-        check_array(value, "y", ndim=(1, 2))
+        validate_array(value, "y", ndim=(1, 2))
 
 
 @pytest.mark.parametrize("value, kind", [("abc", "str"), (b"abc", "bytes"), (None, "NoneType")])
 def test_check_array_rejects_strings_and_none(value, kind):
     with pytest.raises(TypeError, match=rf"^values must be array-like of numbers, got {kind}\.$"):
-        check_array(value, "values")
+        validate_array(value, "values")
 
 
 @pytest.mark.parametrize("value", [["a", "b"], [1.0, "two"], [[1.0], [2.0, 3.0]], {"a": 1}])
 def test_check_array_rejects_non_numeric_or_ragged(value):
     with pytest.raises(TypeError, match=r"^values must be array-like of numbers"):
-        check_array(value, "values")
+        validate_array(value, "values")
 
 
-# ------------------------------------------------------------------------------- check_same_length
+# ------------------------------------------------------------------------------- validate_same_length
 
 
 def test_check_same_length_accepts_equal_lengths():
-    assert check_same_length(X=np.zeros((3, 1)), y=[1, 2, 3], w=pd.Series([0, 0, 0])) is None
+    assert validate_same_length(X=np.zeros((3, 1)), y=[1, 2, 3], w=pd.Series([0, 0, 0])) is None
 
 
 def test_check_same_length_message_lists_every_argument_and_its_length():
@@ -216,8 +216,8 @@ def test_check_same_length_message_lists_every_argument_and_its_length():
         match=r"^these arguments must have the same number of rows: "
         r"X_train has 3, y_train has 2, weights has 3\.$",
     ):
-        check_same_length(X_train=np.zeros((3, 1)), y_train=[1, 2], weights=[1, 1, 1])
+        validate_same_length(X_train=np.zeros((3, 1)), y_train=[1, 2], weights=[1, 1, 1])
 
 
 def test_check_same_length_single_argument_is_fine():
-    assert check_same_length(values=[1, 2]) is None
+    assert validate_same_length(values=[1, 2]) is None

@@ -112,7 +112,7 @@ def peak_child_rss_mb() -> float:
 
 def measure_here(path: Path) -> dict[str, object]:
     """Run one notebook in this process's kernel child; the report the child prints as JSON."""
-    result = runner.run_notebook(path)
+    result = runner.execute_notebook(path)
     error = None
     if not result.completed:
         error = runner.format_problems(result.errors, result.nb, runner.display_path(path))

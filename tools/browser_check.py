@@ -468,7 +468,7 @@ def run_setup_cell(
     return report
 
 
-def run_notebook(
+def run_in_jupyterlab(
     page, server: LabServer, notebook: str, out_dir: Path, timeout: float = 300.0
 ) -> Report:
     """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider."""
@@ -571,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
     with jupyterlab() as server:
         for notebook in args.notebooks:
             with chromium() as page:
-                report = run_notebook(page, server, notebook, args.out)
+                report = run_in_jupyterlab(page, server, notebook, args.out)
             server.stop_kernels()
             problems = report.problems()
             failed += bool(problems)

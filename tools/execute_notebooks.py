@@ -35,7 +35,7 @@ def execute(path: Path, *, allow_native_stderr: bool = False) -> bool:
     """Run one notebook and store its outputs if it ran cleanly; True on success."""
     name = runner.display_path(path)
     try:
-        result = runner.run_notebook(path)
+        result = runner.execute_notebook(path)
     except Exception:  # a broken kernel or tool: report it, go on with the other notebooks
         print(f"{name}: FAILED to run:\n{traceback.format_exc()}", file=sys.stderr, flush=True)
         return False

@@ -336,7 +336,7 @@ def _execute_cells(
     return native, None
 
 
-def run_notebook(path: Path) -> RunResult:
+def execute_notebook(path: Path) -> RunResult:
     """Run the notebook at ``path`` top to bottom in a fresh kernel; never writes the file.
 
     Stops at the first cell that raises (or times out). The returned notebook has fresh outputs,

@@ -63,7 +63,7 @@ def _test_errors_by_degree(noise: float) -> tuple[tuple[float, ...], tuple[float
         "and `degrees[np.argmin(errors)]` the degree. `best_rmse` is `min(errors)`.",
     ),
 )
-def _check_1(best_degree, best_rmse):
+def _grade_1(best_degree, best_rmse):
     test_errors, train_errors = _test_errors_by_degree(0.1)
     degree = expect_int("best_degree", best_degree)
     expected = int(np.argmin(test_errors))
@@ -125,7 +125,7 @@ def _first_size_below(values: dict[int, float], threshold: float = 0.38) -> int 
         "`min(n for n, m in medians.items() if m <= 0.38)`.",
     ),
 )
-def _check_2(n_needed):
+def _grade_2(n_needed):
     n = expect_choice("n_needed", expect_int("n_needed", n_needed), SIZES)
     expected = _first_size_below(_medians("median"))
     if n != expected:
@@ -182,7 +182,7 @@ def _exercise_3() -> dict[str, object]:
         "Wrap the choice in a function of `random_state` and call it for `range(10)`.",
     ),
 )
-def _check_3(chosen_degree, final_rmse, chosen_by_split):
+def _grade_3(chosen_degree, final_rmse, chosen_by_split):
     reference = _exercise_3()
     degree = expect_int("chosen_degree", chosen_degree)
     if degree != reference["chosen"]:
@@ -253,7 +253,7 @@ def _exercise_4() -> tuple[np.ndarray, np.ndarray]:
         "with the smallest mean RMSE.",
     ),
 )
-def _check_4(best_alpha, best_cv_rmse):
+def _grade_4(best_alpha, best_cv_rmse):
     alphas, mean_rmse = _exercise_4()
     best = int(np.argmin(mean_rmse))
     worst = int(np.argmax(mean_rmse))

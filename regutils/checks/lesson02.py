@@ -100,7 +100,7 @@ def _exercise_1() -> dict[str, object]:
         "both with `Ridge(alpha=50).fit(Z, y_train)`.",
     ),
 )
-def _check_1(coef, intercept):
+def _grade_1(coef, intercept):
     reference = _exercise_1()
     w = _as_vector("coef", coef, 10)
     if np.abs(w - reference["coef"]).max() > 1e-6:
@@ -199,7 +199,7 @@ def _exercise_2() -> dict[str, float]:
         "`r2_score(y_test, model.predict(X_test))`.",
     ),
 )
-def _check_2(best_alpha, test_rmse, test_r2):
+def _grade_2(best_alpha, test_rmse, test_r2):
     reference = _exercise_2()
     alpha = expect_number("best_alpha", best_alpha)
     if not np.isclose(alpha, reference["alpha"], rtol=1e-3):
@@ -288,7 +288,7 @@ def _close_vector(answer: np.ndarray, expected: np.ndarray) -> bool:
         "`np.std(..., axis=0, ddof=1)`: one standard deviation per coefficient.",
     ),
 )
-def _check_3(sd_ols, sd_ridge):
+def _grade_3(sd_ols, sd_ridge):
     ols, ridge = _exercise_3()
     answer_ols = _as_vector("sd_ols", sd_ols, 3)
     answer_ridge = _as_vector("sd_ridge", sd_ridge, 3)
@@ -354,7 +354,7 @@ def _exercise_4() -> dict[str, float]:
         "compute df for each λ of the grid and take the first λ where df <= 5.",
     ),
 )
-def _check_4(df_30, lam_df5):
+def _grade_4(df_30, lam_df5):
     reference = _exercise_4()
     expect_close(
         "df_30",

@@ -82,7 +82,7 @@ def _exercise_1() -> dict[str, object]:
         "`np.sum(coef != 0)` counts the features kept; `X.columns[coef != 0]` names them.",
     ),
 )
-def _check_1(n_nonzero, selected):
+def _grade_1(n_nonzero, selected):
     reference = _exercise_1()
     expected = reference["selected"]
     count = expect_int("n_nonzero", n_nonzero)
@@ -160,7 +160,7 @@ def _exercise_2() -> dict[str, object]:
         "Sort the features by their entry α, largest first, and keep the first three names.",
     ),
 )
-def _check_2(alpha_max, first_three):
+def _grade_2(alpha_max, first_three):
     reference = _exercise_2()
     expect_close(
         "alpha_max",
@@ -232,7 +232,7 @@ _WRONG_3: list[tuple[Callable[[np.ndarray, float], np.ndarray], str]] = [
         "Without `if` (so it works on whole arrays): `np.sign(z) * np.maximum(np.abs(z) - t, 0)`.",
     ),
 )
-def _check_3(soft):
+def _grade_3(soft):
     if not callable(soft):
         raise Incorrect(f"`soft` should be a function soft(z, t), got a {type(soft).__name__}.")
     for t in (1.0, 0.5):
@@ -314,7 +314,7 @@ def _exercise_4() -> tuple[np.ndarray, int, int]:
         "`len({tuple(row) for row in kept})`.",
     ),
 )
-def _check_4(keep_freq, n_subsets):
+def _grade_4(keep_freq, n_subsets):
     shares, subsets, group_subsets = _exercise_4()
     values = np.asarray(expect_sequence("keep_freq", keep_freq, 6), dtype=float)
     if not np.allclose(values, shares, atol=1e-9):

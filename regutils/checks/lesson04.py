@@ -52,7 +52,7 @@ def _n_nonzero(alpha: float, l1_ratio: float) -> int:
         "Ridge(alpha=a * n) equals ElasticNet(alpha=a, l1_ratio=0): here n = len(y) = 100.",
     ),
 )
-def _check_1(alpha, l1_ratio, n_nonzero, enet_alpha):
+def _grade_1(alpha, l1_ratio, n_nonzero, enet_alpha):
     total = LAMBDA_1 + LAMBDA_2
     expect_close(
         "alpha",
@@ -143,7 +143,7 @@ def _exercise_2(scaled: bool, standardize: bool) -> tuple[float, float, int]:
         "non-zero ones with `np.sum(coef_ != 0)`.",
     ),
 )
-def _check_2(best_alpha, best_l1_ratio, n_nonzero_d):
+def _grade_2(best_alpha, best_l1_ratio, n_nonzero_d):
     alpha, ratio, count = _exercise_2(scaled=False, standardize=True)
     raw_alpha = _exercise_2(scaled=False, standardize=False)[0]
     default_alpha = _exercise_2(scaled=True, standardize=False)[0]
@@ -215,7 +215,7 @@ def _exercise_3() -> dict[str, float]:
         "is the spread *within* a resample.",
     ),
 )
-def _check_3(lasso_kept, enet_kept, lasso_spread, enet_spread):
+def _grade_3(lasso_kept, enet_kept, lasso_spread, enet_spread):
     ref = _exercise_3()
     for name, value in (("lasso", lasso_kept), ("enet", enet_kept)):
         expect_close(

@@ -81,7 +81,7 @@ def _one_se(margin: str, simpler: str) -> float:
         "standard_errors, simpler='higher', greater_is_better=False).",
     ),
 )
-def _check_1(best_alpha, one_se_alpha):
+def _grade_1(best_alpha, one_se_alpha):
     means = np.array(FOLD_RMSE).mean(axis=1)
     best = ALPHAS[int(np.argmin(means))]
     worst = ALPHAS[int(np.argmax(means))]
@@ -166,7 +166,7 @@ def _tuned_outer_score() -> float:
         "result. The grid's key is 'logisticregression__C'.",
     ),
 )
-def _check_2(nested_score, best_inner_score, best_C):
+def _grade_2(nested_score, best_inner_score, best_C):
     ref = _exercise_2()
     answers = {"nested_score": nested_score, "best_inner_score": best_inner_score, "best_C": best_C}
     if _all_close(
@@ -240,7 +240,7 @@ def _kept_by_C(l1_ratio: float = 1.0) -> dict[float, tuple[str, ...]]:
         "Take the smallest C whose model keeps at least 8 features.",
     ),
 )
-def _check_3(strongest_C, kept):
+def _grade_3(strongest_C, kept):
     kept_by_C = _kept_by_C()
     eligible = [C for C in EXERCISE_3_C if len(kept_by_C[C]) >= MIN_FEATURES]
     expected_C = min(eligible)
@@ -311,7 +311,7 @@ def _exercise_4(stratify: bool, part: str) -> tuple[float, float]:
         "Collect the 20 test accuracies in a list; `min` and `max` of it are the answers.",
     ),
 )
-def _check_4(acc_min, acc_max):
+def _grade_4(acc_min, acc_max):
     low, high = _exercise_4(stratify=False, part="test")
     if _all_close(
         {"acc_min": acc_min, "acc_max": acc_max}, {"acc_min": low, "acc_max": high}, tol=1e-3

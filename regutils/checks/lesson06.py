@@ -55,7 +55,7 @@ def _close(value: float, target: float) -> bool:
         "l2=0.005)`, and leave the output layer without one.",
     ),
 )
-def _check_1(model):
+def _grade_1(model):
     expect_keras_model("model", model)
     import keras
 
@@ -159,7 +159,7 @@ def _terms(arrays, l1=EX2_L1, l2=EX2_L2, half=False) -> float:
         "No factor ½, no mean: Keras sums.",
     ),
 )
-def _check_2(penalty):
+def _grade_2(penalty):
     *weights, keras_penalty = _exercise_2_weights()
     kernels = [weights[0], weights[2]]
     expected = _terms(kernels)
@@ -249,7 +249,7 @@ def _one_se_choice(spread: str = "se", ddof: int = 0, strongest: bool = True) ->
         "strongest one (the largest l2).",
     ),
 )
-def _check_3(best_l2, chosen_l2):
+def _grade_3(best_l2, chosen_l2):
     means = np.array(EX3_ACCURACY).mean(axis=1)
     best = EX3_STRENGTHS[int(np.argmax(means))]
     worst = EX3_STRENGTHS[int(np.argmin(means))]
@@ -343,7 +343,7 @@ def _exercise_4() -> dict[str, float]:
         "for every run (optimizers keep state).",
     ),
 )
-def _check_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
+def _grade_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
     ref = _exercise_4()
     tol = 0.005
     for name, value, key in (

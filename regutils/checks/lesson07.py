@@ -40,7 +40,7 @@ _RATE_MESSAGE = (
         "Dropout(0.2), dropping 30 % of the hidden units is Dropout(0.3).",
     ),
 )
-def _check_1(model):
+def _grade_1(model):
     expect_keras_model("model", model)
     import keras
 
@@ -157,7 +157,7 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
         "is `grad_out * keep / (1 - rate)`.",
     ),
 )
-def _check_2(out, out_inference, grad_x):
+def _grade_2(out, out_inference, grad_x):
     ref = _exercise_2()
     shape = ref["x"].shape
     out = _expect_array("out", out, shape)
@@ -266,7 +266,7 @@ def _mc_reference(model, passes: int = 50) -> dict[str, float]:
         "predicted class; then the mean over images.",
     ),
 )
-def _check_3(model, mc_accuracy, mean_spread):
+def _grade_3(model, mc_accuracy, mean_spread):
     if not (hasattr(model, "layers") and hasattr(model, "fit")):  # before importing Keras
         raise Incorrect("pass the setup cell's network as `model=mc_model`.")
     import keras

@@ -82,7 +82,7 @@ def _normalize(x: np.ndarray, axis: int = 0, ddof: int = 0, eps: float = EPS) ->
         "0.99 * old + 0.01 * batch statistic.",
     ),
 )
-def _check_1(out, moving_mean, moving_var):
+def _grade_1(out, moving_mean, moving_var):
     mean, var = X1.mean(axis=0), X1.var(axis=0)
     expected = GAMMA1 * _normalize(X1) + BETA1
     _expect_array(
@@ -180,7 +180,7 @@ def _moving2(momentum: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
         "batch mean.",
     ),
 )
-def _check_2(moving_mean, inference_out):
+def _grade_2(moving_mean, inference_out):
     x = _batch2().astype(float)
     mean_ref, var_ref = _moving2(MOMENTUM2, STEPS2)
     value = _as_array("moving_mean", moving_mean, (4,))
@@ -265,7 +265,7 @@ def _layer_kind(layer, keras) -> str:
         "with `np.prod(w.shape)`.",
     ),
 )
-def _check_3(model, n_non_trainable):
+def _grade_3(model, n_non_trainable):
     expect_keras_model("model", model)
     import keras
 
@@ -351,7 +351,7 @@ def _data4() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         "The frozen version treats mean and var as constants: dx_frozen = grad_out * gamma * inv_std.",
     ),
 )
-def _check_4(dx, dgamma, dx_frozen):
+def _grade_4(dx, dgamma, dx_frozen):
     x, gamma, _beta, grad_out = _data4()
     m = len(x)
     inv_std = 1 / np.sqrt(x.var(axis=0) + EPS)

@@ -89,7 +89,7 @@ def _gl_vector(name: str, value: object, length: int) -> np.ndarray:
         "The restored epoch is the one with the lowest loss among the epochs up to the stop.",
     ),
 )
-def _check_1(gl, stop_epoch, restored_epoch):
+def _grade_1(gl, stop_epoch, restored_epoch):
     losses = np.array(VAL_LOSSES)
     expected = 100 * (losses / np.minimum.accumulate(losses) - 1)
     values = _gl_vector("gl", gl, len(losses))
@@ -149,7 +149,7 @@ def _check_1(gl, stop_epoch, restored_epoch):
         "`stopped_epoch` is that epoch counted from 0.",
     ),
 )
-def _check_2(stop_epoch, restored_epoch, keras_stopped_epoch):
+def _grade_2(stop_epoch, restored_epoch, keras_stopped_epoch):
     stop, best = patience_rule(VAL_LOSSES, PATIENCE)
     epoch = expect_int("stop_epoch", stop_epoch)
     if epoch != stop:
@@ -227,7 +227,7 @@ def _binary_cross_entropy(model, Z, y) -> float:
         "weights.",
     ),
 )
-def _check_3(early_stopping, model):
+def _grade_3(early_stopping, model):
     import keras
 
     if not isinstance(early_stopping, keras.callbacks.EarlyStopping):
@@ -294,7 +294,7 @@ def _check_3(early_stopping, model):
         '`generalization_loss(history["val_loss"])` and the first epoch (from 1) where it exceeds 5.',
     ),
 )
-def _check_4(history, stop_patience, stop_gl):
+def _grade_4(history, stop_patience, stop_gl):
     import pandas as pd
 
     if not isinstance(history, pd.DataFrame) or "val_loss" not in history.columns:

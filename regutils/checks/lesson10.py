@@ -60,7 +60,7 @@ def _exercise_1() -> dict[str, float]:
         "minus ridge's (positive when ridge is better).",
     ),
 )
-def _check_1(choice, rmse_gap):
+def _grade_1(choice, rmse_gap):
     ref = _exercise_1()
     expected = "ridge" if ref["ridge"] < ref["lasso"] else "lasso"
     if not isinstance(choice, str):
@@ -115,7 +115,7 @@ def _pair_counts(correlation: float) -> tuple[int, int]:
         "0 and those where neither is.",
     ),
 )
-def _check_2(n_drop_one, n_both_kept):
+def _grade_2(n_drop_one, n_both_kept):
     drop_one, keep_both = _pair_counts(0.99)
     lesson_drop_one, _ = _pair_counts(0.95)
     n = expect_int("n_drop_one", n_drop_one)
@@ -191,7 +191,7 @@ def _exercise_3() -> dict[str, float]:
         "encoded feature: count the exact zeros.",
     ),
 )
-def _check_3(mean_accuracy, sd_accuracy, n_zero):
+def _grade_3(mean_accuracy, sd_accuracy, n_zero):
     ref = _exercise_3()
     expect_close(
         "mean_accuracy",

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from regutils.validation import check_array, check_real
+from regutils.validation import validate_array, validate_real
 
 __all__ = ["BatchNormCache", "batchnorm_backward", "batchnorm_forward"]
 
@@ -46,7 +46,7 @@ class BatchNormCache(NamedTuple):
 
 
 def _check_features(value: object, name: str, n_features: int) -> np.ndarray:
-    array = check_array(value, name, ndim=1)
+    array = validate_array(value, name, ndim=1)
     if array.shape != (n_features,):
         raise ValueError(
             f"{name} must have one value per feature (column of x): shape "
@@ -114,18 +114,18 @@ def batchnorm_forward(
     >>> np.allclose(inference, x / np.sqrt(1 + 1e-3))  # a new layer: running mean 0, variance 1
     True
     """
-    x = check_array(x, "x", ndim=2)
+    x = validate_array(x, "x", ndim=2)
     n_features = x.shape[1]
     gamma = _check_features(gamma, "gamma", n_features)
     beta = _check_features(beta, "beta", n_features)
-    eps = check_real(eps, "eps")
+    eps = validate_real(eps, "eps")
     if eps <= 0:
         raise ValueError(
             f"eps must be > 0 (it keeps the division finite when a feature is constant), got {eps}."
         )
     if not isinstance(training, bool):
         raise TypeError(f"training must be True or False, got {training!r}.")
-    momentum = check_real(momentum, "momentum", minimum=0.0, maximum=1.0)
+    momentum = validate_real(momentum, "momentum", minimum=0.0, maximum=1.0)
     running_mean = (
         np.zeros(n_features)
         if running_mean is None
@@ -191,7 +191,7 @@ def batchnorm_backward(
             "cache must be the BatchNormCache that batchnorm_forward returned, got "
             f"{type(cache).__name__}."
         )
-    grad_out = check_array(grad_out, "grad_out", ndim=2)
+    grad_out = validate_array(grad_out, "grad_out", ndim=2)
     if grad_out.shape != cache.x_hat.shape:
         raise ValueError(
             f"grad_out must have the shape of the forward pass's output, "

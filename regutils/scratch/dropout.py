@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from regutils.validation import check_array, check_real
+from regutils.validation import validate_array, validate_real
 
 __all__ = ["dropout_backward", "dropout_forward"]
 
 
 def _check_rate(rate: object) -> float:
-    rate = check_real(rate, "rate")
+    rate = validate_real(rate, "rate")
     if not 0.0 <= rate < 1.0:
         raise ValueError(f"rate must be in [0, 1) (the fraction of units dropped), got {rate}.")
     return rate
@@ -66,7 +66,7 @@ def dropout_forward(
     >>> dropout_forward([1.0, 2.0], 0.5, training=False)[0]
     array([1., 2.])
     """
-    x = check_array(x, "x", ndim=tuple(range(8)))
+    x = validate_array(x, "x", ndim=tuple(range(8)))
     rate = _check_rate(rate)
     if not isinstance(training, bool):
         raise TypeError(f"training must be True or False, got {training!r}.")
@@ -106,7 +106,7 @@ def dropout_backward(grad_out: object, mask: object, rate: float) -> np.ndarray:
     >>> dropout_backward(np.ones(3), np.array([True, False, True]), 0.5)
     array([2., 0., 2.])
     """
-    grad_out = check_array(grad_out, "grad_out", ndim=tuple(range(8)))
+    grad_out = validate_array(grad_out, "grad_out", ndim=tuple(range(8)))
     rate = _check_rate(rate)
     mask = np.asarray(mask)
     if mask.dtype != bool:

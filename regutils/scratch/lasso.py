@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from regutils.validation import check_array, check_int, check_real, check_same_length
+from regutils.validation import validate_array, validate_int, validate_real, validate_same_length
 
 __all__ = ["LassoResult", "lasso_coordinate_descent", "soft_threshold"]
 
@@ -59,9 +59,9 @@ def soft_threshold(z: object, threshold: float) -> np.ndarray | float:
     >>> soft_threshold(2.5, 1.0)
     1.5
     """
-    threshold = check_real(threshold, "threshold", minimum=0.0)
+    threshold = validate_real(threshold, "threshold", minimum=0.0)
     scalar = np.ndim(z) == 0 and not isinstance(z, (str, bytes))
-    values = check_array(
+    values = validate_array(
         np.atleast_1d(z) if scalar else z, "z", ndim=tuple(range(1, 33))
     )  # any ndim
     shrunk = np.sign(values) * np.maximum(np.abs(values) - threshold, 0.0)
@@ -143,12 +143,12 @@ def lasso_coordinate_descent(
     >>> np.round(result.coef, 4), round(result.intercept, 4)
     (array([0.85, 0.  ]), 0.525)
     """
-    X = check_array(X, "X", ndim=2)
-    y = check_array(y, "y", ndim=1)
-    check_same_length(X=X, y=y)
-    alpha = check_real(alpha, "alpha", minimum=0.0)
-    max_iter = check_int(max_iter, "max_iter", minimum=1)
-    tol = check_real(tol, "tol")
+    X = validate_array(X, "X", ndim=2)
+    y = validate_array(y, "y", ndim=1)
+    validate_same_length(X=X, y=y)
+    alpha = validate_real(alpha, "alpha", minimum=0.0)
+    max_iter = validate_int(max_iter, "max_iter", minimum=1)
+    tol = validate_real(tol, "tol")
     if tol <= 0:
         raise ValueError(f"tol must be > 0, got {tol}.")
     if not isinstance(fit_intercept, (bool, np.bool_)):
