@@ -222,7 +222,12 @@ def test_tensorflow_failure_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
         "TF_ENABLE_ONEDNN_OPTS",
         "ONEDNN_MAX_CPU_ISA",
     ):
-        monkeypatch.setenv(name, os.environ.get(name, "placeholder"))  # restored after the test
+        # Record each variable's state so the test restores it, whatever the check sets.
+        if name in os.environ:
+            monkeypatch.setenv(name, os.environ[name])
+        else:
+            monkeypatch.setenv(name, "")
+            monkeypatch.delenv(name)
     result = doctor.diagnose_tensorflow()
     assert result.status == "FAIL"
     assert (
