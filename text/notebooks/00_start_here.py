@@ -1,0 +1,176 @@
+# %% [markdown]
+# # 00 · Start here
+#
+# Welcome to **Regularization in Practice**, a hands-on course about the techniques that stop
+# machine-learning models from memorising their training data: L2 and L1 penalties, elastic net,
+# dropout, batch normalization and early stopping — in scikit-learn and Keras, on a CPU laptop,
+# offline.
+#
+# ### Learning objectives
+# After this notebook you can
+# 1. find your way around the course: lessons, exercises, solutions and data;
+# 2. check that your machine is ready, and know what to do when a check fails;
+# 3. read a lesson the way it is meant to be read: claims, the numbers behind them, and what ✔ and
+#    ✘ mean.
+#
+# **Time:** about 10 minutes to work through; the notebook runs top to bottom in <!--time:00_start_here-->4.4 s<!--/time--> on a 2-core CPU.
+#
+# **How to read this notebook.** Outputs are stored, so you can read first and run later
+# (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
+# the number this run measured, and the rule it must meet — for example
+# `✔ the true curve's own error on noisy points is about the noise level, 0.3: 0.31 (claim: = 0.30 ± 0.03)`.
+# The course's tests re-run every lesson under other random seeds and on other kinds of CPU and fail
+# if a claim stops holding. If you change something and see ✘, the claim does not hold for *your*
+# run: that is what your change did, not a bug.
+
+# %% [markdown]
+# ## The course map
+#
+# | # | lesson | what you learn | time | after | notebook |
+# |---|---|---|---:|---|---|
+# | 00 | Start here | how the course works; checking your setup | 10 min | — | this one |
+# | 01 | Overfitting and underfitting | train vs test error; exploding weights; more data; a first penalty; validation and learning curves | 45 min | 00 | [01_overfitting](01_overfitting.ipynb) · [exercises](01_overfitting_exercises.ipynb) |
+# | 02 | Ridge regression (L2) | shrinkage, scaling, correlated features, `RidgeCV` | 50 min | 01 | [02_ridge](02_ridge.ipynb) · [exercises](02_ridge_exercises.ipynb) |
+# | 03 | The lasso (L1) | sparsity, feature selection, coordinate descent from scratch | 50 min | 02 | [03_lasso](03_lasso.ipynb) · [exercises](03_lasso_exercises.ipynb) |
+# | 04 | Elastic Net | mixing L1 and L2; correlated groups | 40 min | 02, 03 | [04_elastic_net](04_elastic_net.ipynb) · [exercises](04_elastic_net_exercises.ipynb) |
+# | 05 | Tuning λ and regularized classification | cross-validation, nested CV, the cardiac data | 60 min | 01–04 | [05_tuning_and_classification](05_tuning_and_classification.ipynb) · [exercises](05_tuning_and_classification_exercises.ipynb) |
+# | 06 | Weight penalties in neural networks | Keras `kernel_regularizer`, AdamW | 50 min | 02, 03, 05 | [06_weight_penalties](06_weight_penalties.ipynb) · [exercises](06_weight_penalties_exercises.ipynb) |
+# | 07 | Dropout | inverted dropout, rates, Monte Carlo dropout | 50 min | 06 | [07_dropout](07_dropout.ipynb) · [exercises](07_dropout_exercises.ipynb) |
+# | 08 | Batch normalization | training vs inference statistics, does it regularize? | 60 min | 06, 07 | [08_batch_normalization](08_batch_normalization.ipynb) · [exercises](08_batch_normalization_exercises.ipynb) |
+# | 09 | Early stopping | patience, `restore_best_weights`, custom callbacks | 45 min | 06–08 | [09_early_stopping](09_early_stopping.ipynb) · [exercises](09_early_stopping_exercises.ipynb) |
+# | 10 | Choosing and combining regularizers | a decision guide from the course's own measurements | 45 min | 01–09 | [10_choosing_and_combining](10_choosing_and_combining.ipynb) · [exercises](10_choosing_and_combining_exercises.ipynb) |
+#
+# *Time* is what working through a lesson takes; *after* lists the lessons it builds on.
+# Lessons build on each other: take them in order.
+
+# %% [markdown]
+# ## Where things live
+#
+# | folder | what is in it |
+# |---|---|
+# | `notebooks/` | the lessons (`NN_topic.ipynb`) and their exercises (`NN_topic_exercises.ipynb`) |
+# | `solutions/` | worked solutions of every exercise notebook |
+# | `data/` | the datasets that ship with the course, each described in `data/README.md` |
+# | `regutils/` | the course's helper package: data loaders, plots, and this setup check |
+# | `tests/` | the tests that keep every notebook running and every claim true |
+#
+# ## How a lesson works
+#
+# Each lesson opens with its objectives, then moves in short sections: a few sentences, a small code
+# cell, a figure or a number. The regularization itself — the `Ridge(alpha=...)` call, the
+# `Dropout` layer — is always written out in the notebook; `regutils` only hides plotting and
+# plumbing.
+#
+# Every lesson starts with the same setup call. It seeds the random number generators, fixes the
+# number of threads, silences framework logs and sets the plot style. It returns `SEED`, the seed in
+# force, from which the lesson derives every random choice (data, splits, initial weights), so a
+# fresh run shows exactly the outputs stored in the notebook:
+
+# %%
+import numpy as np
+
+import regutils
+from regutils import claim
+
+SEED = regutils.setup_notebook(seed=0)
+print("seed in force:", SEED)
+
+# %% [markdown]
+# ## Claims: ✔ and ✘
+#
+# When the text states something the data should show, the next cell states it as a **claim**.
+# Lesson 01, for example, starts from noisy points on the curve $y = \sin(2\pi x)$, with noise of
+# standard deviation 0.3; even the true curve misses such points by about the noise level:
+
+# %%
+X, y = regutils.make_sine(n_samples=1000, noise=0.3, seed=SEED + 1)  # lesson 01's test points
+true_curve_rmse = np.sqrt(np.mean((y - regutils.sine_curve(X)) ** 2))
+claim("the true curve's own error on noisy points is about the noise level, 0.3",
+      true_curve_rmse, equals=0.3, tol=0.03, fmt=".2f")
+
+# %% [markdown]
+# The line reads: ✔ (it holds), the statement, the number measured in *this* run (a root-mean-square
+# error), and in brackets the rule it must meet. The course's tests re-run every lesson under other
+# random seeds and on other kinds of CPU: the number changes a little, the rule must still hold.
+#
+# A claim that does not hold starts with ✘. Here is one, made with `evaluate_claim`, which shows the
+# verdict without failing the course's tests:
+
+# %%
+from regutils.claims import evaluate_claim
+
+evaluate_claim("the true curve's own error on noisy points is below 0.1", true_curve_rmse,
+               below=0.1, fmt=".2f")
+
+# %% [markdown]
+# **If you see ✘ after changing something**, that is what your change did, not a bug. To get the
+# stored behaviour back, undo the change and re-run the cell, or use *Kernel ▸ Restart Kernel and
+# Run All Cells*. To try another seed yourself, start JupyterLab
+# with, for example, `REGUTILS_SEED=3 jupyter lab` (or `REGUTILS_SEED=3 make lab`): `SEED` in each
+# setup cell then shows 3, the numbers change, and every claim should still hold.
+
+# %% [markdown]
+# ## How the exercises work
+#
+# Each lesson has an exercise notebook next to it in `notebooks/`. An exercise states a question
+# and gives you a cell marked `# Write your code here.` with the names to fill in, such as
+# `best_degree = ...`. No later cell depends on your answer, so you can skip one and come back.
+#
+# Every exercise gives instant feedback, in the same three calls everywhere:
+#
+# | call | what it does |
+# |---|---|
+# | `ex.check("1", best_degree=best_degree)` | says `Correct`, or points at the likely mistake (e.g. "that is the *training* error") |
+# | `ex.hint("1")` | the next hint: call it again for a bigger one |
+# | `ex.solution("1")` | a worked solution |
+#
+# `ex` is made once, in the setup cell, with `ex = regutils.exercises("01")`. The check cell after
+# each exercise is already written for you. Here is what it says before you have answered, and
+# after a typical mistake:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex = regutils.exercises("01")
+ex.check("1", best_degree=..., best_rmse=...)
+ex.check("1", best_degree=9, best_rmse=0.2)
+
+# %% [markdown]
+# Worked solutions are also in `solutions/`, with the same file name. (The exercise notebooks are
+# generated from the solutions by `make exercises`, so the two never drift apart.)
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from regutils import doctor
+
+results = doctor.diagnose_all()
+for result in results:
+    # Details (versions, timings) vary from machine to machine; print them only for failures.
+    print(doctor.format_finding(result) if result.status == "FAIL" else f"{result.status:5} {result.name}")
+
+# %%
+claim("every check passed (number of FAIL lines)",
+      sum(result.status == "FAIL" for result in results), equals=0, fmt=".0f")
+
+# %% [markdown]
+# Every line should start with `OK`. A `FAIL` line ends with what to do about it; the most common
+# fix is to run `make lab` again, which reinstalls the tested versions into the course's own
+# environment (`.venv`). If your laptop will not cooperate, ask your instructor for the Binder or
+# JupyterHub link: the course runs there unchanged.
+
+# %% [markdown]
+# **Next:** [lesson 01 — overfitting and underfitting](01_overfitting.ipynb).
+
+# %% [markdown]
+# ## Further reading
+#
+# The course draws on these; each lesson lists the sections it uses.
+#
+# - G. James, D. Witten, T. Hastie, R. Tibshirani, J. Taylor, *An Introduction to Statistical
+#   Learning with Applications in Python* (2023), ch. 5–6.
+# - T. Hastie, R. Tibshirani, J. Friedman, *The Elements of Statistical Learning* (2nd ed., 2009),
+#   ch. 3, 4 and 7.
+# - C. M. Bishop, *Pattern Recognition and Machine Learning* (2006), §1.1 and §3.1.
+# - I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning* (2016), ch. 7, "Regularization for Deep
+#   Learning".
+# - The scikit-learn user guide (linear models, model selection) and the Keras API reference
+#   (regularizers, layers, callbacks).

@@ -1,0 +1,493 @@
+# %% [markdown]
+# # 07 · Dropout
+#
+# Weight penalties (lesson 06) keep a network's weights small. Dropout regularizes in a completely
+# different way: during training, every unit of a layer is switched off at random, a fresh choice
+# for every example, so no unit can rely on particular others being there; for predictions the
+# whole network is used. This lesson trains a network on a few hundred handwritten digits until it
+# memorises them, adds dropout to its inputs and hidden layers, and measures what changes. Then it
+# opens the layer up: what Keras does in training and at inference, dropout written from scratch
+# and checked against Keras, the effect of the rate, and Monte Carlo dropout, which turns the
+# randomness into an estimate of how sure the network is.
+#
+# ### Learning objectives
+# After this lesson you can
+# 1. add `Dropout` layers to the inputs and hidden layers of a Keras network, and read `rate`
+#    correctly: the fraction of units **dropped** (the dropout paper's *p* is the fraction kept);
+# 2. explain inverted dropout — kept units scaled by 1/(1 − rate) in training, the identity at
+#    inference — and what `training=True` / `training=False` does;
+# 3. write dropout's forward and backward pass in NumPy and check them against Keras;
+# 4. measure what dropout changes on small image data — validation loss, the generalization gap,
+#    accuracy — over several training sets, and how the rate matters;
+# 5. use Monte Carlo dropout for an uncertainty estimate, and see that it is larger on ambiguous
+#    digits.
+#
+# **Prerequisites:** lesson 06 (training Keras models with `regutils.training`, loss versus
+# accuracy); the generalization gap of lesson 01.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:07_dropout-->23 s<!--/time--> on a 2-core CPU.
+#
+# **How to read this notebook.** Outputs are stored, so you can read first and run later
+# (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
+# the number this run measured, and the rule it must meet — for example
+# `✔ dropout narrows the loss gap on every subset — change in gap: -0.069, -0.055, -0.078 (claim: each < 0)`.
+# The course's tests re-run every lesson under other random seeds and on other kinds of CPU and
+# fail if a claim stops holding. If you change something and see ✘, the claim does not hold for
+# *your* run: that is what your change did, not a bug.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+import regutils
+from regutils import claim
+from regutils.plots import plot_history
+from regutils.scratch.dropout import dropout_backward, dropout_forward
+from regutils.training import build_mlp, reset_model, train
+
+# Seeds, threads, quiet logs, before TensorFlow loads. SEED is 0 unless the environment
+# variable REGUTILS_SEED says otherwise; every random choice below derives from it.
+SEED = regutils.setup_notebook(seed=0, keras=True)
+import keras  # after setup_notebook, which configures TensorFlow first
+
+# %% [markdown]
+# ## 1 · The data: handwritten digits, few of them
+#
+# scikit-learn's digits: 1,797 images of 8×8 pixels with 17 grey levels, digits 0–9 (a
+# preprocessed version of the UCI "optdigits" data, shipped inside scikit-learn). We scale the
+# pixels to [0, 1], keep half of the images as the validation set, and train on **300 images** (30
+# per digit) drawn from the other half — few enough for a network to memorise. To see whether an
+# effect is real or luck, we repeat the training on three different draws of 300 (subsets 0,
+# 1 and 2).
+
+# %%
+digits = load_digits()
+X = (digits.data / 16.0).astype("float32")  # 64 pixels per image, in [0, 1]
+y = digits.target
+X_pool, X_val, y_pool, y_val = train_test_split(X, y, test_size=0.5, stratify=y,
+                                                  random_state=SEED)
+
+
+def training_subset(seed, size=300):
+    # A stratified draw of `size` training images from the pool (30 per digit for 300).
+    X_sub, _, y_sub, _ = train_test_split(X_pool, y_pool, train_size=size, stratify=y_pool,
+                                          random_state=seed)
+    return X_sub, y_sub
+
+
+X_train, y_train = training_subset(SEED)  # training subset 0
+print(f"pool {len(X_pool)}, validation {len(X_val)}, one training subset {len(X_train)} images")
+
+fig, axes = plt.subplots(1, 10, figsize=(10, 1.6))
+for digit, ax in enumerate(axes):
+    ax.imshow(X_train[y_train == digit][0].reshape(8, 8), cmap="gray_r")
+    ax.set_title(str(digit))
+    ax.axis("off")
+fig.suptitle("One training image of each digit (8×8 pixels)")
+plt.show()
+
+# %% [markdown]
+# ## 2 · A network that memorises the digits
+#
+# 64 inputs → 256 ReLU → 256 ReLU → 10 softmax outputs (one probability per digit): about 85,000
+# weights for 300 images. The `Dropout` layers are already in place with their `rate` as arguments;
+# at rate 0 they pass everything through, so this first network has no dropout. Training: Adam with
+# learning rate 0.003, mini-batches of 64, 60 epochs; the loss is the cross-entropy of the true
+# digit (`sparse_categorical_crossentropy`: the labels are the digits 0–9, not one-hot vectors).
+
+# %%
+EPOCHS, BATCH_SIZE, LEARNING_RATE = 60, 64, 0.003
+
+
+def network(input_rate=0.0, hidden_rate=0.0):
+    # 64-256-256-10, with dropout on the inputs and after each hidden layer.
+    return keras.Sequential([
+        keras.Input(shape=(64,)),
+        keras.layers.Dropout(input_rate),
+        keras.layers.Dense(256, activation="relu"),
+        keras.layers.Dropout(hidden_rate),
+        keras.layers.Dense(256, activation="relu"),
+        keras.layers.Dropout(hidden_rate),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+
+
+def scores(model, X_part, y_part):
+    # Cross-entropy and accuracy with dropout off (training=False), as the model predicts.
+    p = np.asarray(model(X_part, training=False))
+    return (-np.mean(np.log(np.clip(p[np.arange(len(y_part)), y_part], 1e-7, 1.0))),
+            np.mean(p.argmax(axis=1) == y_part))
+
+
+def fit_on_subsets(model, subsets=(1, 2, 0)):
+    # Train `model` from the same initial weights on each training subset k (drawn with seed
+    # SEED + k); score each run. Returns the history of subset 0 (trained last, so `model` ends
+    # with those weights).
+    model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    initial = model.get_weights()
+    rows = {}
+    for k in subsets:
+        reset_model(model, initial)
+        X_sub, y_sub = training_subset(SEED + k)
+        history = train(model, X_sub, y_sub, epochs=EPOCHS, batch_size=BATCH_SIZE,
+                        validation_data=(X_val, y_val) if k == 0 else None)
+        (train_loss, train_acc) = scores(model, X_sub, y_sub)
+        (val_loss, val_acc) = scores(model, X_val, y_val)
+        rows[k] = {"train_loss": train_loss, "val_loss": val_loss, "gap": val_loss - train_loss,
+                   "train_accuracy": train_acc, "val_accuracy": val_acc}
+    return history, pd.DataFrame(rows).T.sort_index().rename_axis("subset")
+
+
+keras.utils.set_random_seed(SEED)
+plain = network()
+plain_history, plain_scores = fit_on_subsets(plain)
+fig, axes = plt.subplots(1, 2, figsize=(11, 3.6))
+plot_history(plain_history, ("loss",), ax=axes[0], title="No dropout: loss (subset 0)")
+plot_history(plain_history, ("accuracy",), ax=axes[1], title="No dropout: accuracy (subset 0)")
+plt.show()
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(f"weights and biases: {plain.count_params():,}")
+
+# %%
+print(plain_scores.round(3).to_string())
+print(f"subset 0: validation loss lowest at epoch {plain_history['val_loss'].idxmin()} "
+      f"({plain_history['val_loss'].min():.3f}), {plain_history['val_loss'].iloc[-1]:.3f} at "
+      f"epoch {EPOCHS}")
+claim("on every subset it gets all 300 training images right — training accuracy",
+      plain_scores["train_accuracy"], equals=1, fmt=".3f")
+claim("… with a training loss of practically zero", plain_scores["train_loss"], below=0.01,
+      fmt=".4f")
+claim("… and a validation loss over a hundred times higher — validation / training loss",
+      plain_scores["val_loss"] / plain_scores["train_loss"], above=100, unit="×", fmt=".0f")
+claim("on subset 0 the validation loss bottoms out in the first half of training — epoch "
+      "of its lowest",
+      plain_history["val_loss"].idxmin(), at_most=EPOCHS / 2, fmt=".0f")
+claim("… and then climbs — last epoch's validation loss / its lowest",
+      plain_history["val_loss"].iloc[-1] / plain_history["val_loss"].min(), above=1.03,
+      unit="×", fmt=".2f")
+
+# %% [markdown]
+# On every subset the network gets all 300 training images right with a training loss of
+# practically zero, while its validation loss is over a hundred times higher; on subset 0 it
+# bottoms out in the first half of training and then climbs: the network keeps growing more
+# confident about images it has memorised.
+#
+# ## 3 · Dropout on the inputs and the hidden layers
+#
+# The classic recipe (Srivastava et al. 2014): drop 20 % of the inputs and 50 % of the hidden
+# units. In Keras, `rate` is the fraction **dropped**: `Dropout(0.2)` keeps 80 % of the pixels. The
+# paper writes *p* for the probability of **keeping** a unit (its p = 0.8 for inputs, 0.5 for hidden
+# units); PyTorch's `Dropout(p)`, like Keras, means dropped. A wrong reading turns "drop 20 %" into
+# "drop 80 %".
+
+# %%
+keras.utils.set_random_seed(SEED)
+dropout_net = network(input_rate=0.2, hidden_rate=0.5)
+dropout_history, dropout_scores = fit_on_subsets(dropout_net)
+fig, axes = plt.subplots(1, 2, figsize=(11, 3.6), sharey=True)
+for ax, (name, history) in zip(axes, {"no dropout": plain_history,
+                                      "dropout 0.2 / 0.5": dropout_history}.items()):
+    plot_history(history, ("loss",), ax=ax, title=f"{name}: loss (subset 0)")
+axes[1].set_ylim(0, 0.6)
+plt.show()
+
+# %%
+print(dropout_scores.round(3).to_string())
+compare = pd.DataFrame({"no dropout": plain_scores.mean(),
+                        "dropout 0.2/0.5": dropout_scores.mean()})
+print("\nmeans over the three subsets:\n" + compare.round(3).to_string())
+change = dropout_scores - plain_scores  # per subset: dropout minus no dropout
+print("\nchange per subset (dropout minus no dropout):\n"
+      + change[["train_loss", "val_loss", "gap", "val_accuracy"]].round(3).to_string())
+
+# %%
+claim("with dropout the training loss no longer collapses — training loss / no dropout's",
+      dropout_scores["train_loss"] / plain_scores["train_loss"], above=10, unit="×", fmt=".0f")
+claim("dropout lowers the validation loss on average over the subsets — change",
+      change["val_loss"], below=0, on="mean", fmt=".3f")
+claim("dropout narrows the loss gap on every subset — change in gap", change["gap"], below=0,
+      fmt="+.3f")
+claim("the validation accuracy hardly moves: within two points on each subset — change",
+      change["val_accuracy"], at_least=-0.02, at_most=0.02, fmt="+.3f")
+claim("… and within a point on average", change["val_accuracy"], at_least=-0.01, at_most=0.01,
+      on="mean", fmt=".3f")
+
+# %% [markdown]
+# With dropout the training loss no longer collapses to zero (dropout makes memorising much
+# harder), the gap between training and validation loss narrows on every subset, and the
+# validation loss is lower on average — though not necessarily on each subset: one run on 300
+# images varies. The validation *accuracy* hardly moves — within two points either way on each
+# subset, within a point on average. On this small, easy problem the unregularized network already
+# ranks the right digit first on most images; what it gets wrong is how *sure* it is, and the
+# cross-entropy measures exactly that. Dropout's accuracy gains show on larger networks trained
+# longer on harder data (the paper's MNIST and speech results); a larger run here — the full pool
+# of 898 training images, several hundred epochs, wider layers, more repeats — would tell more than
+# these 60 epochs.
+#
+# Note the training curve of the dropout network: Keras measures the training loss *during*
+# training, with dropout switched on, so it sits several times above the training loss of the
+# finished network with dropout off:
+
+# %%
+print(f"training loss in the history (dropout on):    {dropout_history['loss'].iloc[-1]:.3f}")
+print(f"training loss of the final model (dropout off): {dropout_scores.loc[0, 'train_loss']:.3f}")
+claim("the history's training loss (dropout on) is several times the final model's (dropout off)",
+      dropout_history["loss"].iloc[-1] / dropout_scores.loc[0, "train_loss"], above=3, unit="×",
+      fmt=".1f")
+
+# %% [markdown]
+# So to measure a dropout network's generalization gap, score its training data again with
+# dropout off (as `scores` does), not from the history.
+#
+# ## 4 · What the layer does: inverted dropout
+#
+# In training (`training=True`), `Dropout(rate)` sets each input to zero with probability `rate`
+# and multiplies the survivors by $1/(1 - \text{rate})$, so that each unit's *expected* output equals
+# its input. At inference (`training=False`, the default when you call a model or use `predict`) it
+# is the identity. Scaling during training rather than at test time is called **inverted
+# dropout**: the trained network needs no change for predictions. (The original paper instead
+# multiplied the weights by *p* at test time; the expectations are the same.)
+
+# %%
+layer = keras.layers.Dropout(0.2, seed=SEED + 1)  # drop 20 %
+ones = np.ones((1000, 1000), dtype="float32")
+in_training = np.asarray(layer(ones, training=True))
+at_inference = np.asarray(layer(ones, training=False))
+print(f"training: values {sorted(set(np.unique(in_training).round(6).tolist()))}; "
+      f"1 / (1 - 0.2) = {1 / (1 - 0.2)}")
+# A million units, each kept with probability 0.8: the share kept varies by sd 0.0004 from
+# draw to draw, so "80 %" is checked to ± 0.002 (5 sd), the mean (1.25 × share) to ± 0.0025.
+claim("in training it keeps 80 % of the units — share kept", np.mean(in_training != 0),
+      equals=0.8, tol=0.002, fmt=".4f")
+claim("… so the mean output equals the input's, 1", in_training.mean(), equals=1, tol=0.0025,
+      fmt=".4f")
+claim("at inference the output equals the input — largest |output - input|",
+      np.abs(at_inference - ones).max(), equals=0, fmt=".1g")
+
+# %% [markdown]
+# ## 5 · Dropout from scratch, checked against Keras
+#
+# The whole idea fits in three lines of NumPy. `regutils.scratch.dropout` has them, with argument
+# checks and the inference mode; its tests compare it with `keras.layers.Dropout`:
+#
+# ```python
+# mask = rng.random(x.shape) >= rate          # keep each entry with probability 1 - rate
+# output = x * mask / (1 - rate)              # forward: scale the kept ones up
+# grad_x = grad_output * mask / (1 - rate)    # backward: the same mask, the same scale
+# ```
+#
+# The backward pass follows from the forward one: each output is its input times a constant
+# (0 or $1/(1-\text{rate})$), so the gradient flows back through the kept units only, scaled the same
+# way. Below, the forward pass against Keras' statistics on a million random activations, then the
+# backward pass against a numerical gradient.
+
+# %%
+rng = np.random.default_rng(SEED + 1)
+activations = rng.uniform(0.5, 1.5, size=(1000, 1000))
+ours, mask = dropout_forward(activations, 0.2, training=True, rng=SEED + 2)
+theirs = np.asarray(keras.layers.Dropout(0.2, seed=SEED + 2)(activations.astype("float32"),
+                                                             training=True))
+for name, out in {"from scratch": ours, "Keras": theirs}.items():
+    kept = out != 0
+    print(f"{name:12s}: kept {kept.mean():.4f}, mean {out.mean():.4f} "
+          f"(input {activations.mean():.4f})")
+    claim(f"{name}: keeps 80 % of the units", kept.mean(), equals=0.8, tol=0.002, fmt=".4f")
+    claim(f"{name}: the kept values are the inputs / 0.8 — largest relative difference",
+          np.max(np.abs(out[kept] * 0.8 / activations[kept] - 1)), below=1e-6, fmt=".1e")
+    claim(f"{name}: the mean output equals the mean input — their ratio",
+          out.mean() / activations.mean(), equals=1, tol=0.0025, fmt=".4f")
+claim("from scratch: inference is the identity — largest |output - input|",
+      np.abs(dropout_forward(activations, 0.2, training=False)[0] - activations).max(), equals=0,
+      fmt=".1g")
+
+# %%
+x = rng.normal(size=(5, 4))
+grad_output = rng.normal(size=(5, 4))  # the gradient arriving from the layer above
+
+
+def loss(values):
+    # A scalar whose gradient with respect to dropout's output is grad_output (the same mask
+    # every call).
+    return np.sum(grad_output * dropout_forward(values, 0.5, training=True, rng=SEED + 3)[0])
+
+
+_, mask = dropout_forward(x, 0.5, training=True, rng=SEED + 3)
+analytic = dropout_backward(grad_output, mask, 0.5)
+numerical = np.zeros_like(x)
+for index in np.ndindex(x.shape):
+    step = np.zeros_like(x)
+    step[index] = 1e-6
+    numerical[index] = (loss(x + step) - loss(x - step)) / 2e-6
+claim("the backward pass matches the numerical gradient — largest |analytic - numerical|",
+      np.abs(analytic - numerical).max(), below=1e-8, fmt=".1e")
+claim("dropped units pass no gradient — largest |gradient| there",
+      np.abs(analytic[~mask]).max(initial=0.0), equals=0, fmt=".1g")
+
+# %% [markdown]
+# ## 6 · How much to drop: a rate sweep
+#
+# Hidden-layer rates from 0 to 0.7, with 20 % input dropout throughout, on training subset 0 —
+# one run each. Section 3 showed how much a single run varies from subset to subset, so one run per
+# rate shows a trend at best; it cannot rank the rates. `build_mlp` from `regutils.training`
+# builds the same network as `network()`, with named layers.
+
+# %%
+rates = (0.0, 0.2, 0.5, 0.7)
+sweep = {0.5: {"history": dropout_history, **dropout_scores.loc[0].to_dict()}}  # from section 3
+for rate in rates:
+    if rate in sweep:
+        continue
+    keras.utils.set_random_seed(SEED)
+    model = build_mlp(64, (256, 256), n_outputs=10, output_activation="softmax",
+                      input_dropout=0.2, dropout=rate, seed=SEED)
+    history = train(model, X_train, y_train, validation_data=(X_val, y_val), epochs=EPOCHS,
+                    batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE,
+                    loss="sparse_categorical_crossentropy")
+    (train_loss, train_acc) = scores(model, X_train, y_train)
+    (val_loss, val_acc) = scores(model, X_val, y_val)
+    sweep[rate] = {"history": history, "train_loss": train_loss, "val_loss": val_loss,
+                   "gap": val_loss - train_loss, "train_accuracy": train_acc,
+                   "val_accuracy": val_acc}
+sweep_table = pd.DataFrame({rate: {k: v for k, v in sweep[rate].items() if k != "history"}
+                            for rate in rates}).T.rename_axis("hidden rate")
+
+fig, ax = plt.subplots(figsize=(7, 3.6))
+for column, style in (("train_loss", "o-"), ("val_loss", "s-"), ("gap", "^--")):
+    ax.plot(sweep_table.index, sweep_table[column], style, label=column.replace("_", " "))
+ax.set_xlabel("hidden-layer dropout rate (input rate 0.2)")
+ax.set_ylabel("cross-entropy (dropout off)")
+ax.set_title(f"Rate sweep after {EPOCHS} epochs, training subset 0")
+ax.legend()
+plt.show()
+
+# %%
+print(sweep_table.round(3).to_string())
+train_loss = sweep_table["train_loss"].to_numpy()
+claim("the training loss rises with every step up in the rate — ratio to the next lower rate",
+      train_loss[1:] / train_loss[:-1], above=1, unit="×", fmt=".2f")
+
+# %% [markdown]
+# The higher the rate, the less the network fits its training images: the training loss (with
+# dropout off) rises at every step. What the rate does to the validation loss and the gap, one run
+# per rate cannot tell: section 3 showed a single run's validation loss moving with the training
+# subset, so this sweep cannot say which rate validates best. Dropping half the hidden units is a
+# common default; to choose the rate, tune it like any other regularization strength — by
+# cross-validation, or over several training sets as in section 3, not by one run.
+#
+# ## 7 · Monte Carlo dropout: how sure is the network?
+#
+# Keep dropout **on** at prediction time (`training=True`) and every forward pass uses a different
+# random sub-network, so the predictions vary. Averaging many passes gives a prediction; their
+# spread is a cheap estimate of the network's uncertainty (Gal & Ghahramani 2016). We take 100
+# passes of the dropout network (as trained on subset 0) over the validation images.
+
+# %%
+passes = np.stack([np.asarray(dropout_net(X_val, training=True)) for _ in range(100)])
+mc_mean = passes.mean(axis=0)                          # (images, 10): the averaged prediction
+predicted = mc_mean.argmax(axis=1)
+# The spread: sd over the passes of the probability of each image's predicted digit.
+spread = passes[:, np.arange(len(X_val)), predicted].std(axis=0)
+single = np.asarray(dropout_net(X_val, training=False)).argmax(axis=1)
+
+order = np.argsort(mc_mean.max(axis=1))
+examples = np.r_[order[-4:], order[:4]]  # the 4 most and the 4 least confident
+fig, axes = plt.subplots(1, 8, figsize=(11, 1.9))
+for ax, i in zip(axes, examples):
+    ax.imshow(X_val[i].reshape(8, 8), cmap="gray_r")
+    ax.set_title(f"{predicted[i]}: {mc_mean[i, predicted[i]]:.2f} ± {spread[i]:.2f}",
+                 fontsize="small", color="black" if predicted[i] == y_val[i] else "tab:red")
+    ax.axis("off")
+fig.suptitle("Most (left) and least (right) confident validation digits: MC mean ± sd "
+             "(red: wrong)")
+plt.show()
+
+# %%
+wrong = predicted != y_val
+print(f"accuracy: averaged over 100 passes {np.mean(~wrong):.3f}, one pass with dropout off "
+      f"{np.mean(single == y_val):.3f}; same digit predicted for "
+      f"{np.mean(predicted == single):.1%} of images")
+confidence = mc_mean.max(axis=1)
+top, bottom = confidence >= np.quantile(confidence, 0.9), confidence <= np.quantile(confidence, 0.1)
+print(f"median spread: 10 % most confident {np.median(spread[top]):.3f}, "
+      f"10 % least confident {np.median(spread[bottom]):.3f}")
+print(f"median spread: correct predictions {np.median(spread[~wrong]):.3f}, wrong ones "
+      f"{np.median(spread[wrong]):.3f} ({wrong.sum()} images)")
+claim("the averaged prediction and dropout off agree on almost every image — share of images",
+      np.mean(predicted == single), at_least=0.97, fmt=".1%")
+claim("… and their accuracies are within a point — difference",
+      np.mean(~wrong) - np.mean(single == y_val), at_least=-0.01, at_most=0.01, fmt="+.3f")
+claim("the spread is several times larger on the least confident tenth than on the most "
+      "confident — ratio of medians", np.median(spread[bottom]) / np.median(spread[top]),
+      above=3, unit="×", fmt=".1f")
+claim("it is larger where the network is wrong — ratio of medians, wrong / correct",
+      np.median(spread[wrong]) / np.median(spread[~wrong]), above=1.2, unit="×", fmt=".2f")
+
+
+# %% [markdown]
+# The averaged prediction and the single pass with dropout off agree on almost every image, and
+# score within a point of each other — inverted dropout's scaling makes the deterministic network a
+# good approximation of the average. What the passes add is the spread: small on the clearest tenth
+# of the digits, several times larger on the least clear tenth, and larger (by a fifth or more, in
+# the median) on the digits the network gets wrong than on those it gets right. It is an estimate,
+# not a calibrated probability — it depends on the rate, and a confidently wrong network stays
+# confidently wrong — but it is a useful flag for "look at this one".
+#
+# ## 8 · Explore: the dropout rate
+#
+# The runs of section 6, precomputed: pick the hidden-layer rate and compare the learning curves.
+# The training curve is measured with dropout on (section 3).
+
+# %%
+def show_rate(rate=0.5):
+    # Loss curves on subset 0 for one hidden-layer dropout rate from the sweep.
+    run = sweep[rate]
+    ax = plot_history(run["history"], ("loss",),
+                      title=f"Hidden rate {rate:g} (input 0.2): validation loss "
+                            f"{run['val_loss']:.3f}, gap {run['gap']:.3f}")
+    ax.set_ylim(0, 0.8)
+    plt.show()
+
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+from ipywidgets import SelectionSlider, interact
+
+_ = interact(show_rate, rate=SelectionSlider(options=list(rates), value=0.5,
+                                             description="hidden rate"))
+
+# %% [markdown]
+# ## Key takeaways
+#
+# - `keras.layers.Dropout(rate)` drops the fraction `rate` of its inputs in training — the paper's
+#   *p* is the fraction kept. Typical: 0.2 on inputs, 0.5 on hidden layers.
+# - Keras uses inverted dropout: survivors scaled by 1/(1 − rate) in training, identity at
+#   inference; `training=True/False` switches between them.
+# - Dropout is three lines of NumPy forward and one backward; a numerical gradient check confirms
+#   the backward pass.
+# - On 300 digits, dropout narrowed the generalization gap on every training subset and lowered
+#   the validation loss on average, while leaving accuracy about where it was. Measure the gap with
+#   dropout off: the training loss in the history is taken with dropout on.
+# - Higher rates fit the training data less; one run per rate cannot rank them on validation
+#   data — tune the rate like any other regularization strength.
+# - Monte Carlo dropout (dropout on at prediction, many passes) gives an uncertainty estimate that
+#   is larger on ambiguous inputs.
+#
+# **Next:** the exercises in [07_dropout_exercises.ipynb](07_dropout_exercises.ipynb) (solutions in
+# `solutions/`), then lesson 08, batch normalization.
+#
+# ## Further reading
+#
+# - N. Srivastava, G. Hinton, A. Krizhevsky, I. Sutskever, R. Salakhutdinov, "Dropout: a simple way
+#   to prevent neural networks from overfitting", *JMLR* 15 (2014) 1929–1958.
+# - G. Hinton et al., "Improving neural networks by preventing co-adaptation of feature
+#   detectors", arXiv:1207.0580 (2012).
+# - Y. Gal, Z. Ghahramani, "Dropout as a Bayesian approximation: representing model uncertainty in
+#   deep learning", *ICML* 2016 — Monte Carlo dropout.
+# - I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning* (2016), §7.12 (dropout).
+# - Keras documentation: `keras.layers.Dropout`; scikit-learn user guide: the digits dataset
+#   (`sklearn.datasets.load_digits`, from the UCI optical recognition of handwritten digits data).

@@ -1,0 +1,207 @@
+# %% [markdown]
+# # 01 · Overfitting and underfitting — exercises
+#
+# Four exercises on [lesson 01](01_overfitting.ipynb). Each one asks a question you answer with a
+# few lines of code: write them in the cell marked `# Write your code here.` and replace each `...`
+# with your answer (e.g. `best_degree = 6`). The setup cell gives you the helper
+# `polynomial(degree)` from the lesson. No cell depends on your answers, so you can skip an
+# exercise and come back. The data seeds in the exercises are fixed on purpose, so that the checks
+# can recompute the answers.
+#
+# **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
+# what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
+# `ex.solution("1")` shows a worked solution — also in `solutions/01_overfitting_exercises.ipynb`.
+
+# %% [markdown] tags=["solution"]
+# > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in
+# > `notebooks/` is generated from it (`make exercises`).
+
+# %%
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LinearRegression, Ridge
+from sklearn.metrics import root_mean_squared_error
+from sklearn.model_selection import KFold, train_test_split, validation_curve
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import PolynomialFeatures
+
+import regutils
+
+SEED = regutils.setup_notebook(seed=0)
+# The exercises below fix their data seeds on purpose (not derived from SEED): ex.check recomputes
+# each reference answer from the same recipe.
+ex = regutils.exercises("01")  # check(), hint() and solution() for these exercises
+
+
+def polynomial(degree):
+    # Plain least-squares polynomial regression of the given degree, as in the lesson.
+    return make_pipeline(PolynomialFeatures(degree), LinearRegression(tol=0.0))
+
+
+degrees = np.arange(10)
+
+# %% [markdown]
+# ## Exercise 1 · Less noise, higher degree?
+#
+# Draw 10 evenly spaced training points and 1,000 test points as in the lesson, but with noise
+# standard deviation **0.1** instead of 0.3:
+#
+# ```python
+# X_train, y_train = regutils.make_sine(n_samples=10, noise=0.1, spacing="even", seed=3)
+# X_test, y_test = regutils.make_sine(n_samples=1000, noise=0.1, seed=1)
+# ```
+#
+# Fit `polynomial(d)` for every degree `d` in `degrees` and compute its test RMSE. Store the degree
+# with the lowest test RMSE in `best_degree` and that RMSE in `best_rmse`. With noise 0.3 (the
+# lesson's stored run, same seeds) the best degree is 3: does less noise let a more flexible model
+# win?
+
+# %% tags=["solution", "exercise-1"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+X_train, y_train = regutils.make_sine(n_samples=10, noise=0.1, spacing="even", seed=3)
+X_test, y_test = regutils.make_sine(n_samples=1000, noise=0.1, seed=1)
+test_rmse = [root_mean_squared_error(y_test, polynomial(d).fit(X_train, y_train).predict(X_test))
+             for d in degrees]
+best_degree = int(degrees[np.argmin(test_rmse)])
+best_rmse = min(test_rmse)
+print("test RMSE by degree:", np.round(test_rmse, 2).tolist())
+print(f"best degree {best_degree}, test RMSE {best_rmse:.2f}")
+# stub: best_degree = ...
+# stub: best_rmse = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("1", best_degree=best_degree, best_rmse=best_rmse)
+
+# %% [markdown] tags=["solution"]
+# With less noise, each point carries more information about the curve, so a more flexible model
+# can follow the signal before it starts following the noise. The best degree moves up.
+
+# %% [markdown]
+# ## Exercise 2 · How much data does degree 9 need?
+#
+# For each training-set size `n` in `(10, 12, 15, 20, 30, 50, 100)`, fit `polynomial(9)` to 30
+# independent samples (`regutils.make_sine(n_samples=n, noise=0.3, spacing="even", seed=s)` for
+# `s` in `range(30)`) and take the **median** test RMSE on the lesson's test set
+# (`regutils.make_sine(n_samples=1000, noise=0.3, seed=1)`). Store the smallest `n` whose median
+# is at most `0.38` in `n_needed` (the noise floor is about 0.31).
+
+# %% tags=["solution", "exercise-2"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+X_test, y_test = regutils.make_sine(n_samples=1000, noise=0.3, seed=1)
+medians = {}
+for n in (10, 12, 15, 20, 30, 50, 100):
+    errors = []
+    for s in range(30):
+        X, y = regutils.make_sine(n_samples=n, noise=0.3, spacing="even", seed=s)
+        errors.append(root_mean_squared_error(y_test, polynomial(9).fit(X, y).predict(X_test)))
+    medians[n] = np.median(errors)
+    print(f"n = {n:3d}: median test RMSE {medians[n]:.3f}")
+n_needed = min(n for n, m in medians.items() if m <= 0.38)
+print("smallest n with median test RMSE <= 0.38:", n_needed)
+# stub: n_needed = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("2", n_needed=n_needed)
+
+# %% [markdown]
+# ## Exercise 3 · Choose the degree with a validation set — and distrust it
+#
+# Start from the lesson's 100-point dataset and its final test split (as in its stored run):
+#
+# ```python
+# X_all, y_all = regutils.make_sine(n_samples=100, noise=0.3, seed=4)
+# X_dev, X_final, y_dev, y_final = train_test_split(X_all, y_all, test_size=0.2, random_state=0)
+# ```
+#
+# 1. Split the development set again into training (75 %) and validation (25 %) with
+#    `random_state=1`. Fit every degree in `degrees` on the training part and store the degree with
+#    the lowest **validation** RMSE in `chosen_degree`. Refit that degree on the whole development
+#    set and store its RMSE on the final test set in `final_rmse`.
+# 2. Repeat the choice for `random_state` 0 to 9 and store the ten chosen degrees in the list
+#    `chosen_by_split`. What does this say about trusting a single validation split?
+
+# %% tags=["solution", "exercise-3"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+X_all, y_all = regutils.make_sine(n_samples=100, noise=0.3, seed=4)
+X_dev, X_final, y_dev, y_final = train_test_split(X_all, y_all, test_size=0.2, random_state=0)
+
+
+def choose_degree(random_state):
+    X_tr, X_val, y_tr, y_val = train_test_split(X_dev, y_dev, test_size=0.25,
+                                                random_state=random_state)
+    val_rmse = [root_mean_squared_error(y_val, polynomial(d).fit(X_tr, y_tr).predict(X_val))
+                for d in degrees]
+    return int(degrees[np.argmin(val_rmse)])
+
+
+chosen_degree = choose_degree(random_state=1)
+final_model = polynomial(chosen_degree).fit(X_dev, y_dev)
+final_rmse = root_mean_squared_error(y_final, final_model.predict(X_final))
+chosen_by_split = [choose_degree(rs) for rs in range(10)]
+print("degree chosen with random_state=1:", chosen_degree)
+print(f"its final test RMSE: {final_rmse:.2f}")
+print("degrees chosen with random_state 0-9:", chosen_by_split)
+# stub: chosen_degree = ...
+# stub: final_rmse = ...
+# stub: chosen_by_split = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("3", chosen_degree=chosen_degree, final_rmse=final_rmse, chosen_by_split=chosen_by_split)
+
+# %% [markdown] tags=["solution"]
+# The chosen degree depends on which 20 points land in the validation set: one split is a noisy
+# judge. Cross-validation (lesson section 9) averages over several splits for a steadier choice.
+
+# %% [markdown]
+# ## Exercise 4 · Cross-validate the ridge penalty
+#
+# Fifteen points are few for degree 9. Choose the ridge penalty by 5-fold cross-validation:
+#
+# ```python
+# X_small, y_small = regutils.make_sine(n_samples=15, noise=0.3, seed=5)
+# model = make_pipeline(PolynomialFeatures(9), Ridge())
+# alphas = np.logspace(-10, 1, 12)
+# cv = KFold(n_splits=5, shuffle=True, random_state=0)
+# ```
+#
+# Use `validation_curve` with `param_name="ridge__alpha"` and
+# `scoring="neg_root_mean_squared_error"` (remember the sign). Store the λ with the lowest mean
+# validation RMSE in `best_alpha`, and that RMSE in `best_cv_rmse`. Compare it with the mean
+# validation RMSE of the smallest λ (almost no penalty).
+
+# %% tags=["solution", "exercise-4"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+X_small, y_small = regutils.make_sine(n_samples=15, noise=0.3, seed=5)
+model = make_pipeline(PolynomialFeatures(9), Ridge())
+alphas = np.logspace(-10, 1, 12)
+cv = KFold(n_splits=5, shuffle=True, random_state=0)
+_, val_scores = validation_curve(model, X_small, y_small, param_name="ridge__alpha",
+                                 param_range=alphas, cv=cv, scoring="neg_root_mean_squared_error")
+mean_val = -val_scores.mean(axis=1)
+best_alpha = float(alphas[np.argmin(mean_val)])
+best_cv_rmse = float(mean_val.min())
+print(f"best λ {best_alpha:.0e}: mean validation RMSE {best_cv_rmse:.2f}")
+print(f"smallest λ {alphas[0]:.0e}: mean validation RMSE {mean_val[0]:.2f}")
+# stub: best_alpha = ...
+# stub: best_cv_rmse = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("4", best_alpha=best_alpha, best_cv_rmse=best_cv_rmse)
+
+# %% [markdown]
+# ## Where next
+#
+# Lesson 02 studies the ridge penalty in depth: its closed form, shrinkage paths, why features must
+# be standardized, and how it stabilizes correlated features.

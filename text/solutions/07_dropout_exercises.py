@@ -1,0 +1,155 @@
+# %% [markdown]
+# # 07 · Dropout — exercises
+#
+# Three exercises on [lesson 07](07_dropout.ipynb). Each one asks a question you answer with a few
+# lines of code: write them in the cell marked `# Write your code here.` and replace each `...` with
+# your answer. The setup cell loads the digits as in the lesson and trains a small dropout network,
+# `mc_model`, for exercise 3. No cell depends on your answers, so you can skip an exercise and come
+# back.
+#
+# **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
+# what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
+# `ex.solution("1")` shows a worked solution — also in `solutions/07_dropout_exercises.ipynb`.
+
+# %% [markdown] tags=["solution"]
+# > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in
+# > `notebooks/` is generated from it (`make exercises`).
+
+# %%
+import numpy as np
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+import regutils
+from regutils.training import build_mlp, train
+
+SEED = regutils.setup_notebook(seed=0, keras=True)  # before TensorFlow loads
+import keras  # after setup_notebook
+
+# The lesson's data: pixels in [0, 1], half the images for validation, 300 for training.
+digits = load_digits()
+X = (digits.data / 16.0).astype("float32")
+y = digits.target
+# The validation half is fixed on purpose: exercise 3's check scores on the same images.
+X_pool, X_val, y_pool, y_val = train_test_split(X, y, test_size=0.5, stratify=y, random_state=0)
+X_train, _, y_train, _ = train_test_split(X_pool, y_pool, train_size=300, stratify=y_pool,
+                                          random_state=SEED)
+
+# For exercise 3: a small network with 30 % dropout after its hidden layer, trained as in
+# the lesson.
+keras.utils.set_random_seed(SEED)
+mc_model = build_mlp(64, (128,), n_outputs=10, output_activation="softmax", dropout=0.3,
+                     seed=SEED)
+_ = train(mc_model, X_train, y_train, epochs=40, batch_size=64, learning_rate=0.003,
+          loss="sparse_categorical_crossentropy")
+
+ex = regutils.exercises("07")  # check(), hint() and solution() for these exercises
+
+# %% [markdown]
+# ## Exercise 1 · Read the rate right
+#
+# Build a `keras.Sequential` for the digits that **drops 20 % of the input pixels**, has one hidden
+# `Dense(128, activation="relu")` layer, **drops 30 % of the hidden units**, and ends with
+# `Dense(10, activation="softmax")`. Start it with `keras.Input(shape=(64,))`. Store it in `model`
+# (no need to train it).
+
+# %% tags=["solution", "exercise-1"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+model = keras.Sequential([
+    keras.Input(shape=(64,)),
+    keras.layers.Dropout(0.2),  # rate = the fraction DROPPED: 20 % of the pixels
+    keras.layers.Dense(128, activation="relu"),
+    keras.layers.Dropout(0.3),  # 30 % of the hidden units
+    keras.layers.Dense(10, activation="softmax"),
+])
+print([(type(layer).__name__, getattr(layer, "rate", None)) for layer in model.layers])
+# stub: model = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("1", model=model)
+
+# %% [markdown]
+# ## Exercise 2 · Inverted dropout by hand
+#
+# Take
+#
+# ```python
+# x = np.arange(1.0, 9.0).reshape(2, 4)
+# rate = 0.25
+# u = np.random.default_rng(4).random(x.shape)   # one uniform number per entry
+# ```
+#
+# and keep the entries with `u >= rate` (each is kept with probability 1 − rate). Without
+# `regutils`, compute
+#
+# - `out`: the output of inverted dropout in training;
+# - `out_inference`: its output at inference;
+# - `grad_x`: the gradient with respect to `x` in training, when the gradient arriving from the
+#   layer above is `grad_out = np.ones_like(x)`.
+
+# %% tags=["solution", "exercise-2"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+x = np.arange(1.0, 9.0).reshape(2, 4)
+rate = 0.25
+u = np.random.default_rng(4).random(x.shape)
+keep = u >= rate
+out = x * keep / (1 - rate)
+out_inference = x.copy()  # inverted dropout: nothing to do at inference
+grad_out = np.ones_like(x)
+grad_x = grad_out * keep / (1 - rate)
+print("kept:\n", keep.astype(int))
+print("out:\n", out.round(3))
+print("grad_x:\n", grad_x.round(3))
+# stub: out = ...
+# stub: out_inference = ...
+# stub: grad_x = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("2", out=out, out_inference=out_inference, grad_x=grad_x)
+
+# %% [markdown]
+# ## Exercise 3 · Monte Carlo dropout on the validation digits
+#
+# Run `mc_model` (from the setup cell) **50 times** on `X_val` with dropout switched on, and average
+# the 50 softmax outputs per image: the Monte Carlo prediction is the digit with the highest average
+# probability.
+#
+# - `mc_accuracy`: the accuracy of the Monte Carlo predictions on `y_val`;
+# - `mean_spread`: for each validation image, the standard deviation over the 50 passes of the
+#   probability of its predicted digit; then the mean over all images.
+#
+# The check runs its own 50 passes, so it accepts small differences (the passes are random).
+
+# %% tags=["solution", "exercise-3"]
+### BEGIN SOLUTION
+# 50 passes with dropout on: shape (50, images, 10).
+passes = np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])
+predicted = passes.mean(axis=0).argmax(axis=1)
+mc_accuracy = np.mean(predicted == y_val)
+mean_spread = passes[:, np.arange(len(X_val)), predicted].std(axis=0).mean()
+dropout_off = np.mean(np.asarray(mc_model(X_val, training=False)).argmax(axis=1) == y_val)
+print(f"MC accuracy {mc_accuracy:.2f} (dropout off: {dropout_off:.2f}); "
+      f"mean spread {mean_spread:.2f}")
+# stub: mc_accuracy = ...
+# stub: mean_spread = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("3", model=mc_model, mc_accuracy=mc_accuracy, mean_spread=mean_spread)
+
+# %% [markdown] tags=["solution"]
+# Calling a model without `training=True` (or with `predict`) switches dropout off: all 50 passes
+# would be the same and the spread zero. With it on, each pass is a different sub-network.
+
+# %% [markdown]
+# ## Where next
+#
+# Lesson 08 turns to batch normalization, which normalizes each layer's inputs over the mini-batch
+# — and, like dropout, behaves differently in training and at inference.

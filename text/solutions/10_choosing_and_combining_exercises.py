@@ -1,0 +1,154 @@
+# %% [markdown]
+# # 10 · Choosing and combining regularizers — exercises
+#
+# Three exercises on [lesson 10](10_choosing_and_combining.ipynb). Each one asks a question you
+# answer with a few lines of code: write them in the cell marked `# Write your code here.` and
+# replace each `...` with your answer (e.g. `choice = "lasso"`). The setup cell imports what you
+# need; the exercises use scikit-learn only, so they run in seconds. No cell depends on your
+# answers, so you can skip an exercise and come back. Each exercise fixes its own seeds (they do
+# not follow the setup cell's `SEED`) on purpose: the check recomputes the answer from exactly
+# the recipe given.
+#
+# **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
+# what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
+# `ex.solution("1")` shows a worked solution — also in
+# `solutions/10_choosing_and_combining_exercises.ipynb`.
+
+# %% [markdown] tags=["solution"]
+# > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in
+# > `notebooks/` is generated from it (`make exercises`).
+
+# %%
+import numpy as np
+from sklearn.linear_model import LassoCV, LogisticRegression, RidgeCV
+from sklearn.metrics import root_mean_squared_error
+from sklearn.model_selection import StratifiedKFold, cross_val_score
+from sklearn.pipeline import make_pipeline
+
+import regutils
+
+SEED = regutils.setup_notebook(seed=0)  # the exercises below fix their own seeds on purpose
+ex = regutils.exercises("10")  # check(), hint() and solution() for these exercises
+
+# %% [markdown]
+# ## Exercise 1 · Pick the regularizer, and back it with a number
+#
+# A colleague has 60 rows and 30 features and believes *every* feature matters a little. Simulate
+# that situation:
+#
+# ```python
+# coef = tuple(float(c) for c in np.random.default_rng(1).normal(0.0, 1.0, 30).round(2))
+# X, y = regutils.make_correlated(60, coef=coef, groups=(), noise=2.0, seed=0)
+# X_test, y_test = regutils.make_correlated(2000, coef=coef, groups=(), noise=2.0, seed=999)
+# ```
+#
+# Fit `LassoCV(cv=5, alphas=20)` and `RidgeCV(alphas=np.logspace(-3, 3, 20))` on `X, y`. Store in
+# `choice` the name (`"lasso"` or `"ridge"`) of the model with the lower **test** RMSE, and in
+# `rmse_gap` the lasso's test RMSE minus the ridge's.
+
+# %% tags=["solution", "exercise-1"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+# Seeds fixed on purpose (the exercise's recipe): the check recomputes the same samples.
+coef = tuple(float(c) for c in np.random.default_rng(1).normal(0.0, 1.0, 30).round(2))
+X, y = regutils.make_correlated(60, coef=coef, groups=(), noise=2.0, seed=0)
+X_test, y_test = regutils.make_correlated(2000, coef=coef, groups=(), noise=2.0, seed=999)
+lasso = LassoCV(cv=5, alphas=20).fit(X, y)
+ridge = RidgeCV(alphas=np.logspace(-3, 3, 20)).fit(X, y)
+rmse = {"lasso": root_mean_squared_error(y_test, lasso.predict(X_test)),
+        "ridge": root_mean_squared_error(y_test, ridge.predict(X_test))}
+choice = min(rmse, key=rmse.get)
+rmse_gap = rmse["lasso"] - rmse["ridge"]
+print({name: round(value, 3) for name, value in rmse.items()}, choice, round(rmse_gap, 3))
+print("lasso coefficients set to zero:", int((lasso.coef_ == 0).sum()), "of 30")
+# stub: choice = ...
+# stub: rmse_gap = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("1", choice=choice, rmse_gap=rmse_gap)
+
+# %% [markdown] tags=["solution"]
+# Every true coefficient is non-zero, so the lasso's zeros (printed above) throw away real signal;
+# ridge keeps every feature and shrinks them all. That is the dense-truth row of the lesson's
+# section 3 — the number of rows (60) is small, yet ridge, not the lasso, wins.
+
+# %% [markdown]
+# ## Exercise 2 · How arbitrary is the lasso's pick?
+#
+# Repeat the lesson's section 2 experiment at a **higher correlation**: for each `seed` in
+# `range(20)`, draw `regutils.make_correlated(50, coef=(1.0, 1.0, 0.0, 0.0, 0.0), correlation=0.99,
+# seed=seed)` and fit `LassoCV(cv=5, alphas=20)`. Looking at the coefficients of `x0` and `x1`
+# (`coef_[:2]`), store in `n_drop_one` the number of samples in which **exactly one** of them is 0,
+# and in `n_both_kept` the number in which neither is.
+
+# %% tags=["solution", "exercise-2"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+zeros_per_sample = []
+for seed in range(20):  # fixed on purpose: the lesson's samples at its default seed, 0
+    X_pair, y_pair = regutils.make_correlated(50, coef=(1.0, 1.0, 0.0, 0.0, 0.0),
+                                              correlation=0.99, seed=seed)
+    zeros_per_sample.append(int((LassoCV(cv=5, alphas=20).fit(X_pair, y_pair).coef_[:2] == 0).sum()))
+zeros_per_sample = np.array(zeros_per_sample)
+n_drop_one = int((zeros_per_sample == 1).sum())
+n_both_kept = int((zeros_per_sample == 0).sum())
+print("drops exactly one:", n_drop_one, "| keeps both:", n_both_kept,
+      "| drops both:", int((zeros_per_sample == 2).sum()))
+# stub: n_drop_one = ...
+# stub: n_both_kept = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("2", n_drop_one=n_drop_one, n_both_kept=n_both_kept)
+
+# %% [markdown] tags=["solution"]
+# At correlation 0.99 the two features are nearly interchangeable, so the data barely tell the
+# lasso which to keep: it drops one more often than at 0.95. If you need to *name* the features
+# that matter, check your selection's stability like this (or use Elastic Net, lesson 04).
+
+# %% [markdown]
+# ## Exercise 3 · A sparse, honest score on the heart data
+#
+# Score the L1 logistic regression
+#
+# ```python
+# model = make_pipeline(regutils.heart_preprocessor(),
+#                       LogisticRegression(C=0.1, l1_ratio=1.0, solver="liblinear", random_state=0))
+# ```
+#
+# with the lesson's protocol at its default seed, `StratifiedKFold(n_splits=5, shuffle=True,
+# random_state=0)`, on
+# `X, y = regutils.load_heart()`. Store the mean fold accuracy in `mean_accuracy` and its standard
+# deviation (NumPy's default, `ddof=0`) in `sd_accuracy`. Then fit the same pipeline on all of
+# `X, y` and store in `n_zero` how many of its coefficients are exactly 0.
+
+# %% tags=["solution", "exercise-3"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+X_heart, y_heart = regutils.load_heart()
+folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)  # fixed on purpose (the recipe)
+model = make_pipeline(regutils.heart_preprocessor(),
+                      LogisticRegression(C=0.1, l1_ratio=1.0, solver="liblinear", random_state=0))
+scores = cross_val_score(model, X_heart, y_heart, cv=folds)
+mean_accuracy, sd_accuracy = scores.mean(), scores.std()
+model.fit(X_heart, y_heart)
+n_zero = int((model[-1].coef_[0] == 0).sum())
+print(f"accuracy {mean_accuracy:.3f} ± {sd_accuracy:.3f}; zero coefficients: {n_zero} of "
+      f"{model[-1].coef_.shape[1]}")
+# stub: mean_accuracy = ...
+# stub: sd_accuracy = ...
+# stub: n_zero = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("3", mean_accuracy=mean_accuracy, sd_accuracy=sd_accuracy, n_zero=n_zero)
+
+# %% [markdown] tags=["solution"]
+# A strong L1 penalty keeps only a handful of the encoded features; compare its accuracy with the
+# lesson's default logistic setting (C = 1, L2) in section 6 to see what the sparser,
+# easier-to-explain model costs. Whether that trade is worth it is a judgement the numbers inform
+# but do not make for you.
