@@ -50,13 +50,13 @@ _EXPORTS: dict[str, str] = {
     "reset_model": "regutils.training",
     "run_grid": "regutils.training",
     "train": "regutils.training",
-    "plot_history": "regutils.plots",
-    "plot_weight_histograms": "regutils.plots",
-    "plot_coefficient_path": "regutils.plots",
-    "plot_error_curve": "regutils.plots",
-    "plot_fit": "regutils.plots",
-    "plot_fits": "regutils.plots",
-    "plot_learning_curve": "regutils.plots",
+    "plot_history": "regutils.plots.history",
+    "plot_weight_histograms": "regutils.plots.weight_histograms",
+    "plot_coefficient_path": "regutils.plots.coefficient_path",
+    "plot_error_curve": "regutils.plots.error_curve",
+    "plot_fit": "regutils.plots.fit",
+    "plot_fits": "regutils.plots.fit",
+    "plot_learning_curve": "regutils.plots.error_curve",
 }
 
 __all__ = sorted(_EXPORTS)

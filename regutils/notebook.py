@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 import os
 import random
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from regutils import tfenv
 from regutils.validation import validate_int
+
+if TYPE_CHECKING:  # matplotlib is imported only when a lesson sets up its plots
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["setup_notebook", "seed_in_force", "PLOT_STYLE", "SEED_VARIABLE"]
 
@@ -17,7 +21,7 @@ __all__ = ["setup_notebook", "seed_in_force", "PLOT_STYLE", "SEED_VARIABLE"]
 SEED_VARIABLE = "REGUTILS_SEED"
 
 #: Matplotlib settings applied by :func:`setup_notebook`: readable, uncluttered figures.
-PLOT_STYLE: dict[str, object] = {
+PLOT_STYLE: dict[RcKeyType, Any] = {
     "figure.figsize": (6.4, 4.0),
     "figure.dpi": 100,
     "figure.constrained_layout.use": True,

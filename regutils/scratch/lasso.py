@@ -21,13 +21,14 @@ import warnings
 from typing import NamedTuple
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from regutils.validation import validate_array, validate_int, validate_real, validate_same_length
 
 __all__ = ["LassoResult", "lasso_coordinate_descent", "soft_threshold"]
 
 
-def soft_threshold(z: object, threshold: float) -> np.ndarray | float:
+def soft_threshold(z: ArrayLike, threshold: float) -> np.ndarray | float:
     """Shrink ``z`` toward 0 by ``threshold``, and set it to exactly 0 inside ``[-threshold, threshold]``.
 
     ``S(z, t) = sign(z) * max(|z| - t, 0)``: the solution of the one-dimensional lasso problem
@@ -81,8 +82,8 @@ class LassoResult(NamedTuple):
 
 
 def lasso_coordinate_descent(
-    X: object,
-    y: object,
+    X: ArrayLike,
+    y: ArrayLike,
     alpha: float,
     *,
     max_iter: int = 1000,
@@ -155,11 +156,10 @@ def lasso_coordinate_descent(
         raise TypeError(f"fit_intercept must be True or False, got {fit_intercept!r}.")
 
     n_samples, n_features = X.shape
-    if fit_intercept:
-        X_mean, y_mean = X.mean(axis=0), y.mean()
-        X, y = X - X_mean, y - y_mean
-    else:
-        X_mean, y_mean = np.zeros(n_features), 0.0
+    # Centre the data; without an intercept the means are taken as 0 and nothing moves.
+    X_mean = X.mean(axis=0) if fit_intercept else np.zeros(n_features)
+    y_mean = float(y.mean()) if fit_intercept else 0.0
+    X, y = X - X_mean, y - y_mean
 
     curvature = (X**2).sum(axis=0) / n_samples  # x_j @ x_j / n: the 1-D problem's curvature
     coef = np.zeros(n_features)
