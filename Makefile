@@ -68,13 +68,13 @@ test-browser: $(STAMP)  ## Run lessons in JupyterLab in headless Chromium; scree
 	$(BIN)/python -m pytest -m browser tests/test_browser.py -rs
 
 exercises: $(STAMP)  ## Regenerate notebooks/*_exercises.ipynb from solutions/.
-	$(BIN)/python tools/make_exercises.py
+	$(BIN)/python -m tools.make_exercises
 
 execute: exercises  ## Re-run every notebook and store its outputs (same settings as the tests).
-	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/python -m tools.execute_notebooks notebooks/*.ipynb solutions/*.ipynb
 
 bench: $(STAMP)  ## Time every notebook in a fresh kernel; update the README's table.
-	$(BIN)/python tools/bench.py --readme README.md --quotes README.md --quotes INSTRUCTORS.md
+	$(BIN)/python -m tools.bench --readme README.md --quotes README.md --quotes INSTRUCTORS.md
 
 doctor: $(STAMP)  ## Check that this machine is ready for the course.
 	$(BIN)/python -m regutils doctor
@@ -83,14 +83,14 @@ lock:  ## Re-resolve the newest allowed versions into the lock, environment.yml 
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --disable-pip-version-check -e ".[test]"
-	.lock-venv/bin/python -m pip freeze --exclude-editable | .lock-venv/bin/python tools/lock.py
+	.lock-venv/bin/python -m pip freeze --exclude-editable | .lock-venv/bin/python -m tools.lock
 	rm -rf .lock-venv
 
 wheelhouse: $(WHEELHOUSE)/.complete  ## Fetch every locked wheel into wheelhouse/ for offline installs.
 
 $(WHEELHOUSE)/.complete: pyproject.toml requirements-lock.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (make PYTHON=...)"; exit 1; }
-	$(PYTHON) tools/wheelhouse.py --dest $(WHEELHOUSE)
+	$(PYTHON) -m tools.wheelhouse --dest $(WHEELHOUSE)
 
 test-wheelhouse: wheelhouse $(STAMP)  ## Prove that a fresh install from wheelhouse/ works with no index.
 	$(BIN)/python -m pytest -m wheelhouse tests/test_wheelhouse.py -s

@@ -6,14 +6,17 @@ fix) or ``SKIP``, then a summary; the exit code is 0 if nothing failed, 1 otherw
     OK    Python: 3.11.7 (the course uses 3.11)
     FAIL  Data heart.csv: data file 'heart.csv' is missing: ... — fix: Restore it ...
 
-Importing this module does not import TensorFlow; only :func:`diagnose_tensorflow` does.
+It reads ``requirements-lock.txt`` with :mod:`regutils.lockfile`, the one reader of it.
+
+Importing this module imports only the standard library: not TensorFlow (only
+:func:`diagnose_tensorflow` does), not Matplotlib, and not ``packaging`` (only the functions that
+read pins do), so the doctor still reports when one of them is broken.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
-import re
 import sys
 import time
 from collections.abc import Iterator
@@ -21,6 +24,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Literal
+
+from regutils.lockfile import lock_python, parse_lock
 
 __all__ = [
     "Finding",
@@ -44,6 +49,7 @@ SETUP_FIX = (
 CLONE_FIX = (
     "run the doctor from a full clone of the course repository (`git clone` it, then `make doctor`)"
 )
+RESTORE_LOCK_FIX = "restore it with `git checkout -- requirements-lock.txt`"
 MAX_NAMED = 8  # mismatched packages named on the Packages line; the rest are counted
 
 
@@ -94,15 +100,15 @@ def diagnose_python(lock_path: Path = LOCK_FILE) -> Finding:
     running = ".".join(map(str, sys.version_info[:3]))
     if not lock_path.is_file():
         return _missing_lock("Python", lock_path)
-    match = re.search(r"with Python (\d+)\.(\d+)", lock_path.read_text(encoding="utf-8"))
-    if match is None:
+    recorded = lock_python(lock_path.read_text(encoding="utf-8"))
+    if recorded is None:
         return Finding(
             "Python",
             "FAIL",
             f"{lock_path} does not record a Python version",
-            "restore it with `git checkout -- requirements-lock.txt`",
+            RESTORE_LOCK_FIX,
         )
-    wanted = f"{match[1]}.{match[2]}"
+    wanted = ".".join(recorded.split(".")[:2])
     if f"{sys.version_info.major}.{sys.version_info.minor}" == wanted:
         return Finding("Python", "OK", f"{running} (the course uses {wanted})")
     return Finding(
@@ -116,41 +122,42 @@ def diagnose_python(lock_path: Path = LOCK_FILE) -> Finding:
 def diagnose_packages(lock_path: Path = LOCK_FILE) -> Finding:
     """Check that every pin of ``lock_path`` whose marker applies here is installed exactly.
 
-    ``lock_path`` is a pip constraints file of ``name==version[; marker]`` lines (``#`` comments).
-    """
-    from packaging.requirements import InvalidRequirement, Requirement
-    from packaging.utils import canonicalize_name
-    from packaging.version import InvalidVersion, Version
+    ``lock_path`` is a pip constraints file (see :func:`parse_lock`).
 
+    Examples
+    --------
+    >>> diagnose_packages().name
+    'Packages'
+    """
     if not lock_path.is_file():
         return _missing_lock("Packages", lock_path)
+    try:
+        from packaging.version import InvalidVersion, Version
+
+        pins = [pin for pin in parse_lock(lock_path.read_text(encoding="utf-8")) if pin.applies()]
+    except ImportError as exc:  # the doctor reports a broken environment rather than crash in it
+        return Finding("Packages", "FAIL", f"cannot read the lock: {exc}", SETUP_FIX)
+    except ValueError as exc:
+        return Finding(
+            "Packages",
+            "FAIL",
+            f"{lock_path} {str(exc).removeprefix('text: ')}",
+            RESTORE_LOCK_FIX,
+        )
     problems: list[str] = []
-    checked = 0
-    for raw in lock_path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for pin in pins:
         try:
-            requirement = Requirement(line)
-        except InvalidRequirement:
-            problems.append(f"unreadable line {line!r}")
-            continue
-        if requirement.marker is not None and not requirement.marker.evaluate():
-            continue
-        checked += 1
-        name = canonicalize_name(requirement.name)
-        pinned = next((s.version for s in requirement.specifier if s.operator == "=="), None)
-        try:
-            installed = metadata.version(name)
+            installed = metadata.version(pin.name)
         except metadata.PackageNotFoundError:
-            problems.append(f"{name} missing")
+            problems.append(f"{pin.name} missing")
             continue
         try:
-            same = pinned is not None and Version(installed) == Version(pinned)
+            same = Version(installed) == Version(pin.version)
         except InvalidVersion:
-            same = installed == pinned
+            same = installed == pin.version
         if not same:
-            problems.append(f"{name} {installed} (lock: {requirement.specifier})")
+            problems.append(f"{pin.name} {installed} (lock: =={pin.version})")
+    checked = len(pins)
     if not problems:
         return Finding("Packages", "OK", f"{checked} packages match requirements-lock.txt")
     more = f" and {len(problems) - MAX_NAMED} more" if len(problems) > MAX_NAMED else ""

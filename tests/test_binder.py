@@ -9,8 +9,6 @@ on the locked set in ``tests/test_wheelhouse.py``; here: fast static checks.
 
 from __future__ import annotations
 
-import ast
-import importlib.util
 import json
 import os
 import re
@@ -20,6 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+import yaml
+
+from regutils.lockfile import lock_python, parse_lock
+from tools import browser_check, lock
 
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
@@ -27,55 +29,35 @@ LOCK = ROOT / "requirements-lock.txt"
 SCRIPTS = ["postBuild", "start"]
 
 
-def load_lock_tool():
-    spec = importlib.util.spec_from_file_location(
-        "regutils_tools_lock_binder", ROOT / "tools" / "lock.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def python_of_the_lock() -> str:
+    version = lock_python(LOCK.read_text())
+    assert version, f"{LOCK.name} does not say which Python made it"
+    return version
 
 
-lock_tool = load_lock_tool()
-
-
-def lock_lines() -> list[str]:
-    return [
-        line.strip()
-        for line in LOCK.read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-
-
-def lock_python() -> str:
-    return re.search(r"with Python (\d+\.\d+\.\d+)", LOCK.read_text()).group(1)
-
-
-def binder_pip_list() -> list[str]:
-    yaml = pytest.importorskip("yaml")
-    data = yaml.safe_load((BINDER / "environment.yml").read_text())
-    (pip,) = [d["pip"] for d in data["dependencies"] if isinstance(d, dict)]
-    return pip
+def binder_environment() -> dict:
+    return yaml.safe_load((BINDER / "environment.yml").read_text())
 
 
 # ------------------------------------------------------------------------- binder/environment.yml
 
 
 def test_binder_environment_is_what_tools_lock_writes():
-    expected = lock_tool.build_binder_environment(LOCK.read_text(), lock_python())
+    expected = lock.build_binder_environment(LOCK.read_text(), python_of_the_lock())
     assert (BINDER / "environment.yml").read_text() == expected, (
-        "run `make lock` (or tools/lock.py) again"
+        "run `make lock` (or python -m tools.lock) again"
     )
 
 
 def test_binder_environment_pins_exactly_the_lock():
-    assert binder_pip_list() == lock_lines()  # same packages, versions, markers and order
+    """Read as YAML, as conda reads it: every line of the lock, in order, markers kept."""
+    (pip,) = [d["pip"] for d in binder_environment()["dependencies"] if isinstance(d, dict)]
+    assert pip == [pin.line for pin in parse_lock(LOCK.read_text())]
 
 
 def test_binder_environment_header():
-    yaml = pytest.importorskip("yaml")
-    data = yaml.safe_load((BINDER / "environment.yml").read_text())
-    major, minor, _ = lock_python().split(".")
+    data = binder_environment()
+    major, minor, _ = python_of_the_lock().split(".")
     assert data["channels"] == ["conda-forge"]
     assert [d for d in data["dependencies"] if isinstance(d, str)] == [
         f"python={major}.{minor}",
@@ -135,17 +117,10 @@ def postbuild_overrides() -> dict:
 
 
 def browser_check_settings() -> dict:
-    """LAB_SETTINGS of tools/browser_check.py (read, not imported: that needs Playwright)."""
-    tree = ast.parse((ROOT / "tools" / "browser_check.py").read_text())
-    (value,) = [
-        node.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and any(getattr(target, "id", None) == "LAB_SETTINGS" for target in node.targets)
-    ]
+    """LAB_SETTINGS of tools/browser_check.py, keyed by plugin id."""
     # There the keys are settings file paths, "@scope/package/plugin"; ids are "@scope/package:plugin".
     return {
-        ":".join(path.rsplit("/", 1)): values for path, values in ast.literal_eval(value).items()
+        ":".join(path.rsplit("/", 1)): values for path, values in browser_check.LAB_SETTINGS.items()
     }
 
 

@@ -16,31 +16,17 @@ The machinery lives in ``tools/browser_check.py``, which also runs on its own.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from tools import browser_check
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "bench-results" / "screenshots"
-
-
-def load_browser_check():
-    """tools/ is not a package: import tools/browser_check.py from its path."""
-    spec = importlib.util.spec_from_file_location(
-        "regutils_tools_browser_check", ROOT / "tools" / "browser_check.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-browser_check = load_browser_check()
 
 # The lessons run whole in the browser: the first scikit-learn lesson and a TensorFlow lesson.
 LESSONS = [

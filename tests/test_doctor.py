@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import regutils
-from regutils import doctor
+from regutils import doctor, lockfile
 from regutils.doctor import Finding
 
 ROOT = Path(regutils.__file__).resolve().parent.parent
@@ -139,12 +139,15 @@ def test_main_summary_and_exit_code(
     assert out.splitlines()[-1].startswith("4 OK, 1 FAIL, 1 SKIP: not ready yet.")
 
 
-def test_import_does_not_import_tensorflow() -> None:
-    code = "import sys, regutils.doctor; print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+def test_import_does_not_import_tensorflow_matplotlib_or_packaging() -> None:
+    code = (
+        "import sys, regutils.doctor; "
+        "print([m for m in ('tensorflow', 'keras', 'matplotlib', 'packaging') if m in sys.modules])"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "False False"
+    assert result.stdout.strip() == "[]"
 
 
 # --- single checks -------------------------------------------------------------------------------
@@ -262,3 +265,58 @@ def test_format_result() -> None:
         doctor.format_finding(Finding("X", "FAIL", "bad", "do this"))
         == "FAIL  X: bad — fix: do this"
     )
+
+
+def test_packages_report_an_unreadable_lock(tmp_path: Path) -> None:
+    lock = write_lock(tmp_path / "lock.txt", ["pytest==" + pytest.__version__, "numpy>=1.26"])
+    result = doctor.diagnose_packages(lock)
+    assert result.status == "FAIL" and "line 4 is not an exact pin" in result.detail
+    assert "'numpy>=1.26'" in result.detail and "git checkout" in result.fix
+
+
+def test_the_doctor_runs_when_matplotlib_is_broken() -> None:
+    code = (
+        "import sys; sys.modules['matplotlib'] = None; from regutils.doctor import main; "
+        "sys.exit(main(['--skip-tensorflow']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    lines = check_lines(result.stdout)
+    assert len(lines) == N_CHECKS, result.stdout + result.stderr
+    assert lines[1].startswith("OK    Packages: ") and "SKIP  TensorFlow" in result.stdout
+
+
+# --- the lock reader -----------------------------------------------------------------------------
+
+
+def test_parse_lock_reads_names_versions_markers_and_lines() -> None:
+    pins = lockfile.parse_lock(
+        "# header\n\nJupyter_Client==8.10.0  # a comment\n"
+        "tensorflow-cpu==2.21.0; sys_platform == 'linux' and platform_machine == 'x86_64'\n"
+    )
+    assert [(p.name, p.version, p.line) for p in pins] == [
+        ("jupyter-client", "8.10.0", "Jupyter_Client==8.10.0"),
+        (
+            "tensorflow-cpu",
+            "2.21.0",
+            "tensorflow-cpu==2.21.0; sys_platform == 'linux' and platform_machine == 'x86_64'",
+        ),
+    ]
+    assert pins[0].applies({"sys_platform": "win32"})
+    linux = {"sys_platform": "linux", "platform_machine": "x86_64"}
+    assert pins[1].applies(linux) and not pins[1].applies(linux | {"platform_machine": "arm64"})
+
+
+@pytest.mark.parametrize(
+    "line", ["numpy", "numpy>=1.26", "numpy==1.0,!=1.1", "numpy @ https://x.org/n.whl", "==1.0"]
+)
+def test_parse_lock_refuses_what_is_not_an_exact_pin(line: str) -> None:
+    with pytest.raises(ValueError, match=r"^text: line 2 is not an exact pin \(name==version\)"):
+        lockfile.parse_lock("pytest==9.2.0\n" + line)
+
+
+def test_parse_lock_and_lock_python_want_text() -> None:
+    for function in (lockfile.parse_lock, lockfile.lock_python):
+        with pytest.raises(TypeError, match="^text must be a str"):
+            function(Path("requirements-lock.txt"))

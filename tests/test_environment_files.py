@@ -1,20 +1,27 @@
 """Drift tests: pyproject.toml, requirements-lock.txt and environment.yml must agree, and
-environment.yml must be exactly what tools/lock.py writes from the other two."""
+environment.yml must be exactly what tools/lock.py writes from the other two.
+
+The lock is read with :func:`regutils.lockfile.parse_lock` (the one reader; its own tests are in
+tests/test_doctor.py) and environment.yml with the YAML library of the lock.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import itertools
-import re
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 from packaging.markers import Marker
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from packaging.version import Version
+
+from regutils.lockfile import Pin, lock_python, parse_lock
+from tools import lock
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "pyproject.toml"
@@ -22,133 +29,74 @@ LOCK = ROOT / "requirements-lock.txt"
 ENVIRONMENT = ROOT / "environment.yml"
 
 
-def load_lock_tool():
-    """tools/ is not a package: import tools/lock.py from its path."""
-    spec = importlib.util.spec_from_file_location("regutils_tools_lock", ROOT / "tools" / "lock.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-lock_tool = load_lock_tool()
-
-
-def canonical(name: str) -> str:
-    """PEP 503 normalization, written out here so the test does not trust tools/lock.py for it."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-# ------------------------------------------------------------------------------------- parsers
-
-
 def pyproject_requirements() -> list[Requirement]:
-    project = tomllib.loads(PYPROJECT.read_text())["project"]
-    return [
-        Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]
-    ]
+    return [Requirement(r) for r in lock.project_requirements(PYPROJECT.read_text())]
 
 
-def lock_lines() -> list[str]:
-    return [
-        line for line in LOCK.read_text().splitlines() if line.strip() and not line.startswith("#")
-    ]
+def pins() -> list[Pin]:
+    return parse_lock(LOCK.read_text())
 
 
-def lock_entries() -> list[tuple[str, str, str]]:
-    """(canonical name, version, marker) for every pin of the lock."""
-    entries = []
-    for line in lock_lines():
-        spec, _, marker = line.partition(";")
-        name, sep, version = spec.partition("==")
-        assert sep, f"not an exact pin in {LOCK.name}: {line!r}"
-        entries.append((canonical(name.strip()), version.strip(), marker.strip()))
-    return entries
+def python_of_the_lock() -> str:
+    version = lock_python(LOCK.read_text())
+    assert version, f"{LOCK.name} does not say which Python made it"
+    return version
 
 
-def lock_python() -> str:
-    match = re.search(r"with Python (\d+\.\d+\.\d+)", LOCK.read_text())
-    assert match, f"{LOCK.name} does not say which Python made it"
-    return match.group(1)
-
-
-def environment_yml() -> dict:
-    """A tiny line-based reader of environment.yml: name, channels, conda deps and the pip list."""
-    result = {"name": None, "channels": [], "conda": [], "pip": []}
-    section = None
-    for raw in ENVIRONMENT.read_text().splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        if not raw.startswith(" "):
-            key, _, value = raw.partition(":")
-            section = key.strip()
-            if section == "name":
-                result["name"] = value.strip()
-            continue
-        item = raw.strip()
-        assert item.startswith("- "), f"unexpected line in environment.yml: {raw!r}"
-        item = item[2:].strip()
-        if section == "channels":
-            result["channels"].append(item)
-        elif item == "pip:":
-            section = "pip"
-        elif section == "pip":
-            assert raw.startswith("      - "), f"pip entries are indented 6 spaces: {raw!r}"
-            result["pip"].append(item.strip('"'))
-        else:
-            result["conda"].append(item)
-    return result
+def environment() -> dict:
+    data = yaml.safe_load(ENVIRONMENT.read_text())
+    (pip,) = [d["pip"] for d in data["dependencies"] if isinstance(d, dict)]
+    conda = [d for d in data["dependencies"] if isinstance(d, str)]
+    return {"name": data["name"], "channels": data["channels"], "conda": conda, "pip": pip}
 
 
 # ------------------------------------------------------------------------------ the three files
 
 
 def test_environment_names_the_same_packages_as_pyproject():
-    wanted = [canonical(r.name) for r in pyproject_requirements()]
-    in_environment = [canonical(Requirement(spec).name) for spec in environment_yml()["pip"]]
+    wanted = [canonicalize_name(r.name) for r in pyproject_requirements()]
+    in_environment = [canonicalize_name(Requirement(spec).name) for spec in environment()["pip"]]
     assert in_environment == wanted  # same packages, same order, no duplicates
     assert len(set(wanted)) == len(wanted)
 
 
 def test_environment_markers_match_pyproject():
-    wanted = {
-        canonical(r.name): str(r.marker) if r.marker else None for r in pyproject_requirements()
-    }
-    for spec in environment_yml()["pip"]:
+    wanted = {canonicalize_name(r.name): r.marker for r in pyproject_requirements()}
+    for spec in environment()["pip"]:
         requirement = Requirement(spec)
-        marker = str(requirement.marker) if requirement.marker else None
-        assert marker == wanted[canonical(requirement.name)], spec
+        assert requirement.marker == wanted[canonicalize_name(requirement.name)], spec
 
 
 def test_environment_pins_equal_the_lock():
-    pins = {name: version for name, version, _ in lock_entries()}
-    for spec in environment_yml()["pip"]:
+    locked = {pin.name: pin.version for pin in pins()}
+    for spec in environment()["pip"]:
         requirement = Requirement(spec)
         specifiers = list(requirement.specifier)
         assert len(specifiers) == 1 and specifiers[0].operator == "==", spec
-        assert specifiers[0].version == pins[canonical(requirement.name)], spec
+        assert specifiers[0].version == locked[canonicalize_name(requirement.name)], spec
 
 
 def test_environment_header():
-    env = environment_yml()
+    env = environment()
     assert env["name"] == "regularization-in-practice"
     assert env["channels"] == ["conda-forge"]
-    python = Version(lock_python())
+    python = Version(python_of_the_lock())
     assert env["conda"] == [f"python={python.major}.{python.minor}", "pip"]
 
 
 def test_lock_python_satisfies_requires_python():
     requires = tomllib.loads(PYPROJECT.read_text())["project"]["requires-python"]
-    assert Requirement(f"python{requires}").specifier.contains(lock_python())
+    assert Requirement(f"python{requires}").specifier.contains(python_of_the_lock())
 
 
 def test_every_pyproject_requirement_is_pinned_in_the_lock_within_its_bounds():
-    pins = {}
-    for name, version, _ in lock_entries():
-        pins.setdefault(name, set()).add(version)
+    versions: dict[str, set[str]] = {}
+    for pin in pins():
+        versions.setdefault(pin.name, set()).add(pin.version)
     for requirement in pyproject_requirements():
-        name = canonical(requirement.name)
-        assert name in pins, f"{name} is required by pyproject.toml but not pinned in the lock"
-        (version,) = pins[name]
+        name = canonicalize_name(requirement.name)
+        assert name in versions, f"{name} is required by pyproject.toml but not pinned in the lock"
+        (version,) = versions[name]
         assert requirement.specifier.contains(version, prereleases=True), (
             str(requirement),
             version,
@@ -156,13 +104,12 @@ def test_every_pyproject_requirement_is_pinned_in_the_lock_within_its_bounds():
 
 
 def test_lock_pins_are_canonical_unique_and_exclude_the_course_package():
-    names = [(name, marker) for name, _, marker in lock_entries()]
-    assert len(names) == len(set(names))
-    for line in lock_lines():
-        name = line.split("==")[0]
-        assert name == canonical(name), f"lock names are PEP 503 normalized: {line!r}"
-        Version(line.split("==")[1].split(";")[0].strip())  # a valid version
-    assert "regutils" not in {name for name, _ in names}
+    keys = [(pin.name, pin.marker) for pin in pins()]
+    assert len(keys) == len(set(keys))
+    for pin in pins():
+        assert Requirement(pin.line).name == pin.name, f"lock names are PEP 503 normalized: {pin}"
+        Version(pin.version)  # a valid version
+    assert "regutils" not in {pin.name for pin in pins()}
 
 
 PLATFORMS = [
@@ -174,53 +121,42 @@ PLATFORMS = [
 
 
 def test_lock_has_both_tensorflow_lines_with_complementary_markers():
-    tf = {
-        name: (version, marker)
-        for name, version, marker in lock_entries()
-        if name in ("tensorflow", "tensorflow-cpu")
-    }
+    tf = {pin.name: pin for pin in pins() if pin.name in ("tensorflow", "tensorflow-cpu")}
     assert set(tf) == {"tensorflow", "tensorflow-cpu"}
-    (cpu_version, cpu_marker), (full_version, full_marker) = tf["tensorflow-cpu"], tf["tensorflow"]
-    assert cpu_version == full_version
-    assert cpu_marker and full_marker
+    cpu, full = tf["tensorflow-cpu"], tf["tensorflow"]
+    assert cpu.version == full.version
+    assert cpu.marker and full.marker
     for platform in PLATFORMS:
-        cpu, full = Marker(cpu_marker).evaluate(platform), Marker(full_marker).evaluate(platform)
-        assert cpu != full, platform  # exactly one of the two installs
+        assert cpu.applies(platform) != full.applies(platform), platform  # exactly one installs
         expected_cpu = platform == {"sys_platform": "linux", "platform_machine": "x86_64"}
-        assert cpu == expected_cpu, platform
+        assert cpu.applies(platform) == expected_cpu, platform
     # The markers are the ones pyproject.toml uses.
-    declared = {canonical(r.name): str(r.marker) for r in pyproject_requirements() if r.marker}
-    assert Marker(cpu_marker) == Marker(declared["tensorflow-cpu"])
-    assert Marker(full_marker) == Marker(declared["tensorflow"])
+    declared = {canonicalize_name(r.name): r.marker for r in pyproject_requirements()}
+    assert cpu.marker == declared["tensorflow-cpu"] and full.marker == declared["tensorflow"]
 
 
 def test_environment_yml_is_what_tools_lock_writes():
     """Drift check: regenerate environment.yml from the committed pyproject.toml and lock."""
-    requirements = lock_tool.project_requirements(PYPROJECT.read_text())
-    pins = lock_tool.read_lock(LOCK.read_text())
-    expected = lock_tool.build_environment(requirements, pins, lock_python())
-    assert ENVIRONMENT.read_text() == expected, "run `make lock` (or tools/lock.py) again"
+    requirements = lock.project_requirements(PYPROJECT.read_text())
+    expected = lock.build_environment(requirements, LOCK.read_text(), python_of_the_lock())
+    assert ENVIRONMENT.read_text() == expected, "run `make lock` (or python -m tools.lock) again"
 
 
 def test_lock_is_stable_under_tools_lock(tmp_path, monkeypatch):
     """Feeding the lock's own pins back through tools/lock.py's main() gives the same pins and the
     committed environment.yml."""
     freeze = []
-    for name, version, marker in lock_entries():
-        if name == "tensorflow":  # build_lock writes this line itself from tensorflow-cpu
-            assert marker == lock_tool.OTHER_MARKER
+    for pin in pins():
+        if pin.name == "tensorflow":  # build_lock writes this line itself from tensorflow-cpu
+            assert pin.marker == Marker(lock.OTHER_MARKER)
             continue
-        freeze.append(f"{name}=={version}")
+        freeze.append(f"{pin.name}=={pin.version}")
     (tmp_path / "pyproject.toml").write_text(PYPROJECT.read_text())
-    monkeypatch.setattr(lock_tool, "ROOT", tmp_path)
+    monkeypatch.setattr(lock, "ROOT", tmp_path)
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(freeze) + "\n"))
-    lock_tool.main()
-    regenerated = [
-        line
-        for line in (tmp_path / "requirements-lock.txt").read_text().splitlines()
-        if line and not line.startswith("#")
-    ]
-    assert sorted(regenerated) == sorted(lock_lines())
+    lock.main()
+    regenerated = parse_lock((tmp_path / "requirements-lock.txt").read_text())
+    assert sorted(pin.line for pin in regenerated) == sorted(pin.line for pin in pins())
     assert (tmp_path / "environment.yml").read_text() == ENVIRONMENT.read_text()
 
 
@@ -243,7 +179,7 @@ def test_build_lock_on_a_small_fake_freeze():
         "",
         "   ",
     ]
-    text = lock_tool.build_lock(freeze, "3.11.7", "2026-01-02")
+    text = lock.build_lock(freeze, "3.11.7", "2026-01-02")
     cpu = "sys_platform == 'linux' and platform_machine == 'x86_64'"
     other = "sys_platform != 'linux' or platform_machine != 'x86_64'"
     assert text.splitlines() == [
@@ -260,22 +196,21 @@ def test_build_lock_on_a_small_fake_freeze():
         "typing-extensions==4.16.0",
     ]
     assert text.endswith("\n")
-    assert lock_tool.read_lock(text) == {
-        "argon2-cffi": "25.1.0",
-        "argon2-cffi-bindings": "26.2.0",
-        "jupyter-client": "8.10.0",
-        "numpy": "2.4.6",
-        "ruamel-yaml": "0.18.6",
-        "tensorflow-cpu": "2.21.0",
-        "tensorflow": "2.21.0",
-        "typing-extensions": "4.16.0",
-    }
+    assert lock_python(text) == "3.11.7"  # the header the doctor reads
+
+
+LOCK_TEXT = (
+    "# a lock\n"
+    "numpy==2.4.6\n"
+    "pytest==9.2.0\n"
+    "tensorflow-cpu==2.21.0; sys_platform == 'linux'\n"
+    "extra==1.0\n"
+)
 
 
 def test_build_environment_pins_and_quotes_marked_requirements():
     requirements = ["NumPy>=1.26", "tensorflow-cpu>=2.16; sys_platform == 'linux'", "pytest>=8"]
-    pins = {"numpy": "2.4.6", "tensorflow-cpu": "2.21.0", "pytest": "9.2.0", "extra": "1.0"}
-    text = lock_tool.build_environment(requirements, pins, "3.12.1")
+    text = lock.build_environment(requirements, LOCK_TEXT, "3.12.1")
     assert "  - python=3.12\n" in text
     assert text.endswith(
         "  - pip:\n"
@@ -284,46 +219,16 @@ def test_build_environment_pins_and_quotes_marked_requirements():
         "      - pytest==9.2.0\n"
     )
     assert "extra" not in text
+    assert yaml.safe_load(text)["dependencies"][-1]["pip"][1] == (
+        "tensorflow-cpu==2.21.0; sys_platform == 'linux'"
+    )
 
 
 def test_build_environment_refuses_an_unpinned_requirement():
     with pytest.raises(SystemExit, match=r"^scipy is required by pyproject\.toml but not pinned"):
-        lock_tool.build_environment(["numpy>=1", "SciPy>=1.10"], {"numpy": "2.4.6"}, "3.11.7")
+        lock.build_environment(["numpy>=1", "SciPy>=1.10"], LOCK_TEXT, "3.11.7")
 
 
-@pytest.mark.parametrize(
-    "requirement, name",
-    [
-        ("numpy>=1.26", "numpy"),
-        ("Scikit_Learn>=1.8", "scikit-learn"),
-        ("ruamel.yaml", "ruamel-yaml"),
-        ("tensorflow-cpu>=2.16; sys_platform == 'linux'", "tensorflow-cpu"),
-        ("  pytest", "pytest"),
-        ("nbval[extra]>=0.11", "nbval"),
-    ],
-)
-def test_requirement_name(requirement, name):
-    assert lock_tool.requirement_name(requirement) == name
-
-
-def test_requirement_name_rejects_garbage():
-    with pytest.raises(ValueError, match="cannot read a package name"):
-        lock_tool.requirement_name(">=1.0")
-
-
-def test_canonical_matches_pep_503():
-    for name in ("Jupyter_Client", "ruamel.yaml", "typing--extensions", "A-_.b"):
-        assert lock_tool.canonical(name) == canonical(name)
-    assert lock_tool.canonical("Foo.Bar_baz") == "foo-bar-baz"
-
-
-def test_yaml_reading_agrees_with_the_line_parser():
-    yaml = pytest.importorskip("yaml")
-    data = yaml.safe_load(ENVIRONMENT.read_text())
-    mine = environment_yml()
-    assert data["name"] == mine["name"]
-    assert data["channels"] == mine["channels"]
-    conda = [d for d in data["dependencies"] if isinstance(d, str)]
-    (pip,) = [d["pip"] for d in data["dependencies"] if isinstance(d, dict)]
-    assert conda == mine["conda"]
-    assert pip == mine["pip"]
+def test_build_environment_refuses_a_marker_the_lock_does_not_have():
+    with pytest.raises(SystemExit, match=r"^numpy: pyproject\.toml's marker"):
+        lock.build_environment(["numpy>=1; sys_platform == 'win32'"], LOCK_TEXT, "3.11.7")

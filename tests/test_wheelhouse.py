@@ -16,7 +16,6 @@ The test writes its measurements to ``bench-results/wheelhouse.json`` and prints
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -27,22 +26,14 @@ import time
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+
+from regutils.lockfile import parse_lock
+from tools import wheelhouse as tool
 
 ROOT = Path(__file__).resolve().parent.parent
 WHEELHOUSE = Path(os.environ.get("WHEELHOUSE", ROOT / "wheelhouse")).resolve()
 RESULTS = ROOT / "bench-results" / "wheelhouse.json"
-
-
-def load_wheelhouse_tool():
-    spec = importlib.util.spec_from_file_location(
-        "regutils_tools_wheelhouse", ROOT / "tools" / "wheelhouse.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = load_wheelhouse_tool()
 
 
 # ------------------------------------------------------------------------- fast: tool and Makefile
@@ -59,13 +50,13 @@ tool = load_wheelhouse_tool()
     ],
 )
 def test_requirements_for_a_platform_pick_the_right_tensorflow(platform, tensorflow):
-    environment = tool.default_environment() | tool.TARGETS[platform]
+    environment = tool.target_environment(platform, "3.11")
     wanted = tool.requirements((ROOT / "pyproject.toml").read_text(), environment)
-    names = [tool.Requirement(r).name for r in wanted]
+    names = [Requirement(r).name for r in wanted]
     assert tensorflow in names and ({"tensorflow", "tensorflow-cpu"} - {tensorflow}).isdisjoint(
         names
     )
-    assert all(tool.Requirement(r).marker is None for r in wanted)
+    assert all(Requirement(r).marker is None for r in wanted)
     assert names[0] == "setuptools"  # the build requirement pip install -e . needs offline
     assert {"numpy", "jupyterlab", "pytest", "playwright"} <= set(names)
 
@@ -201,16 +192,11 @@ def test_the_installed_versions_are_the_locked_ones(offline_venv):
         text=True,
         check=True,
     ).stdout
-    installed = {
-        line.split("==")[0].lower().replace("_", "-"): line.split("==")[1]
-        for line in freeze.splitlines()
-        if "==" in line
-    }
-    for line in (ROOT / "requirements-lock.txt").read_text().splitlines():
-        if not line.strip() or line.startswith(("#", "tensorflow==")):
-            continue  # tensorflow== is the other platforms' line; tensorflow-cpu is this one's
-        name, _, version = line.split(";")[0].strip().partition("==")
-        assert installed.get(name) == version, (name, installed.get(name), version)
+    # pip freeze writes the lock's format; a `name @ url` line (not from a wheel) fails here.
+    installed = {pin.name: pin.version for pin in parse_lock(freeze)}
+    for pin in parse_lock((ROOT / "requirements-lock.txt").read_text()):
+        if pin.applies():  # tensorflow-cpu here; tensorflow is the other platforms' line
+            assert installed.get(pin.name) == pin.version, (pin.name, installed.get(pin.name))
 
 
 @pytest.mark.wheelhouse
@@ -252,9 +238,9 @@ def test_tensorflow_from_the_wheelhouse_imports(offline_venv):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     locked = next(
-        line.split("==")[1].split(";")[0].strip()
-        for line in (ROOT / "requirements-lock.txt").read_text().splitlines()
-        if line.startswith("tensorflow-cpu==")
+        pin.version
+        for pin in parse_lock((ROOT / "requirements-lock.txt").read_text())
+        if pin.name == "tensorflow-cpu"
     )
     assert result.stdout.strip() == locked
 

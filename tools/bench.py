@@ -2,8 +2,8 @@
 
 Run from the repository root (``make bench`` does the first)::
 
-    python tools/bench.py --readme README.md        # all notebooks; update the README's table
-    python tools/bench.py notebooks/01_overfitting.ipynb   # some notebooks; print the table
+    python -m tools.bench --readme README.md        # all notebooks; update the README's table
+    python -m tools.bench notebooks/01_overfitting.ipynb   # some notebooks; print the table
 
 Notebooks run one at a time (so timings are honest), each in a fresh child process that runs it
 through nbclient with exactly the kernel and settings of ``tools/execute_notebooks.py`` (shared
@@ -38,10 +38,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-_TOOLS = str(Path(__file__).resolve().parent)
-if _TOOLS not in sys.path:
-    sys.path.insert(0, _TOOLS)
-import notebook_runner as runner  # noqa: E402  (tools/ is not a package)
+from tools import notebook_runner as runner
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ class Budgets:
     memory_mb: float  # peak resident memory of the kernel
 
 
-#: The budgets, in one place (``tests/test_notebooks.py`` imports them).
+#: The budgets, in one place: ``make bench`` (and CI, ``.ci/run``) fails on a notebook over them.
 BUDGETS = Budgets(seconds=60.0, seconds_by_prefix={"01_": 30.0}, memory_mb=1500.0)
 
 START_MARKER = "<!-- bench:start -->"
@@ -123,7 +120,8 @@ def measure(path: Path) -> Measurement:
     """Run one notebook in a fresh child process (see :func:`measure_here`)."""
     name = runner.display_path(path)
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", str(path)],
+        [sys.executable, "-m", "tools.bench", "--child", str(Path(path).resolve())],
+        cwd=runner.REPO_ROOT,
         capture_output=True,
         text=True,
         check=False,

@@ -2,7 +2,7 @@
 
 Used by ``tests/test_browser.py`` (``make test-browser``) and on its own::
 
-    .venv/bin/python tools/browser_check.py notebooks/01_overfitting.ipynb [--out DIR]
+    .venv/bin/python -m tools.browser_check notebooks/01_overfitting.ipynb [--out DIR]
 
 It starts JupyterLab from this environment on a free port of 127.0.0.1 with a random token and
 throw-away Jupyter config, data, runtime, settings and workspace folders, opens the notebook in
@@ -40,7 +40,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout  # a test dependency
+from playwright.sync_api import Locator, Page  # a test dependency
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "bench-results" / "screenshots"
@@ -174,7 +175,8 @@ def jupyterlab(
     TensorFlow CPU variables of another kind of processor).
     """
     owned = workdir is None
-    workdir = Path(tempfile.mkdtemp(prefix="lab-profile-")) if owned else workdir
+    if workdir is None:
+        workdir = Path(tempfile.mkdtemp(prefix="lab-profile-"))
     try:
         # PYTEST_CURRENT_TEST would make ipykernel stop capturing native (file-descriptor) output,
         # which a learner's JupyterLab shows as a red block: drop it so that the check sees it too.
@@ -261,7 +263,7 @@ def jupyterlab(
 
 
 @contextmanager
-def chromium(viewport: tuple[int, int] = (1400, 1000)) -> Iterator[object]:
+def chromium(viewport: tuple[int, int] = (1400, 1000)) -> Iterator[Page]:
     """A page of headless Debian Chromium with a fresh user data dir; closed afterwards."""
     from playwright.sync_api import sync_playwright
 
@@ -304,7 +306,6 @@ class Report:
     expected_kernel: str = ""  # the notebook's kernelspec display name
     dialogs: list[str] = field(default_factory=list)  # any dialog open at the end
     kernel_peak_mb: float | None = None  # the kernel's peak resident memory, from /proc
-    page: object = field(default=None, repr=False)  # the browser page the report was taken on
 
     def setup_problems(self) -> list[str]:
         """What is wrong after running the set-up cell only (see :func:`run_setup_cell`)."""
@@ -388,8 +389,8 @@ def _wait(page, panel, done, timeout: float, what: str, settle: int = 3) -> dict
 def _start(page, server: LabServer, notebook: str, out_dir: Path):
     """A new report on ``notebook``, its screenshot function, and the opened notebook's panel."""
     code_cells, kernel = _read(server.root / notebook)
-    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel, page=page)
-    shot = _screenshots(report, out_dir)
+    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel)
+    shot = _screenshots(report, page, out_dir)
     page.set_default_timeout(60_000)
     return report, shot, _open(page, server, notebook, report)
 
@@ -424,16 +425,16 @@ def _open(page, server: LabServer, notebook: str, report: Report):
     return panel
 
 
-def _screenshots(report: Report, out_dir: Path):
+def _screenshots(report: Report, page: Page, out_dir: Path):
     """A function ``shot(name, target=None)`` that saves ``out_dir/STEM-name.png`` (old ones go)."""
     stem = Path(report.notebook).stem
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob(f"{stem}-*.png"):
         old.unlink()
 
-    def shot(name: str, target=None) -> None:
+    def shot(name: str, target: Locator | None = None) -> None:
         path = out_dir / f"{stem}-{name}.png"
-        (target or report.page).screenshot(path=str(path))
+        (page if target is None else target).screenshot(path=str(path))
         report.screenshots.append(path)
 
     return shot

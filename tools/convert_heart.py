@@ -5,7 +5,7 @@ how the file was made, so anyone can re-create and verify it::
 
     pip download --no-deps orange3==3.40.0 -d /tmp/orange
     unzip -o /tmp/orange/orange3-*.whl 'Orange/datasets/heart_disease.tab' -d /tmp/orange
-    python tools/convert_heart.py /tmp/orange/Orange/datasets/heart_disease.tab data/heart.csv
+    python -m tools.convert_heart /tmp/orange/Orange/datasets/heart_disease.tab data/heart.csv
 
 Orange stores several codes as text labels; this maps them back to the numeric codes of the UCI
 ``processed.cleveland.data`` file (see ``data/README.md``). Missing values (``?``) stay empty.
@@ -17,22 +17,7 @@ import csv
 import sys
 from pathlib import Path
 
-COLUMNS = [
-    "age",
-    "sex",
-    "cp",
-    "trestbps",
-    "chol",
-    "fbs",
-    "restecg",
-    "thalach",
-    "exang",
-    "oldpeak",
-    "slope",
-    "ca",
-    "thal",
-    "target",
-]
+from regutils.datasets import HEART_COLUMNS
 
 # Orange's column name -> (UCI name, mapping from Orange's label to the UCI code or None to keep).
 ORANGE_TO_UCI: dict[str, tuple[str, dict[str, str] | None]] = {
@@ -89,7 +74,7 @@ def convert(tab_path: Path, csv_path: Path) -> int:
                 record[name] = mapping[value]  # KeyError means an unknown label: stop loudly
         out.append(record)
     with csv_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(f, fieldnames=HEART_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(out)
     return len(out)

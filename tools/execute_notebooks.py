@@ -2,7 +2,7 @@
 
 Run from the repository root (``make execute`` runs it on every notebook)::
 
-    python tools/execute_notebooks.py notebooks/01_overfitting.ipynb solutions/*.ipynb
+    python -m tools.execute_notebooks notebooks/01_overfitting.ipynb solutions/*.ipynb
 
 Each notebook runs the way CI's nbval runs it (see ``tools/notebook_runner.py``): a kernel on the
 current interpreter, in the notebook's folder, with ``PYTHONHASHSEED=0`` and no ``MPLBACKEND``,
@@ -25,10 +25,7 @@ import sys
 import traceback
 from pathlib import Path
 
-_TOOLS = str(Path(__file__).resolve().parent)
-if _TOOLS not in sys.path:
-    sys.path.insert(0, _TOOLS)
-import notebook_runner as runner  # noqa: E402  (tools/ is not a package)
+from tools import notebook_runner as runner
 
 
 def execute(path: Path, *, allow_native_stderr: bool = False) -> bool:

@@ -2,9 +2,9 @@
 
 Run from the repository root (``make exercises`` does)::
 
-    python tools/make_exercises.py            # write notebooks/X.ipynb for every solutions/X.ipynb
-    python tools/make_exercises.py --check    # exit 1 listing the exercise notebooks that drifted
-    python tools/make_exercises.py --root DIR # another course tree (with notebooks/ and solutions/)
+    python -m tools.make_exercises            # write notebooks/X.ipynb for every solutions/X.ipynb
+    python -m tools.make_exercises --check    # exit 1 listing the exercise notebooks that drifted
+    python -m tools.make_exercises --root DIR # another course tree (with notebooks/ and solutions/)
 
 Rules, applied to cells tagged ``solution`` (``cell.metadata.tags``):
 
@@ -33,10 +33,7 @@ from pathlib import Path
 
 import nbformat
 
-_TOOLS = str(Path(__file__).resolve().parent)
-if _TOOLS not in sys.path:
-    sys.path.insert(0, _TOOLS)
-import notebook_runner as runner  # noqa: E402  (tools/ is not a package)
+from tools import notebook_runner as runner
 
 SOLUTION_TAG = "solution"
 BEGIN_MARKER = "### BEGIN SOLUTION"

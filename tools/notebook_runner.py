@@ -1,8 +1,7 @@
 """Shared helpers of the notebook tools: find, read, write and run the course notebooks.
 
-Not a script: ``tools/make_exercises.py``, ``tools/execute_notebooks.py``, ``tools/bench.py`` and
-``tests/test_notebooks.py`` import it (``tools/`` is not a package, so each of them puts this
-folder on ``sys.path`` or loads the file by path).
+Not a script: :mod:`tools.make_exercises`, :mod:`tools.execute_notebooks`, :mod:`tools.bench` and
+``tests/test_notebooks.py`` import it (``from tools import notebook_runner``).
 
 Notebooks run exactly the way CI's nbval runs them (``pytest --nbval-lax --nbval-current-env``),
 so the outputs stored by ``make execute`` are the outputs the tests reproduce:

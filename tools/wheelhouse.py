@@ -3,8 +3,11 @@
 Used by ``make wheelhouse``; runs with any Python 3.11 that has pip (no course environment
 needed, so it works before ``.venv`` exists)::
 
-    python3.11 tools/wheelhouse.py                       # this machine -> wheelhouse/
-    python3.11 tools/wheelhouse.py --platform win_amd64  # another one -> wheelhouse-win_amd64/
+    python3.11 -m tools.wheelhouse                       # this machine -> wheelhouse/
+    python3.11 -m tools.wheelhouse --platform win_amd64  # another one -> wheelhouse-win_amd64/
+
+(from the repository root). ``--platform`` evaluates markers with the ``packaging`` library (in
+``.venv``, or ``python3.11 -m pip install packaging``); this machine's build needs only pip.
 
 What goes in: the requirements of ``pyproject.toml`` (runtime and ``test`` extras) and its build
 requirements (setuptools, which ``pip install -e .`` needs), at the versions of
@@ -40,12 +43,7 @@ import time
 import tomllib
 from pathlib import Path
 
-try:
-    from packaging.markers import default_environment
-    from packaging.requirements import Requirement
-except ImportError:  # a bare Python: pip carries its own copy
-    from pip._vendor.packaging.markers import default_environment
-    from pip._vendor.packaging.requirements import Requirement
+from regutils.lockfile import parse_lock  # imports packaging only when it reads pins (--platform)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements-lock.txt"
@@ -98,6 +96,8 @@ def requirements(pyproject_text: str, environment: dict[str, str] | None = None)
     )
     if environment is None:
         return wanted
+    from packaging.requirements import Requirement
+
     out = []
     for text in wanted:
         requirement = Requirement(text)
@@ -109,11 +109,25 @@ def requirements(pyproject_text: str, environment: dict[str, str] | None = None)
 
 def unmarked_constraints(lock_text: str) -> str:
     """The lock's pins without their markers (for pip download --platform)."""
-    lines = []
-    for line in lock_text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lines.append(line.split(";")[0].strip())
-    return "\n".join(lines) + "\n"
+    return "".join(f"{pin.name}=={pin.version}\n" for pin in parse_lock(lock_text))
+
+
+def target_environment(platform: str, python_version: str) -> dict[str, str]:
+    """The marker environment of ``platform`` (a wheel platform tag) and ``python_version``."""
+    try:
+        from packaging.markers import default_environment
+    except ImportError:
+        raise SystemExit(
+            "--platform evaluates markers with the packaging library: run this with "
+            ".venv/bin/python, or first `python3.11 -m pip install packaging`"
+        ) from None
+    if platform not in TARGETS:
+        print(f"note: {platform} is not in {sorted(TARGETS)}; markers use this machine's values")
+    here = {key: str(value) for key, value in default_environment().items()}
+    environment = here | TARGETS.get(platform, {})
+    environment["python_version"] = python_version
+    environment["python_full_version"] = f"{python_version}.0"
+    return environment
 
 
 def folder_size(path: Path) -> int:
@@ -153,14 +167,7 @@ def build(dest: Path, platform: str | None, python_version: str) -> None:
                 str(tmp),
             ]
         else:
-            environment = default_environment() | TARGETS.get(platform, {})
-            environment["python_version"] = python_version
-            environment["python_full_version"] = f"{python_version}.0"
-            if platform not in TARGETS:
-                print(
-                    f"note: {platform} is not in {sorted(TARGETS)}; markers use this machine's values"
-                )
-            reqs = requirements(PYPROJECT.read_text(), environment)
+            reqs = requirements(PYPROJECT.read_text(), target_environment(platform, python_version))
             constraints = tmp / "constraints.txt"
             constraints.write_text(unmarked_constraints(LOCK.read_text()))
             command = [
@@ -222,7 +229,7 @@ def other_platforms_help(dest_name: str) -> str:
     tags = ", ".join(t for t in TARGETS if t != "manylinux_2_28_aarch64")
     return f"""
 For learners on other systems, build one folder per platform (here or on any machine):
-    python3.11 tools/wheelhouse.py --platform TAG      # TAG: {tags}
+    python3.11 -m tools.wheelhouse --platform TAG      # TAG: {tags}
   which runs: pip download --only-binary=:all: --platform TAG --python-version 3.11 \\
               --implementation cp -r <pyproject requirements> -c <lock pins>
   Linux x86_64 gets tensorflow-cpu, every other platform tensorflow (pyproject's markers are
