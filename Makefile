@@ -17,8 +17,8 @@ export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-fast test-browser test-seeds test-cpu execute exercises bench doctor \
-        lock wheelhouse test-wheelhouse clean
+.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu execute exercises text registry \
+        bench doctor lock wheelhouse test-wheelhouse clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -41,14 +41,19 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(STAMP)  ## Set up .venv if needed, then open JupyterLab at the course index.
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
-test: $(STAMP)  ## Set up .venv if needed, then run everything CI runs.
+test: $(STAMP) lint  ## Set up .venv if needed, then run everything CI runs.
 	$(BIN)/python -m pytest -n 2 --dist loadscope
+
+lint: $(STAMP)  ## Format check, lint and type check (ruff, mypy; configured in pyproject.toml).
+	$(BIN)/ruff format --check --quiet . || { echo "error: run $(BIN)/ruff format ."; exit 1; }
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Claims must hold under other seeds and on other CPUs, not only for the stored run.
 SEEDS ?= 1 2
 NOTEBOOK_PATHS ?= notebooks solutions
-# The lessons that train Keras models (their setup cell asks for keras=True).
-KERAS_NOTEBOOKS = $(shell grep -l 'keras=True' notebooks/*.ipynb solutions/*.ipynb)
+# The notebooks of the lessons that train Keras models (keras = true in lessons.toml).
+KERAS_NOTEBOOKS = $(shell $(BIN)/python -m tools.registry list --keras)
 
 test-seeds: $(STAMP)  ## Run every notebook under REGUTILS_SEED=1 and 2: every claim must hold.
 	@for seed in $(SEEDS); do \
@@ -57,24 +62,36 @@ test-seeds: $(STAMP)  ## Run every notebook under REGUTILS_SEED=1 and 2: every c
 	done
 
 test-cpu: $(STAMP)  ## Run the Keras notebooks on a simulated other CPU (SSE4.1 kernels, oneDNN on).
+	@test -n "$(KERAS_NOTEBOOKS)" || { echo "error: lessons.toml lists no Keras lesson"; exit 1; }
 	ONEDNN_MAX_CPU_ISA=SSE41 TF_ENABLE_ONEDNN_OPTS=1 \
 	  $(BIN)/python -m pytest -n 2 --dist loadscope -q $(KERAS_NOTEBOOKS)
 
-test-fast: $(STAMP)  ## Unit and drift tests only (no notebooks): seconds, not minutes.
-	$(BIN)/python -m pytest tests regutils
+test-fast: $(STAMP) lint  ## Lint, unit and drift tests only (no notebooks): about a minute.
+	$(BIN)/python -m pytest -n 2 tests regutils
 
 test-browser: $(STAMP)  ## Run lessons in JupyterLab in headless Chromium; screenshots in bench-results/.
 	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest -m browser tests/test_browser.py -rs
 
-exercises: $(STAMP)  ## Regenerate notebooks/*_exercises.ipynb from solutions/.
+exercises: $(STAMP)  ## Regenerate notebooks/*_exercises.ipynb from solutions/ (and text/).
 	$(BIN)/python -m tools.make_exercises
+	$(BIN)/python -m tools.text_forms
 
 execute: exercises  ## Re-run every notebook and store its outputs (same settings as the tests).
 	$(BIN)/python -m tools.execute_notebooks notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/python -m tools.text_forms
 
-bench: $(STAMP)  ## Time every notebook in a fresh kernel; update the README's table.
+text: $(STAMP)  ## Rewrite text/: each lesson and solution notebook as a script, for review.
+	$(BIN)/python -m tools.text_forms
+
+registry: $(STAMP)  ## Write the course table, course map, Time lines and schedules from lessons.toml.
+	$(BIN)/python -m tools.registry
+	$(BIN)/python -m tools.text_forms
+
+bench: $(STAMP)  ## Time every notebook in a fresh kernel (fails over budget); update every quoted time.
 	$(BIN)/python -m tools.bench --readme README.md --quotes README.md --quotes INSTRUCTORS.md
+	$(BIN)/python -m tools.registry
+	$(BIN)/python -m tools.text_forms
 
 doctor: $(STAMP)  ## Check that this machine is ready for the course.
 	$(BIN)/python -m regutils doctor

@@ -27,6 +27,9 @@ from typing import Any
 
 import pytest
 
+# text/ holds the lessons as scripts (make text); importing one would run the lesson.
+collect_ignore = ["text"]
+
 os.environ["PYTHONHASHSEED"] = "0"
 os.environ.pop("MPLBACKEND", None)
 # Claims in notebooks raise when they do not hold (regutils.claims); kernels inherit this.
