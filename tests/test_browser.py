@@ -21,25 +21,23 @@ from pathlib import Path
 
 import pytest
 
-from tools import browser_check
+from tools import browser_check, registry
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "bench-results" / "screenshots"
 
-# The lessons run whole in the browser: the first scikit-learn lesson and a TensorFlow lesson.
+# The lesson list comes from lessons.toml. Run whole in the browser: the first lesson with an
+# explorer and exercises in scikit-learn, and the first Keras lesson.
+REGISTRY = registry.load()
 LESSONS = [
-    "notebooks/01_overfitting.ipynb",
-    "notebooks/06_weight_penalties.ipynb",
+    next(lesson.notebook for lesson in REGISTRY.lessons if lesson.exercises and not lesson.keras),
+    REGISTRY.keras_lessons[0].notebook,
 ]
 
-# Every lesson notebook that loads TensorFlow: its set-up cell runs on a simulated AVX-512 CPU.
-KERAS_LESSONS = sorted(
-    path.relative_to(ROOT).as_posix()
-    for path in (ROOT / "notebooks").glob("[0-9]*.ipynb")
-    if "keras=True" in path.read_text(encoding="utf-8") and not path.stem.endswith("_exercises")
-)
+# Every lesson that trains Keras models: its set-up cell runs on a simulated AVX-512 CPU.
+KERAS_LESSONS = [lesson.notebook for lesson in REGISTRY.keras_lessons]
 
 #: What TensorFlow does by default on a CPU with AVX-512 (oneDNN on, its AVX-512 kernels); at import
 #: it then writes absl and oneDNN lines to stderr, which JupyterLab shows as a red block.
@@ -147,8 +145,9 @@ def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
     assert "no ipywidgets slider was rendered" in problems
 
 
-def test_every_tensorflow_lesson_is_listed() -> None:
-    assert len(KERAS_LESSONS) >= 5, KERAS_LESSONS  # lessons 06-10 at least
+def test_every_listed_notebook_exists() -> None:
+    missing = [path for path in LESSONS + KERAS_LESSONS if not (ROOT / path).is_file()]
+    assert not missing, f"listed for the browser test but missing: {missing}"
 
 
 @pytest.mark.parametrize("notebook", KERAS_LESSONS, ids=[Path(n).stem for n in KERAS_LESSONS])
