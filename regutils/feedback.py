@@ -26,13 +26,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 __all__ = [
     "Exercise",
     "ExerciseBook",
     "Incorrect",
     "exercises",
+    "expect_array",
     "expect_close",
+    "expect_close_array",
     "expect_int",
+    "expect_keras_inputs",
     "expect_keras_model",
     "expect_number",
     "expect_choice",
@@ -168,6 +174,152 @@ def expect_keras_model(name: str, value: object) -> object:
     if not isinstance(value, keras.Model):
         raise Incorrect(message)
     return value
+
+
+def expect_keras_inputs(model: object, n_inputs: int, what: str) -> None:
+    """Check that a Keras ``model`` starts with ``keras.Input(shape=(n_inputs,))``.
+
+    ``what`` says what the inputs are (e.g. ``"64 pixels per image"``); the message names it and
+    the old Keras 2 style (``input_shape=`` on a layer) that usually causes the mistake.
+
+    Examples
+    --------
+    >>> expect_keras_inputs(object(), 64, "64 pixels per image")
+    Traceback (most recent call last):
+    ...
+    regutils.feedback.Incorrect: start the Sequential with `keras.Input(shape=(64,))` (64 pixels per image); `input_shape=` on a layer is the old Keras 2 style.
+    """
+    try:
+        input_shape = tuple(model.input_shape)  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, TypeError):
+        input_shape = None
+    if input_shape != (None, n_inputs):
+        raise Incorrect(
+            f"start the Sequential with `keras.Input(shape=({n_inputs},))` ({what}); "
+            "`input_shape=` on a layer is the old Keras 2 style."
+        )
+
+
+def expect_array(
+    name: str,
+    value: object,
+    shape: tuple[int, ...],
+    *,
+    unit: str | None = None,
+    like: str | None = None,
+) -> np.ndarray:
+    """Return ``value`` as a float array of ``shape``, or raise :class:`Incorrect` naming ``name``.
+
+    Lists, NumPy arrays, pandas objects and TensorFlow tensors or Keras variables are accepted. For
+    a vector (a 1-D ``shape``), a single row or column of the right length is flattened. NaN or
+    infinite entries are rejected.
+
+    Parameters
+    ----------
+    name : str
+        The answer's name, as the learner wrote it.
+    value : object
+        The learner's answer.
+    shape : tuple of int
+        The shape the exercise asks for.
+    unit : str, optional
+        For a vector: what each number stands for, e.g. ``"feature"`` ("one per feature").
+    like : str, optional
+        The name of the exercise's array with the same shape, e.g. ``"x"`` ("the shape of x").
+
+    Returns
+    -------
+    numpy.ndarray
+        ``value`` as a float array of ``shape``.
+
+    Examples
+    --------
+    >>> expect_array("coef", [[1.0], [2.0]], (2,))
+    array([1., 2.])
+    >>> expect_array("gl", 5.0, (12,), unit="epoch")
+    Traceback (most recent call last):
+    ...
+    regutils.feedback.Incorrect: `gl` should be a list or array of 12 numbers, one per epoch, got a float.
+    """
+    vector = len(shape) == 1
+    per = f", one per {unit}" if vector and unit else ""
+    of_like = f" (the shape of {like})" if like else ""
+    wanted = (
+        f"a list or array of {shape[0]} numbers{per}"
+        if vector
+        else f"an array of shape {shape}{of_like}"
+    )
+    numpy_method = getattr(value, "numpy", None)
+    if callable(numpy_method):  # a TensorFlow tensor or a Keras variable
+        value = numpy_method()
+    if (
+        value is None
+        or isinstance(value, (str, bytes))
+        or np.isscalar(value)
+        or not hasattr(value, "__len__")
+    ):
+        raise Incorrect(f"`{name}` should be {wanted}, got a {type(value).__name__}.")
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise Incorrect(
+            f"`{name}` should be {wanted}; it holds something that is not a number."
+        ) from None
+    if vector and array.ndim == 2 and 1 in array.shape:
+        array = array.ravel()
+    if array.shape != shape:
+        if vector:
+            raise Incorrect(
+                f"`{name}` should have {shape[0]} numbers{per}, got shape {array.shape}."
+            )
+        raise Incorrect(f"`{name}` should have shape {shape}{of_like}, got {array.shape}.")
+    if not np.all(np.isfinite(array)):
+        raise Incorrect(f"`{name}` contains NaN or infinite values.")
+    return array
+
+
+def expect_close_array(
+    name: str,
+    value: np.ndarray,
+    expected: npt.ArrayLike,
+    *,
+    tol: float,
+    mistakes: Iterable[tuple[npt.ArrayLike, str]] = (),
+    otherwise: str | None = None,
+) -> np.ndarray:
+    """Check that every entry of ``value`` is within ``tol`` of ``expected``: :func:`expect_close`
+    for arrays.
+
+    ``value`` is an array already checked by :func:`expect_array`. ``mistakes`` pairs arrays that
+    a typical mistake produces with the message to show when the answer matches one of them (all
+    entries within ``tol``). Otherwise the message is ``otherwise`` (after the name), or says the
+    answer is off by its largest difference, without giving the expected values away.
+
+    Examples
+    --------
+    >>> expect_close_array("out", np.array([1.0, 2.0]), [1.0, 2.0], tol=1e-9)
+    array([1., 2.])
+    >>> expect_close_array("out", np.array([2.0, 4.0]), [1.0, 2.0], tol=1e-9,
+    ...                    mistakes=[([2.0, 4.0], "you doubled it.")])
+    Traceback (most recent call last):
+    ...
+    regutils.feedback.Incorrect: `out`: you doubled it.
+    """
+
+    def distance(other: npt.ArrayLike) -> float:
+        other = np.asarray(other, dtype=float)
+        return float(np.max(np.abs(value - other))) if other.shape == value.shape else np.inf
+
+    if distance(expected) <= tol:
+        return value
+    for wrong, message in mistakes:
+        if distance(wrong) <= tol:
+            raise Incorrect(f"`{name}`: {message}")
+    if otherwise is not None:
+        raise Incorrect(f"`{name}` {otherwise}")
+    raise Incorrect(
+        f"`{name}` is not what the exercise asks for (largest difference {distance(expected):.3g})."
+    )
 
 
 # --------------------------------------------------------------------------- exercises

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from regutils.validation import validate_array, validate_choice, validate_same_length
 
-__all__ = ["one_standard_error_rule"]
+__all__ = ["one_standard_error_rule", "one_standard_error_rule_from_folds"]
 
 
 def one_standard_error_rule(
-    param_values: object,
-    mean_scores: object,
-    std_errors: object,
+    param_values: ArrayLike,
+    mean_scores: ArrayLike,
+    std_errors: ArrayLike,
     *,
     simpler: str,
     greater_is_better: bool = True,
@@ -32,8 +33,9 @@ def one_standard_error_rule(
     mean_scores : array-like, 1-D
         Mean cross-validated score of each candidate, in the same order.
     std_errors : array-like, 1-D, all >= 0
-        Standard error of each mean score: the standard deviation across folds divided by
-        the square root of the number of folds (not the standard deviation itself).
+        Standard error of each mean score: the standard deviation across folds (``ddof=1``)
+        divided by the square root of the number of folds (not the standard deviation itself).
+        :func:`one_standard_error_rule_from_folds` computes them from the fold scores.
     simpler : {"higher", "lower"}
         Which direction of ``param_values`` gives simpler models: ``"higher"`` for a penalty
         strength (``alpha`` of Ridge/Lasso), ``"lower"`` for ``C`` of LogisticRegression or
@@ -87,3 +89,76 @@ def one_standard_error_rule(
     within = signed >= signed[best] - errors[best]
     candidates = values[within]
     return float(candidates.max() if simpler == "higher" else candidates.min())
+
+
+def one_standard_error_rule_from_folds(
+    param_values: ArrayLike,
+    fold_scores: ArrayLike,
+    *,
+    simpler: str,
+    greater_is_better: bool = True,
+    margin: str = "se",
+) -> float:
+    """:func:`one_standard_error_rule` applied to the score of every candidate on every fold.
+
+    It averages each candidate's scores over the folds and takes the standard error of that mean
+    with the course's one convention: the standard deviation over the folds with ``ddof=1``,
+    divided by the square root of the number of folds.
+
+    Parameters
+    ----------
+    param_values : array-like, 1-D
+        The candidate values (any order, no repeats).
+    fold_scores : array-like, 2-D
+        One row per candidate (in the order of ``param_values``), one column per fold; at least
+        two folds.
+    simpler : {"higher", "lower"}
+        Which direction of ``param_values`` gives simpler models (see
+        :func:`one_standard_error_rule`).
+    greater_is_better : bool, default=True
+        ``False`` if the scores are errors (RMSE, MSE).
+    margin : {"se", "sd"}, default="se"
+        ``"se"`` is the rule. ``"sd"`` uses one standard deviation over the folds instead of the
+        standard error: a common mistake, which exercise checks use to recognize it.
+
+    Returns
+    -------
+    float
+        The chosen value of ``param_values``.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type (see :func:`one_standard_error_rule`).
+    ValueError
+        If ``fold_scores`` is not 2-D with one row per candidate and at least two folds, contains
+        NaN, or ``margin`` is not ``"se"`` or ``"sd"``.
+
+    Examples
+    --------
+    RMSE of three Lasso strengths on three folds; the best mean is 4.0 at ``alpha=1.0`` (standard
+    error 0.1 / sqrt(3)), and ``alpha=10.0`` is within it:
+
+    >>> one_standard_error_rule_from_folds(
+    ...     [0.1, 1.0, 10.0], [[5.0, 5.1, 4.9], [4.0, 4.1, 3.9], [4.05, 4.1, 4.0]],
+    ...     simpler="higher", greater_is_better=False)
+    10.0
+    """
+    values = validate_array(param_values, "param_values")
+    scores = validate_array(fold_scores, "fold_scores", ndim=2)
+    validate_same_length(param_values=values, fold_scores=scores)
+    margin = validate_choice(margin, "margin", ["se", "sd"])
+    if scores.shape[1] < 2:
+        raise ValueError(
+            f"fold_scores needs at least two folds (columns) for a standard error; it has "
+            f"{scores.shape[1]}."
+        )
+    sd = scores.std(axis=1, ddof=1)
+    spread = sd / np.sqrt(scores.shape[1]) if margin == "se" else sd
+    return one_standard_error_rule(
+        values,
+        scores.mean(axis=1),
+        spread,
+        simpler=simpler,
+        greater_is_better=greater_is_better,
+    )

@@ -1,10 +1,12 @@
 """Run a test file's Keras tests in one fresh Python process.
 
 ``regutils.setup_notebook(keras=True)`` pins TensorFlow's threads once per process, and importing
-TensorFlow into the main test process would break tests that check it is *not* imported. So a test
-file marks its Keras tests ``@needs_keras`` (skipped in the main process) and has one test that
-calls :func:`run_keras_tests`, which re-runs the whole file in a fresh interpreter with
-``REGUTILS_KERAS_TESTS=1``, where they run and the rest is skipped.
+TensorFlow into the main test process would break tests that check it is *not* imported (and pin
+its threads for every later test). So a test file marks its Keras tests ``@pytest.mark.keras``
+(or ``pytestmark = pytest.mark.keras`` for a whole file); tests/conftest.py skips them in the test
+process. The file has one test that calls :func:`run_keras_tests`, which runs the file's Keras
+tests, and only those (``-m keras``), in a fresh interpreter with ``REGUTILS_KERAS_TESTS=1``:
+there tests/conftest.py makes the lessons' setup call first, and every Keras test runs once.
 """
 
 from __future__ import annotations
@@ -24,14 +26,10 @@ TF_VARS = (
     "KERAS_BACKEND",
 )
 IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
-needs_keras = pytest.mark.skipif(
-    not IN_KERAS_PROCESS,
-    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)",
-)
 
 
-def run_keras_tests(test_file: str, *pytest_args: str) -> None:
-    """Run ``test_file`` in a fresh process (Keras tests enabled); fail with its output if it fails."""
+def run_keras_tests(test_file: str) -> None:
+    """Run the Keras tests of ``test_file`` in a fresh process; fail with its output if one fails."""
     if IN_KERAS_PROCESS:
         pytest.skip("this is the fresh process")
     # Unit tests use their own seeds: a REGUTILS_SEED meant for the notebooks must not reach them.
@@ -43,6 +41,8 @@ def run_keras_tests(test_file: str, *pytest_args: str) -> None:
             "-m",
             "pytest",
             test_file,
+            "-m",
+            "keras",
             "-q",
             "-p",
             "no:cacheprovider",
@@ -52,7 +52,6 @@ def run_keras_tests(test_file: str, *pytest_args: str) -> None:
             "-rfEs",
             "-W",
             "error::FutureWarning",
-            *pytest_args,
         ],
         cwd=ROOT,
         env=env,
@@ -61,5 +60,7 @@ def run_keras_tests(test_file: str, *pytest_args: str) -> None:
         timeout=600,
         check=False,
     )
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
-    assert " passed" in result.stdout
+    output = result.stdout[-6000:] + result.stderr[-3000:]
+    assert result.returncode == 0, output
+    assert " passed" in result.stdout and "error" not in result.stdout.lower(), output
+    assert " skipped" not in result.stdout, output  # a Keras test must run, not skip

@@ -2,8 +2,8 @@
 
 :func:`generalization_loss` and the import of the module need no TensorFlow and run in the test
 process. The callback subclasses ``keras.callbacks.Callback``, so its tests (marked
-``needs_keras``) run in one fresh Python process started by
-:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why). Most of
+``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why). Most of
 them drive the rule with synthetic logs and a fake model (no training); one tiny real fit checks
 it inside ``model.fit``.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from fresh_process import IN_KERAS_PROCESS, TF_VARS, needs_keras, run_keras_tests
+from fresh_process import TF_VARS, run_keras_tests
 
 from regutils.callbacks import generalization_loss
 
@@ -28,15 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_keras_tests_pass_in_a_fresh_process():
     run_keras_tests(__file__)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    if IN_KERAS_PROCESS:
-        import regutils
-
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
 
 
 # ------------------------------------------------------------------------ without TensorFlow
@@ -129,7 +120,7 @@ def _drive(callback, losses, *, monitor="val_loss"):
     return model, all_logs
 
 
-@needs_keras
+@pytest.mark.keras
 def test_stops_at_the_first_epoch_with_gl_above_alpha_and_restores_the_best():
     from regutils.callbacks import GeneralizationLoss
 
@@ -144,7 +135,7 @@ def test_stops_at_the_first_epoch_with_gl_above_alpha_and_restores_the_best():
     assert [w.tolist() for w in model.weights] == [[3.0] * 3, [3.0]]  # epoch 3's weights
 
 
-@needs_keras
+@pytest.mark.keras
 def test_it_does_not_stop_while_gl_stays_at_or_below_alpha():
     from regutils.callbacks import GeneralizationLoss
 
@@ -156,7 +147,7 @@ def test_it_does_not_stop_while_gl_stays_at_or_below_alpha():
     assert [w.tolist() for w in model.weights] == [[5.0] * 3, [5.0]]  # restored even so
 
 
-@needs_keras
+@pytest.mark.keras
 def test_without_restoring_the_last_weights_stay():
     from regutils.callbacks import GeneralizationLoss
 
@@ -167,7 +158,7 @@ def test_without_restoring_the_last_weights_stay():
     assert [w.tolist() for w in model.weights] == [[3.0] * 3, [3.0]]
 
 
-@needs_keras
+@pytest.mark.keras
 def test_a_diverged_loss_stops_training():
     from regutils.callbacks import GeneralizationLoss
 
@@ -178,7 +169,7 @@ def test_a_diverged_loss_stops_training():
     assert [w.tolist() for w in model.weights] == [[2.0] * 3, [2.0]]
 
 
-@needs_keras
+@pytest.mark.keras
 def test_another_monitor_and_reuse_across_fits():
     from regutils.callbacks import GeneralizationLoss
 
@@ -190,7 +181,7 @@ def test_another_monitor_and_reuse_across_fits():
     assert len(stopper.gl_history) == 3
 
 
-@needs_keras
+@pytest.mark.keras
 def test_missing_or_non_positive_monitor_is_an_error():
     from regutils.callbacks import GeneralizationLoss
 
@@ -209,7 +200,7 @@ def test_missing_or_non_positive_monitor_is_an_error():
         _drive(stopper, [0.5, 0.0])
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
@@ -230,7 +221,7 @@ def test_bad_arguments(kwargs, error, message):
         GeneralizationLoss(**kwargs)
 
 
-@needs_keras
+@pytest.mark.keras
 def test_is_a_keras_callback_and_its_doctest_passes():
     import doctest
 
@@ -257,7 +248,7 @@ def test_is_a_keras_callback_and_its_doctest_passes():
 # ------------------------------------------------------------------------ one real fit
 
 
-@needs_keras
+@pytest.mark.keras
 def test_in_a_real_fit_it_stops_and_restores_the_best_weights():
     import keras
 

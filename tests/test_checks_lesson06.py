@@ -1,42 +1,22 @@
 """Lesson 06's exercise checks: right answers pass, known-wrong answers get their message.
 
 Exercises 3 and 4 need no TensorFlow and run in the test process. Exercises 1 and 2 inspect and
-build Keras models: those tests (``needs_keras``) run in one fresh Python process started by
-:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+build Keras models: those tests (``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
-
-import regutils
+from fresh_process import run_keras_tests
 
 
 def test_keras_tests_pass_in_a_fresh_process():
     run_keras_tests(__file__)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    if IN_KERAS_PROCESS:
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
-
-
-@pytest.fixture(scope="module")
-def ex06():
-    return regutils.exercises("06")
-
-
-def feedback(ex, exercise, **answers):
-    return ex.feedback(exercise, **answers)
-
-
-def assert_wrong(text, exercise, message):
-    assert text.startswith(f"Not yet — exercise {exercise}:"), text
-    assert message in text, text
+LESSON = "06"
 
 
 # --------------------------------------------------------------------------- exercise 1
@@ -57,19 +37,19 @@ def network(hidden=None, output=None, *, units=(128, 64, 1), n_inputs=22, extra=
     )
 
 
-@needs_keras
-def test_exercise_1_right_answers(ex06):
+@pytest.mark.keras
+def test_exercise_1_right_answers(ex):
     import keras
 
     right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
-    assert feedback(ex06, "1", model=network(right)).startswith("Correct: exercise 1.")
+    assert ex.feedback("1", model=network(right)).startswith("Correct: exercise 1.")
     # The function form builds the same regularizer.
-    assert feedback(
-        ex06, "1", model=network(keras.regularizers.l1_l2(l1=0.0005, l2=0.005))
+    assert ex.feedback(
+        "1", model=network(keras.regularizers.l1_l2(l1=0.0005, l2=0.005))
     ).startswith("Correct")
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize(
     "case, message",
     [
@@ -87,7 +67,7 @@ def test_exercise_1_right_answers(ex06):
         ("dropout", "also has"),
     ],
 )
-def test_exercise_1_mistakes(ex06, case, message):
+def test_exercise_1_mistakes(ex, case, message, assert_wrong):
     import keras
 
     right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
@@ -105,19 +85,19 @@ def test_exercise_1_mistakes(ex06, case, message):
         "inputs": lambda: network(right, n_inputs=13),
         "dropout": lambda: network(right, extra=(keras.layers.Dropout(0.5),)),
     }
-    assert_wrong(feedback(ex06, "1", model=models[case]()), "1", message)
+    assert_wrong(ex.feedback("1", model=models[case]()), "1", message)
 
 
-def test_exercise_1_not_a_model(ex06):
-    assert_wrong(feedback(ex06, "1", model="model"), "1", "should be a Keras model")
-    assert feedback(ex06, "1", model=...).startswith("Exercise 1 is not answered yet")
+def test_exercise_1_not_a_model(ex, assert_wrong):
+    assert_wrong(ex.feedback("1", model="model"), "1", "should be a Keras model")
+    assert ex.feedback("1", model=...).startswith("Exercise 1 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 2
 
 
-@needs_keras
-def test_exercise_2_right_answer_and_mistakes(ex06):
+@pytest.mark.keras
+def test_exercise_2_right_answer_and_mistakes(ex, assert_wrong):
     from regutils.checks.lesson06 import _exercise_2_weights
 
     *weights, keras_penalty = _exercise_2_weights()
@@ -128,8 +108,8 @@ def test_exercise_2_right_answer_and_mistakes(ex06):
             l1 * np.abs(w).sum() + (0.5 if half else 1.0) * l2 * (w**2).sum() for w in arrays
         )
 
-    assert feedback(ex06, "2", penalty=float(keras_penalty)).startswith("Correct: exercise 2.")
-    assert feedback(ex06, "2", penalty=terms(k1, k2)).startswith("Correct")
+    assert ex.feedback("2", penalty=float(keras_penalty)).startswith("Correct: exercise 2.")
+    assert ex.feedback("2", penalty=terms(k1, k2)).startswith("Correct")
     for wrong, message in [
         (terms(k1, k2, l1=0.0), "L2 part only"),
         (terms(k1, k2, l2=0.0), "L1 part only"),
@@ -138,18 +118,18 @@ def test_exercise_2_right_answer_and_mistakes(ex06):
         (terms(k1, b1, k2, b2), "biases are not penalized"),
         (terms(k1, k2) * 1.5, "is not what the exercise asks for"),
     ]:
-        assert_wrong(feedback(ex06, "2", penalty=wrong), "2", message)
+        assert_wrong(ex.feedback("2", penalty=wrong), "2", message)
 
 
-def test_exercise_2_not_answered_and_not_a_number(ex06):
-    assert feedback(ex06, "2", penalty=...).startswith("Exercise 2 is not answered yet")
+def test_exercise_2_not_answered_and_not_a_number(ex):
+    assert ex.feedback("2", penalty=...).startswith("Exercise 2 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 3
 
 
-def test_exercise_3(ex06):
-    assert feedback(ex06, "3", best_l2=0.03, chosen_l2=0.1).startswith("Correct: exercise 3.")
+def test_exercise_3(ex, assert_wrong):
+    assert ex.feedback("3", best_l2=0.03, chosen_l2=0.1).startswith("Correct: exercise 3.")
     cases = [
         ({"best_l2": 0.0, "chosen_l2": 0.1}, "*lowest* mean accuracy"),
         ({"best_l2": 0.1, "chosen_l2": 0.1}, "not the strength with the highest mean"),
@@ -159,27 +139,33 @@ def test_exercise_3(ex06):
         ({"best_l2": "0.03", "chosen_l2": 0.1}, "should be a number"),
     ]
     for answers, message in cases:
-        assert_wrong(feedback(ex06, "3", **answers), "3", message)
-    assert feedback(ex06, "3", best_l2=0.03, chosen_l2=...).startswith(
+        assert_wrong(ex.feedback("3", **answers), "3", message)
+    assert ex.feedback("3", best_l2=0.03, chosen_l2=...).startswith(
         "Exercise 3 is not answered yet"
     )
 
 
-def test_exercise_3_chooses_the_strongest_within_one_se_for_either_ddof(ex06):
-    """0.01's mean is within one standard error with ddof=1 but not with ddof=0: an answer of
-    0.01 (the weakest strength within) gets the same message either way."""
-    from regutils.checks.lesson06 import _one_se_choice
+def test_exercise_3_uses_lesson_05s_rule_and_convention(ex, assert_wrong):
+    """The reference is regutils' one-standard-error rule with ddof=1; 0.01, the weakest strength
+    within one standard error, gets the message that the rule picks the strongest."""
+    from regutils.checks.lesson06 import EX3_ACCURACY, EX3_STRENGTHS, _one_se_choice
+    from regutils.model_selection import one_standard_error_rule
 
-    assert _one_se_choice(ddof=0) == _one_se_choice(ddof=1) == 0.1
-    assert {_one_se_choice(strongest=False, ddof=d) for d in (0, 1)} == {0.03, 0.01}
+    accuracy = np.array(EX3_ACCURACY)
+    standard_errors = accuracy.std(axis=1, ddof=1) / np.sqrt(accuracy.shape[1])
+    rule = one_standard_error_rule(
+        EX3_STRENGTHS, accuracy.mean(axis=1), standard_errors, simpler="higher"
+    )
+    assert _one_se_choice() == rule == 0.1
+    assert _one_se_choice(strongest=False) == 0.01
     assert_wrong(
-        feedback(ex06, "3", best_l2=0.03, chosen_l2=0.01),
+        ex.feedback("3", best_l2=0.03, chosen_l2=0.01),
         "3",
         "the rule picks the *strongest* penalty",
     )
 
 
-def test_exercise_3_does_not_hinge_on_the_tables_rounding(ex06, monkeypatch):
+def test_exercise_3_does_not_hinge_on_the_tables_rounding(ex, monkeypatch):
     """The table is rounded to 3 decimals: any table within ±0.0005 of it (the unrounded run,
     or a learner's typo in the last digit) gives the same answers and the same messages."""
     import regutils.checks.lesson06 as lesson06
@@ -200,13 +186,13 @@ def test_exercise_3_does_not_hinge_on_the_tables_rounding(ex06, monkeypatch):
     for delta in perturbations:
         monkeypatch.setattr(lesson06, "EX3_ACCURACY", tuple(map(tuple, table + delta)))
         for answers, message in cases:
-            assert message in feedback(ex06, "3", **answers), (delta, answers)
+            assert message in ex.feedback("3", **answers), (delta, answers)
 
 
 # --------------------------------------------------------------------------- exercise 4
 
 
-def test_exercise_4(ex06):
+def test_exercise_4(ex, assert_wrong):
     from regutils.checks.lesson06 import _exercise_4
 
     ref = _exercise_4()
@@ -215,8 +201,8 @@ def test_exercise_4(ex06):
         "shrink_l2_unit": ref["l2 1.0"],
         "shrink_decay_small": ref["decay"],
     }
-    assert feedback(ex06, "4", **right).startswith("Correct: exercise 4.")
-    assert feedback(ex06, "4", **{k: round(v, 3) for k, v in right.items()}).startswith("Correct")
+    assert ex.feedback("4", **right).startswith("Correct: exercise 4.")
+    assert ex.feedback("4", **{k: round(v, 3) for k, v in right.items()}).startswith("Correct")
     assert round(right["shrink_l2_small"], 3) == 0.669
     cases = [
         ({"shrink_l2_small": ref["l2 a 0.1"]}, "that is weight a's factor"),
@@ -227,13 +213,13 @@ def test_exercise_4(ex06):
         ({"shrink_decay_small": 0.5}, "is not what the exercise asks for"),
     ]
     for changes, message in cases:
-        assert_wrong(feedback(ex06, "4", **{**right, **changes}), "4", message)
-    assert feedback(ex06, "4", **{**right, "shrink_l2_unit": ...}).startswith(
+        assert_wrong(ex.feedback("4", **{**right, **changes}), "4", message)
+    assert ex.feedback("4", **{**right, "shrink_l2_unit": ...}).startswith(
         "Exercise 4 is not answered yet"
     )
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize(
     "kwargs", [{}, {"l2": 0.01}, {"weight_decay": 0.02}, {"l2": 0.01, "gradient_b": 0.1}]
 )

@@ -1,38 +1,22 @@
 """Lesson 07's exercise checks: right answers pass, known-wrong answers get their message.
 
 Exercise 2 needs no TensorFlow and runs in the test process. Exercises 1 and 3 inspect and run
-Keras models: those tests (``needs_keras``) run in one fresh Python process started by
-:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+Keras models: those tests (``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
-
-import regutils
+from fresh_process import run_keras_tests
 
 
 def test_keras_tests_pass_in_a_fresh_process():
     run_keras_tests(__file__)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    if IN_KERAS_PROCESS:
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
-
-
-@pytest.fixture(scope="module")
-def ex07():
-    return regutils.exercises("07")
-
-
-def assert_wrong(text, exercise, message):
-    assert text.startswith(f"Not yet — exercise {exercise}:"), text
-    assert message in text, text
+LESSON = "07"
 
 
 # --------------------------------------------------------------------------- exercise 1
@@ -44,8 +28,8 @@ def sequential(*layers, n_inputs=64):
     return keras.Sequential([keras.Input(shape=(n_inputs,)), *layers])
 
 
-@needs_keras
-def test_exercise_1_right_answers(ex07):
+@pytest.mark.keras
+def test_exercise_1_right_answers(ex):
     import keras
 
     from regutils.training import build_mlp
@@ -57,14 +41,14 @@ def test_exercise_1_right_answers(ex07):
         L.Dropout(0.3),
         L.Dense(10, activation="softmax"),
     )
-    assert ex07.feedback("1", model=right).startswith("Correct: exercise 1.")
+    assert ex.feedback("1", model=right).startswith("Correct: exercise 1.")
     shorthand = build_mlp(
         64, (128,), n_outputs=10, output_activation="softmax", input_dropout=0.2, dropout=0.3
     )
-    assert ex07.feedback("1", model=shorthand).startswith("Correct")
+    assert ex.feedback("1", model=shorthand).startswith("Correct")
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize(
     "case, message",
     [
@@ -84,7 +68,7 @@ def test_exercise_1_right_answers(ex07):
         ("inputs", "keras.Input(shape=(64,))"),
     ],
 )
-def test_exercise_1_mistakes(ex07, case, message):
+def test_exercise_1_mistakes(ex, case, message, assert_wrong):
     import keras
 
     L = keras.layers
@@ -123,30 +107,30 @@ def test_exercise_1_mistakes(ex07, case, message):
         ),
         "inputs": lambda: net(n_inputs=8),
     }
-    assert_wrong(ex07.feedback("1", model=models[case]()), "1", message)
+    assert_wrong(ex.feedback("1", model=models[case]()), "1", message)
 
 
-def test_exercise_1_not_a_model_and_not_answered(ex07):
-    assert_wrong(ex07.feedback("1", model=[1, 2]), "1", "should be a Keras model")
-    assert ex07.feedback("1", model=...).startswith("Exercise 1 is not answered yet")
+def test_exercise_1_not_a_model_and_not_answered(ex, assert_wrong):
+    assert_wrong(ex.feedback("1", model=[1, 2]), "1", "should be a Keras model")
+    assert ex.feedback("1", model=...).startswith("Exercise 1 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 2
 
 
-def test_exercise_2(ex07):
+def test_exercise_2(ex, assert_wrong):
     from regutils.checks.lesson07 import _exercise_2
 
     ref = _exercise_2()
     x, keep = ref["x"], ref["keep"]
     right = {"out": x * keep / 0.75, "out_inference": x, "grad_x": keep / 0.75}
-    assert ex07.feedback("2", **right).startswith("Correct: exercise 2.")
-    assert ex07.feedback("2", **{k: v.tolist() for k, v in right.items()}).startswith("Correct")
+    assert ex.feedback("2", **right).startswith("Correct: exercise 2.")
+    assert ex.feedback("2", **{k: v.tolist() for k, v in right.items()}).startswith("Correct")
     # The same answer from the tested from-scratch implementation.
     from regutils.scratch.dropout import dropout_backward, dropout_forward
 
     out, mask = dropout_forward(x, 0.25, training=True, rng=4)
-    assert ex07.feedback(
+    assert ex.feedback(
         "2",
         out=out,
         out_inference=dropout_forward(x, 0.25, training=False)[0],
@@ -168,21 +152,24 @@ def test_exercise_2(ex07):
         ({"grad_x": keep.astype(float)}, "the backward pass scales like the forward pass"),
         ({"grad_x": np.ones_like(x)}, "dropped entries pass no gradient back"),
         ({"grad_x": keep * 2.0}, "should be grad_out * keep / (1 - rate)"),
-        ({"out": x[:1]}, "should have the shape of x, (2, 4); it has (1, 4)"),
-        ({"grad_x": "keep"}, "should be an array of numbers"),
+        ({"out": x[:1]}, "`out` should have shape (2, 4) (the shape of x), got (1, 4)."),
+        (
+            {"grad_x": "keep"},
+            "`grad_x` should be an array of shape (2, 4) (the shape of x), got a str",
+        ),
+        ({"grad_x": [["a"] * 4] * 2}, "it holds something that is not a number"),
+        ({"out_inference": x * np.nan}, "`out_inference` contains NaN"),
     ]
     for changes, message in cases:
-        assert_wrong(ex07.feedback("2", **{**right, **changes}), "2", message)
-    assert ex07.feedback("2", **{**right, "grad_x": ...}).startswith(
-        "Exercise 2 is not answered yet"
-    )
+        assert_wrong(ex.feedback("2", **{**right, **changes}), "2", message)
+    assert ex.feedback("2", **{**right, "grad_x": ...}).startswith("Exercise 2 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 3
 
 
-@needs_keras
-def test_exercise_3(ex07):
+@pytest.mark.keras
+def test_exercise_3(ex, assert_wrong):
     from regutils.checks.lesson07 import _validation_images
     from regutils.training import build_mlp
 
@@ -192,7 +179,7 @@ def test_exercise_3(ex07):
     predicted = passes.mean(axis=0).argmax(axis=1)
     accuracy = float(np.mean(predicted == y_val))
     spread = float(passes[:, np.arange(len(X_val)), predicted].std(axis=0).mean())
-    assert ex07.feedback("3", model=model, mc_accuracy=accuracy, mean_spread=spread).startswith(
+    assert ex.feedback("3", model=model, mc_accuracy=accuracy, mean_spread=spread).startswith(
         "Correct: exercise 3."
     )
     cases = [
@@ -208,7 +195,7 @@ def test_exercise_3(ex07):
     ]
     for changes, message in cases:
         answers = {"model": model, "mc_accuracy": accuracy, "mean_spread": spread, **changes}
-        assert_wrong(ex07.feedback("3", **answers), "3", message)
-    assert ex07.feedback("3", model=model, mc_accuracy=..., mean_spread=spread).startswith(
+        assert_wrong(ex.feedback("3", **answers), "3", message)
+    assert ex.feedback("3", model=model, mc_accuracy=..., mean_spread=spread).startswith(
         "Exercise 3 is not answered yet"
     )

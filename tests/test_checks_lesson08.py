@@ -1,40 +1,25 @@
 """Lesson 08's exercise checks: right answers pass, known-wrong answers get their message.
 
 Exercises 1, 2 and 4 take NumPy arrays and run in the test process. Exercise 3 inspects a Keras
-model: its tests (``needs_keras``) run in one fresh Python process started by
-:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+model: its tests (``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
+from fresh_process import run_keras_tests
 
-import regutils
 from regutils.checks import lesson08
 from regutils.scratch.batchnorm import batchnorm_backward, batchnorm_forward
 
 
 def test_keras_tests_pass_in_a_fresh_process():
-    run_keras_tests(__file__, "-k", "keras")
+    run_keras_tests(__file__)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    if IN_KERAS_PROCESS:
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
-
-
-@pytest.fixture(scope="module")
-def ex08():
-    return regutils.exercises("08")
-
-
-def assert_wrong(text, exercise, message):
-    assert text.startswith(f"Not yet — exercise {exercise}:"), text
-    assert message in text, text
+LESSON = "08"
 
 
 # --------------------------------------------------------------------------- exercise 1
@@ -55,9 +40,9 @@ def _standardize(x, axis=0, ddof=0, eps=1e-3):
     )
 
 
-def test_1_right(ex08):
-    assert ex08.feedback("1", **_answers_1()).startswith("Correct: exercise 1.")
-    assert ex08.feedback("1", **_answers_1(out=_answers_1()["out"].tolist())).startswith("Correct")
+def test_1_right(ex):
+    assert ex.feedback("1", **_answers_1()).startswith("Correct: exercise 1.")
+    assert ex.feedback("1", **_answers_1(out=_answers_1()["out"].tolist())).startswith("Correct")
 
 
 @pytest.mark.parametrize(
@@ -71,6 +56,7 @@ def test_1_right(ex08):
         ({"out": np.zeros((4, 3))}, "`out` is not what the exercise asks for"),
         ({"out": np.zeros((3, 4))}, "`out` should have shape (4, 3), got (3, 4)"),
         ({"out": 1.0}, "`out` should be an array of shape (4, 3), got a float"),
+        ({"out": "out"}, "`out` should be an array of shape (4, 3), got a str"),
         ({"moving_mean": 0.99 * X1.mean(0)}, "the weights are swapped"),
         ({"moving_mean": X1.mean(0)}, "that is the batch mean itself"),
         ({"moving_var": 0.99 + 0.01 * X1.var(0, ddof=1)}, "biased batch variance"),
@@ -79,12 +65,12 @@ def test_1_right(ex08):
         ({"moving_var": np.array([1.0, np.nan, 1.0])}, "contains NaN"),
     ],
 )
-def test_1_wrong(ex08, changes, message):
-    assert_wrong(ex08.feedback("1", **_answers_1(**changes)), "1", message)
+def test_1_wrong(ex, changes, message, assert_wrong):
+    assert_wrong(ex.feedback("1", **_answers_1(**changes)), "1", message)
 
 
-def test_1_unanswered(ex08):
-    assert "not answered yet" in ex08.feedback("1", out=..., moving_mean=..., moving_var=...)
+def test_1_unanswered(ex):
+    assert "not answered yet" in ex.feedback("1", out=..., moving_mean=..., moving_var=...)
 
 
 # --------------------------------------------------------------------------- exercise 2
@@ -106,8 +92,8 @@ def _keras_like_2(momentum=0.9, steps=10):
     return {"moving_mean": mean, "inference_out": out}
 
 
-def test_2_right(ex08):
-    assert ex08.feedback("2", **_keras_like_2()).startswith("Correct: exercise 2.")
+def test_2_right(ex):
+    assert ex.feedback("2", **_keras_like_2()).startswith("Correct: exercise 2.")
 
 
 @pytest.mark.parametrize(
@@ -119,44 +105,44 @@ def test_2_right(ex08):
         ({"steps": 11}, "after 11 training calls"),
     ],
 )
-def test_2_wrong_moving_mean(ex08, kwargs, message):
-    assert_wrong(ex08.feedback("2", **_keras_like_2(**kwargs)), "2", message)
+def test_2_wrong_moving_mean(ex, kwargs, message, assert_wrong):
+    assert_wrong(ex.feedback("2", **_keras_like_2(**kwargs)), "2", message)
 
 
-def test_2_other_mistakes(ex08):
+def test_2_other_mistakes(ex, assert_wrong):
     x = lesson08._batch2().astype(float)
     right = _keras_like_2()
     assert_wrong(
-        ex08.feedback("2", moving_mean=x.mean(0), inference_out=right["inference_out"]),
+        ex.feedback("2", moving_mean=x.mean(0), inference_out=right["inference_out"]),
         "2",
         "that is the batch mean itself",
     )
     assert_wrong(
-        ex08.feedback("2", moving_mean=0.9**10 * x.mean(0), inference_out=right["inference_out"]),
+        ex.feedback("2", moving_mean=0.9**10 * x.mean(0), inference_out=right["inference_out"]),
         "2",
         "(1 - 0.9**10)",
     )
     assert_wrong(
-        ex08.feedback("2", moving_mean=right["moving_mean"], inference_out=_standardize(x)),
+        ex.feedback("2", moving_mean=right["moving_mean"], inference_out=_standardize(x)),
         "2",
         "training-mode output",
     )
     assert_wrong(
-        ex08.feedback("2", moving_mean=right["moving_mean"], inference_out=x),
+        ex.feedback("2", moving_mean=right["moving_mean"], inference_out=x),
         "2",
         "`inference_out` is not what the exercise asks for",
     )
 
 
-@needs_keras
-def test_2_keras_answer_is_right(ex08):
+@pytest.mark.keras
+def test_2_keras_answer_is_right(ex):
     from keras import layers
 
     x = lesson08._batch2()
     bn = layers.BatchNormalization(momentum=0.9)
     for _ in range(10):
         bn(x, training=True)
-    text = ex08.feedback("2", moving_mean=bn.moving_mean, inference_out=bn(x, training=False))
+    text = ex.feedback("2", moving_mean=bn.moving_mean, inference_out=bn(x, training=False))
     assert text.startswith("Correct: exercise 2."), text
 
 
@@ -184,12 +170,12 @@ def _model_3(placement="after", momentum=0.9, input_layer=True, n_hidden=3):
     return keras.Sequential(stack)
 
 
-@needs_keras
-def test_3_keras_right(ex08):
-    assert ex08.feedback("3", model=_model_3(), n_non_trainable=600).startswith("Correct")
+@pytest.mark.keras
+def test_3_keras_right(ex):
+    assert ex.feedback("3", model=_model_3(), n_non_trainable=600).startswith("Correct")
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize(
     "kwargs, count, message",
     [
@@ -203,13 +189,13 @@ def test_3_keras_right(ex08):
         ({}, 28310, "is not the number of non-trainable"),
     ],
 )
-def test_3_keras_wrong(ex08, kwargs, count, message):
-    assert_wrong(ex08.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3", message)
+def test_3_keras_wrong(ex, kwargs, count, message, assert_wrong):
+    assert_wrong(ex.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3", message)
 
 
-def test_3_not_a_model(ex08):
+def test_3_not_a_model(ex, assert_wrong):
     assert_wrong(
-        ex08.feedback("3", model="model", n_non_trainable=600), "3", "should be a Keras model"
+        ex.feedback("3", model="model", n_non_trainable=600), "3", "should be a Keras model"
     )
 
 
@@ -225,11 +211,11 @@ def _answers_4(**changes):
     return answers
 
 
-def test_4_right(ex08):
-    assert ex08.feedback("4", **_answers_4()).startswith("Correct: exercise 4.")
+def test_4_right(ex):
+    assert ex.feedback("4", **_answers_4()).startswith("Correct: exercise 4.")
 
 
-def test_4_wrong(ex08):
+def test_4_wrong(ex, assert_wrong):
     x, gamma, _, grad_out = lesson08._data4()
     right = _answers_4()
     inv_std = 1 / np.sqrt(x.var(0) + 1e-3)
@@ -253,8 +239,8 @@ def test_4_wrong(ex08):
         ({"dx": np.ones((6, 3))}, "`dx` is not what the exercise asks for"),
     ]
     for changes, message in cases:
-        assert_wrong(ex08.feedback("4", **_answers_4(**changes)), "4", message)
+        assert_wrong(ex.feedback("4", **_answers_4(**changes)), "4", message)
 
 
-def test_4_unanswered(ex08):
-    assert "not answered yet" in ex08.feedback("4", dx=..., dgamma=1, dx_frozen=1)
+def test_4_unanswered(ex):
+    assert "not answered yet" in ex.feedback("4", dx=..., dgamma=1, dx_frozen=1)

@@ -3,8 +3,8 @@
 Exercises 1, 2 and 4 take numbers and a history table and run in the test process. Exercise 3
 trains a small Keras network on the heart data, and the re-implemented stopping rules are
 compared with Keras' ``EarlyStopping`` and our ``GeneralizationLoss``: those tests
-(``needs_keras``) run in one fresh Python process started by
-:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+(``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
 from __future__ import annotations
@@ -12,33 +12,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
+from fresh_process import run_keras_tests
 
-import regutils
 from regutils.checks import lesson09
 
 LOSSES = np.array(lesson09.VAL_LOSSES)
 
 
 def test_keras_tests_pass_in_a_fresh_process():
-    run_keras_tests(__file__, "-k", "keras")
+    run_keras_tests(__file__)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    if IN_KERAS_PROCESS:
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
-
-
-@pytest.fixture(scope="module")
-def ex09():
-    return regutils.exercises("09")
-
-
-def assert_wrong(text, exercise, message):
-    assert text.startswith(f"Not yet — exercise {exercise}:"), text
-    assert message in text, text
+LESSON = "09"
 
 
 # --------------------------------------------------------------------------- the rules
@@ -79,7 +64,7 @@ def _drive(callback, losses):
     return epoch + 1, model.epoch
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize("patience", [0, 1, 2, 3, 5, 20])
 def test_patience_rule_is_keras_early_stopping(patience):
     import keras
@@ -92,7 +77,7 @@ def test_patience_rule_is_keras_early_stopping(patience):
         assert _drive(early, losses) == lesson09.patience_rule(losses, patience), list(losses)
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize("alpha", [1.0, 2.0, 5.0, 10.0])
 def test_gl_rule_is_the_keras_callback(alpha):
     from regutils.callbacks import GeneralizationLoss
@@ -109,11 +94,13 @@ def _gl(losses=LOSSES):
     return 100 * (losses / np.minimum.accumulate(losses) - 1)
 
 
-def test_1_right(ex09):
-    assert ex09.feedback("1", gl=_gl(), stop_epoch=8, restored_epoch=7).startswith("Correct")
-    assert ex09.feedback(
-        "1", gl=list(_gl()), stop_epoch=8.0, restored_epoch=np.int64(7)
-    ).startswith("Correct")
+def test_1_right(ex):
+    assert ex.feedback("1", gl=_gl(), stop_epoch=8, restored_epoch=7).startswith("Correct")
+    assert ex.feedback("1", gl=list(_gl()), stop_epoch=8.0, restored_epoch=np.int64(7)).startswith(
+        "Correct"
+    )
+    column = _gl()[:, None]  # a column (or a row) of 12 numbers is read as the 12 numbers
+    assert ex.feedback("1", gl=column, stop_epoch=8, restored_epoch=7).startswith("Correct")
 
 
 @pytest.mark.parametrize(
@@ -123,8 +110,9 @@ def test_1_right(ex09):
         ({"gl": 100 * LOSSES / np.minimum.accumulate(LOSSES)}, "subtract 1"),
         ({"gl": 100 * (LOSSES / LOSSES.min() - 1)}, "best value *so far*"),
         ({"gl": np.zeros(12)}, "is not GL(t)"),
-        ({"gl": _gl()[:11]}, "should have 12 values"),
-        ({"gl": 5.0}, "should be a list or array of 12 numbers"),
+        ({"gl": _gl()[:11]}, "should have 12 numbers, one per epoch, got shape (11,)"),
+        ({"gl": 5.0}, "should be a list or array of 12 numbers, one per epoch, got a float"),
+        ({"gl": np.r_[_gl()[:11], np.nan]}, "contains NaN"),
         ({"stop_epoch": 7}, "counts epochs from 0"),
         ({"stop_epoch": 11}, "is not the first epoch with GL > 5"),
         ({"stop_epoch": 7.5}, "should be a whole number"),
@@ -134,17 +122,17 @@ def test_1_right(ex09):
         ({"restored_epoch": 2}, "is not the best epoch up to the stop"),
     ],
 )
-def test_1_wrong(ex09, answers, message):
+def test_1_wrong(ex, answers, message, assert_wrong):
     full = {"gl": _gl(), "stop_epoch": 8, "restored_epoch": 7}
     full.update(answers)
-    assert_wrong(ex09.feedback("1", **full), "1", message)
+    assert_wrong(ex.feedback("1", **full), "1", message)
 
 
 # --------------------------------------------------------------------------- exercise 2
 
 
-def test_2_right(ex09):
-    text = ex09.feedback("2", stop_epoch=6, restored_epoch=4, keras_stopped_epoch=5)
+def test_2_right(ex):
+    text = ex.feedback("2", stop_epoch=6, restored_epoch=4, keras_stopped_epoch=5)
     assert text.startswith("Correct: exercise 2."), text
 
 
@@ -161,14 +149,14 @@ def test_2_right(ex09):
         ({"keras_stopped_epoch": 3}, "is not what EarlyStopping.stopped_epoch holds"),
     ],
 )
-def test_2_wrong(ex09, answers, message):
+def test_2_wrong(ex, answers, message, assert_wrong):
     full = {"stop_epoch": 6, "restored_epoch": 4, "keras_stopped_epoch": 5}
     full.update(answers)
-    assert_wrong(ex09.feedback("2", **full), "2", message)
+    assert_wrong(ex.feedback("2", **full), "2", message)
 
 
-def test_2_unanswered(ex09):
-    text = ex09.feedback("2", stop_epoch=..., restored_epoch=4, keras_stopped_epoch=...)
+def test_2_unanswered(ex):
+    text = ex.feedback("2", stop_epoch=..., restored_epoch=4, keras_stopped_epoch=...)
     assert "not answered yet" in text and "`stop_epoch`, `keras_stopped_epoch`" in text
 
 
@@ -194,10 +182,10 @@ def heart_run():
     return early, model, history
 
 
-@needs_keras
-def test_3_keras_right(ex09, heart_run):
+@pytest.mark.keras
+def test_3_keras_right(ex, heart_run):
     early, model, history = heart_run
-    text = ex09.feedback("3", early_stopping=early, model=model)
+    text = ex.feedback("3", early_stopping=early, model=model)
     assert text.startswith("Correct: exercise 3."), text
     assert len(history) < 300  # it did stop early
     # The message is a stored notebook output: no seed- or CPU-dependent epochs in it.
@@ -207,7 +195,7 @@ def test_3_keras_right(ex09, heart_run):
     ), text
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize(
     "kwargs, message",
     [
@@ -218,18 +206,18 @@ def test_3_keras_right(ex09, heart_run):
         ({}, "has not seen a training run yet"),
     ],
 )
-def test_3_keras_wrong_callback(ex09, heart_run, kwargs, message):
+def test_3_keras_wrong_callback(ex, heart_run, kwargs, message, assert_wrong):
     import keras
 
     settings = {"monitor": "val_loss", "patience": 10, "restore_best_weights": True}
     settings.update(kwargs)
     callback = keras.callbacks.EarlyStopping(**settings)
     callback.on_train_begin()  # as fit would; still no epoch seen
-    assert_wrong(ex09.feedback("3", early_stopping=callback, model=heart_run[1]), "3", message)
+    assert_wrong(ex.feedback("3", early_stopping=callback, model=heart_run[1]), "3", message)
 
 
-@needs_keras
-def test_3_keras_not_the_best_weights(ex09, heart_run):
+@pytest.mark.keras
+def test_3_keras_not_the_best_weights(ex, heart_run, assert_wrong):
     import keras
 
     from regutils.training import build_mlp
@@ -237,21 +225,21 @@ def test_3_keras_not_the_best_weights(ex09, heart_run):
     early, model, _ = heart_run
     other = build_mlp(22, (64, 64), seed=5)  # untrained: far from the best validation loss
     assert_wrong(
-        ex09.feedback("3", early_stopping=early, model=other), "3", "does not hold the best weights"
+        ex.feedback("3", early_stopping=early, model=other), "3", "does not hold the best weights"
     )
     assert_wrong(
-        ex09.feedback("3", early_stopping=early, model="model"),
+        ex.feedback("3", early_stopping=early, model="model"),
         "3",
         "should be the Keras model you trained",
     )
     assert_wrong(
-        ex09.feedback("3", early_stopping=keras.callbacks.ModelCheckpoint("x.keras"), model=model),
+        ex.feedback("3", early_stopping=keras.callbacks.ModelCheckpoint("x.keras"), model=model),
         "3",
         "should be a keras.callbacks.EarlyStopping",
     )
     wrong_inputs = build_mlp(13, (8,))
     assert_wrong(
-        ex09.feedback("3", early_stopping=early, model=wrong_inputs), "3", "22 preprocessed columns"
+        ex.feedback("3", early_stopping=early, model=wrong_inputs), "3", "22 preprocessed columns"
     )
 
 
@@ -282,21 +270,21 @@ def long_history():
     return history, stop_p, stop_g
 
 
-def test_4_right(ex09, long_history):
+def test_4_right(ex, long_history):
     history, stop_p, stop_g = long_history
-    text = ex09.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
+    text = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
     assert text.startswith("Correct: exercise 4."), text
 
 
-def test_4_message_does_not_depend_on_the_run(ex09, long_history):
+def test_4_message_does_not_depend_on_the_run(ex, long_history):
     """The message is a stored output: the same whichever rule fires first."""
     history, stop_p, stop_g = long_history
-    first = ex09.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
+    first = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
     flat = np.r_[np.linspace(0.7, 0.4, 20), 0.4 + 0.001 * np.arange(1, 81)]  # small rises only
     stop_p2, _ = lesson09.patience_rule(flat, 10)
     stop_g2, _ = lesson09.gl_rule(flat, 5.0)
     assert stop_p2 < stop_g2  # here patience 10 fires first
-    second = ex09.feedback("4", history=_history(flat), stop_patience=stop_p2, stop_gl=stop_g2)
+    second = ex.feedback("4", history=_history(flat), stop_patience=stop_p2, stop_gl=stop_g2)
     assert (
         first
         == second
@@ -304,7 +292,7 @@ def test_4_message_does_not_depend_on_the_run(ex09, long_history):
     )
 
 
-def test_4_wrong(ex09, long_history):
+def test_4_wrong(ex, long_history, assert_wrong):
     history, stop_p, stop_g = long_history
     losses = history["val_loss"].to_numpy()
     overall = int(np.argmax(100 * (losses / losses.min() - 1) > 5.0)) + 1
@@ -323,4 +311,4 @@ def test_4_wrong(ex09, long_history):
     for changes, message in cases:
         answers = {"history": history, "stop_patience": stop_p, "stop_gl": stop_g}
         answers.update(changes)
-        assert_wrong(ex09.feedback("4", **answers), "4", message)
+        assert_wrong(ex.feedback("4", **answers), "4", message)

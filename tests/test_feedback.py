@@ -1,5 +1,6 @@
-"""Exercise feedback: the machinery, every lesson's checks fed known-wrong answers, and drift
-between the checks, the solutions notebooks and the generated exercise notebooks."""
+"""Exercise feedback: the machinery, the answer validators, and drift between the checks, the
+solutions notebooks and the generated exercise notebooks. Each lesson's checks are tested in
+test_checks_lessonNN.py; that they accept the solutions' answers, in test_checks_solutions.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import regutils
@@ -104,6 +106,73 @@ def test_expect_sequence_and_choice_messages():
         feedback.expect_choice("n", 3, [1, 2])
 
 
+class _Tensor:
+    """Stands in for a TensorFlow tensor or Keras variable: only ``.numpy()``."""
+
+    def numpy(self):
+        return np.array([[1.0, 2.0], [3.0, 4.0]])
+
+
+def test_expect_array_accepts_lists_tensors_and_a_row_or_column_for_a_vector():
+    np.testing.assert_array_equal(feedback.expect_array("v", [1, 2, 3], (3,)), [1.0, 2.0, 3.0])
+    np.testing.assert_array_equal(feedback.expect_array("v", [[1], [2], [3]], (3,)), [1, 2, 3])
+    np.testing.assert_array_equal(feedback.expect_array("v", [[1, 2, 3]], (3,)), [1, 2, 3])
+    assert feedback.expect_array("m", _Tensor(), (2, 2)).dtype == float
+
+
+@pytest.mark.parametrize(
+    "value, shape, kwargs, message",
+    [
+        (3.0, (3,), {}, "`v` should be a list or array of 3 numbers, got a float."),
+        (None, (3,), {"unit": "epoch"}, "3 numbers, one per epoch, got a NoneType."),
+        ("abc", (2, 2), {}, "`v` should be an array of shape (2, 2), got a str."),
+        (
+            [1, 2],
+            (3,),
+            {"unit": "feature"},
+            "`v` should have 3 numbers, one per feature, got shape",
+        ),
+        (
+            [[1, 2]],
+            (2, 2),
+            {"like": "x"},
+            "`v` should have shape (2, 2) (the shape of x), got (1, 2).",
+        ),
+        ([["a", "b"]], (1, 2), {}, "it holds something that is not a number."),
+        ([1.0, np.inf], (2,), {}, "`v` contains NaN or infinite values."),
+        ([[1, 2], [3, 4]], (4,), {}, "`v` should have 4 numbers, got shape (2, 2)."),
+    ],
+)
+def test_expect_array_messages(value, shape, kwargs, message):
+    with pytest.raises(Incorrect) as error:
+        feedback.expect_array("v", value, shape, **kwargs)
+    assert message in str(error.value)
+
+
+def test_expect_close_array_mistakes_and_fallbacks():
+    value = np.array([2.0, 4.0])
+    assert feedback.expect_close_array("v", value, [2.0, 4.0 + 1e-9], tol=1e-6) is value
+    mistakes = [([1.0], "other shape: never matches"), ([2.0, 4.0], "you doubled it.")]
+    with pytest.raises(Incorrect, match="^`v`: you doubled it.$"):
+        feedback.expect_close_array("v", value, [1.0, 2.0], tol=1e-6, mistakes=mistakes)
+    with pytest.raises(Incorrect, match="^`v` should be x.$"):
+        feedback.expect_close_array("v", value, [1.0, 2.0], tol=1e-6, otherwise="should be x.")
+    with pytest.raises(Incorrect, match=r"not what the exercise asks for \(largest difference 2\)"):
+        feedback.expect_close_array("v", value, [1.0, 2.0], tol=1e-6)
+
+
+class _Model:
+    def __init__(self, shape):
+        self.input_shape = shape
+
+
+def test_expect_keras_inputs():
+    feedback.expect_keras_inputs(_Model((None, 64)), 64, "64 pixels")
+    for model in (_Model((None, 8)), _Model(None), object()):
+        with pytest.raises(Incorrect, match=r"`keras.Input\(shape=\(64,\)\)` \(64 pixels\); "):
+            feedback.expect_keras_inputs(model, 64, "64 pixels")
+
+
 def test_exercises_rejects_bad_lesson_names():
     with pytest.raises(ValueError, match="two-digit lesson number"):
         regutils.exercises("1")
@@ -115,88 +184,6 @@ def test_each_call_gets_fresh_hint_counters(capsys):
     regutils.exercises("01").hint("1")
     regutils.exercises("01").hint("1")
     assert capsys.readouterr().out.count("Hint 1 of") == 2
-
-
-# --------------------------------------------------------------------------- lesson 01's checks
-
-
-@pytest.fixture(scope="module")
-def ex01():
-    return regutils.exercises("01")
-
-
-LESSON01_RIGHT = {
-    "1": {"best_degree": 6, "best_rmse": 0.15},
-    "2": {"n_needed": 20},
-    "3": {
-        "chosen_degree": 3,
-        "final_rmse": 0.29,
-        "chosen_by_split": [6, 3, 5, 9, 3, 4, 3, 3, 6, 9],
-    },
-    "4": {"best_alpha": 1e-4, "best_cv_rmse": 0.26},
-}
-
-LESSON01_WRONG = [
-    ("1", {"best_degree": 9, "best_rmse": 0.15}, "lowest *training* error"),
-    ("1", {"best_degree": 3, "best_rmse": 0.15}, "answer for noise 0.3"),
-    ("1", {"best_degree": 4, "best_rmse": 0.15}, "not the degree with the lowest test RMSE"),
-    ("1", {"best_degree": 6, "best_rmse": 0.0225}, "mean *squared* error"),
-    ("1", {"best_degree": 6, "best_rmse": 0.5}, "is not what the exercise asks for"),
-    ("1", {"best_degree": "6", "best_rmse": 0.15}, "should be a number"),
-    ("2", {"n_needed": 15}, "still above 0.38"),
-    ("2", {"n_needed": 50}, "smaller size than 50"),
-    ("2", {"n_needed": 11}, "should be one of"),
-    (
-        "3",
-        {"chosen_degree": 9, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
-        "lowest *training* error",
-    ),
-    (
-        "3",
-        {"chosen_degree": 5, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
-        "not the degree with the lowest validation",
-    ),
-    (
-        "3",
-        {"chosen_degree": 3, "final_rmse": 0.9, "chosen_by_split": [0] * 10},
-        "is not what the exercise asks for",
-    ),
-    (
-        "3",
-        {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [3] * 9},
-        "should have 10 items",
-    ),
-    ("3", {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [3] * 10}, "in that order"),
-    ("4", {"best_alpha": 1e-10, "best_cv_rmse": 0.26}, "*largest* validation RMSE"),
-    ("4", {"best_alpha": 10.0, "best_cv_rmse": 0.26}, "is not what the exercise asks for"),
-    ("4", {"best_alpha": 1e-4, "best_cv_rmse": -0.26}, "negated RMSE"),
-]
-
-
-@pytest.mark.parametrize("exercise", sorted(LESSON01_RIGHT))
-def test_lesson01_right_answers_are_correct(ex01, exercise):
-    assert ex01.feedback(exercise, **LESSON01_RIGHT[exercise]).startswith("Correct")
-
-
-@pytest.mark.parametrize(
-    "exercise, answers, message",
-    LESSON01_WRONG,
-    ids=[f"{e}-{m[:24]}" for e, _, m in LESSON01_WRONG],
-)
-def test_lesson01_wrong_answers_get_the_intended_message(ex01, exercise, answers, message):
-    text = ex01.feedback(exercise, **answers)
-    assert text.startswith(f"Not yet — exercise {exercise}:"), text
-    assert message in text, text
-
-
-def test_lesson01_has_a_refit_mistake_check(ex01):
-    # The model fitted on the training part only (not refit on the development set).
-    from regutils.checks.lesson01 import _exercise_3
-
-    text = ex01.feedback(
-        "3", chosen_degree=3, final_rmse=_exercise_3()["final_not_refit"], chosen_by_split=[0] * 10
-    )
-    assert "refit the chosen degree" in text
 
 
 # --------------------------------------------------------------------------- drift

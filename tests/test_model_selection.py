@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from regutils.model_selection import one_standard_error_rule
+from regutils.model_selection import one_standard_error_rule, one_standard_error_rule_from_folds
 
 VALUES = [0.01, 0.1, 1.0, 10.0]
 
@@ -113,3 +113,51 @@ def test_bad_arguments_name_the_argument(kwargs, error, message):
 def test_simpler_is_required():
     with pytest.raises(TypeError, match="simpler"):
         one_standard_error_rule(VALUES, [0.8, 0.7, 0.6, 0.5], [0.1] * 4)  # type: ignore[call-arg]
+
+
+# --------------------------------------------------------------------------- from fold scores
+
+FOLDS = [[0.80, 0.84, 0.82], [0.85, 0.89, 0.87], [0.84, 0.87, 0.86], [0.70, 0.75, 0.72]]
+
+
+def test_from_folds_uses_the_standard_error_with_ddof_1():
+    """Best mean 0.87 (at 0.1), sd over its folds (ddof=1) 0.02, standard error 0.0115: 1.0, with
+    mean 0.857, is outside one standard error but inside one sd."""
+    scores = np.array(FOLDS)
+    se = scores.std(axis=1, ddof=1) / np.sqrt(3)
+    by_hand = one_standard_error_rule(VALUES, scores.mean(axis=1), se, simpler="higher")
+    chosen = one_standard_error_rule_from_folds(VALUES, FOLDS, simpler="higher")
+    assert chosen == by_hand == 0.1
+    assert one_standard_error_rule_from_folds(VALUES, FOLDS, simpler="higher", margin="sd") == 1.0
+
+
+def test_from_folds_ddof_changes_the_choice_here():
+    # sd of the best row [1.0, 0.9] is 0.0707 (ddof=1) or 0.05 (ddof=0); se 0.05 or 0.035. The
+    # other mean, 0.91, is within 0.05 of 0.95 but not within 0.035: only ddof=1 keeps it.
+    folds = [[1.0, 0.9], [0.92, 0.90]]
+    assert one_standard_error_rule_from_folds([1.0, 2.0], folds, simpler="higher") == 2.0
+
+
+def test_from_folds_errors_as_scores():
+    rmse = [[5.0, 5.1, 4.9], [4.0, 4.1, 3.9], [4.05, 4.1, 4.0]]
+    chosen = one_standard_error_rule_from_folds(
+        [0.1, 1.0, 10.0], rmse, simpler="higher", greater_is_better=False
+    )
+    assert chosen == 10.0
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"fold_scores": [0.8, 0.7, 0.6, 0.5]}, ValueError, "fold_scores must be 2-D"),
+        ({"fold_scores": [[0.8]] * 4}, ValueError, "at least two folds"),
+        ({"fold_scores": FOLDS[:3]}, ValueError, "param_values has 4, fold_scores has 3"),
+        ({"fold_scores": "abc"}, TypeError, "fold_scores must be array-like of numbers"),
+        ({"margin": "var"}, ValueError, "margin must be one of 'se', 'sd'"),
+        ({"simpler": "up"}, ValueError, "simpler must be one of"),
+    ],
+)
+def test_from_folds_bad_arguments_name_the_argument(kwargs, error, message):
+    arguments = {"param_values": VALUES, "fold_scores": FOLDS, "simpler": "higher", **kwargs}
+    with pytest.raises(error, match=message):
+        one_standard_error_rule_from_folds(**arguments)

@@ -22,18 +22,7 @@ from sklearn.preprocessing import PolynomialFeatures
 from regutils import make_sine, sine_curve
 from regutils.plots import plot_error_curve, plot_fit, plot_fits, plot_learning_curve
 
-
-@pytest.fixture(autouse=True)
-def _no_show_and_close(monkeypatch):
-    """Fail if anything calls plt.show(); close every figure after each test."""
-
-    def forbidden(*args, **kwargs):
-        raise AssertionError("regutils.plots must never call plt.show()")
-
-    monkeypatch.setattr(plt, "show", forbidden)
-    monkeypatch.setattr(Figure, "show", forbidden)
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("no_show_and_close")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

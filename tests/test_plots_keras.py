@@ -19,16 +19,7 @@ from matplotlib.figure import Figure
 import regutils.plots
 from regutils.plots import plot_history, plot_weight_histograms
 
-
-@pytest.fixture(autouse=True)
-def _no_show_and_close(monkeypatch):
-    def forbidden(*args, **kwargs):
-        raise AssertionError("regutils.plots must never call plt.show()")
-
-    monkeypatch.setattr(plt, "show", forbidden)
-    monkeypatch.setattr(Figure, "show", forbidden)
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("no_show_and_close")  # tests/conftest.py
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Batch normalization from scratch (regutils.scratch.batchnorm), on its own and against Keras.
 
 NumPy tests run in the test process. The comparisons with ``keras.layers.BatchNormalization``
-(marked ``needs_keras``) run in one fresh Python process started by
-:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+(marked ``keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 
 Tolerances:
 
@@ -21,7 +21,7 @@ import inspect
 
 import numpy as np
 import pytest
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
+from fresh_process import run_keras_tests
 
 from regutils.scratch.batchnorm import BatchNormCache, batchnorm_backward, batchnorm_forward
 
@@ -32,15 +32,6 @@ KERAS_ATOL = KERAS_RTOL = 1e-5
 
 def test_keras_tests_pass_in_a_fresh_process():
     run_keras_tests(__file__)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    if IN_KERAS_PROCESS:
-        import regutils
-
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
 
 
 def _batch(seed: int, n: int = 8, features: int = 5) -> np.ndarray:
@@ -250,7 +241,7 @@ def _keras_layer(gamma, beta, **kwargs):
     return layer
 
 
-@needs_keras
+@pytest.mark.keras
 def test_keras_defaults_are_ours():
     import keras
 
@@ -260,7 +251,7 @@ def test_keras_defaults_are_ours():
     assert layer.momentum == defaults["momentum"].default == 0.99
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize("kwargs", [{}, {"momentum": 0.9, "epsilon": 1e-5}])
 def test_matches_keras_over_training_steps_then_in_inference(kwargs):
     ours = {"momentum": kwargs.get("momentum", 0.99), "eps": kwargs.get("epsilon", 1e-3)}
@@ -291,7 +282,7 @@ def test_matches_keras_over_training_steps_then_in_inference(kwargs):
     )  # inference leaves Keras' averages alone too
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize("training", [True, False])
 def test_gradients_match_keras(training):
     import tensorflow as tf

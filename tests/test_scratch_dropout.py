@@ -1,8 +1,8 @@
 """Dropout from scratch (regutils.scratch.dropout), checked on its own and against Keras.
 
 NumPy tests run in the test process. The comparisons with ``keras.layers.Dropout`` (marked
-``needs_keras``) run in one fresh Python process started by
-:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/test_training.py for why).
+``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 
 Tolerances: on an array of N = 1,000,000 entries the kept fraction has standard deviation
 sqrt(rate (1 - rate) / N) <= 0.0005, so ``KEPT_TOLERANCE = 0.005`` is 10 standard deviations:
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from fresh_process import IN_KERAS_PROCESS, needs_keras, run_keras_tests
+from fresh_process import run_keras_tests
 
 from regutils.scratch.dropout import dropout_backward, dropout_forward
 
@@ -24,15 +24,6 @@ RATES = [0.2, 0.5, 0.8]
 
 def test_keras_tests_pass_in_a_fresh_process():
     run_keras_tests(__file__)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    if IN_KERAS_PROCESS:
-        import regutils
-
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +165,7 @@ def test_bad_arguments(call, error, message):
 # ------------------------------------------------------------------------ against Keras
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize("rate", RATES)
 def test_keras_dropout_has_the_same_statistics(x, rate):
     import keras
@@ -194,7 +185,7 @@ def test_keras_dropout_has_the_same_statistics(x, rate):
     assert abs(keras_out.mean() - x.mean()) < 0.01 and abs(ours.mean() - x.mean()) < 0.01
 
 
-@needs_keras
+@pytest.mark.keras
 def test_keras_dropout_is_the_identity_at_inference(x):
     import keras
 
@@ -205,7 +196,7 @@ def test_keras_dropout_is_the_identity_at_inference(x):
     np.testing.assert_array_equal(dropout_forward(inputs, 0.5, training=False)[0], inputs)
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize("rate", [0.2, 0.5])
 def test_keras_gradient_is_our_backward_pass(rate):
     import keras

@@ -1,85 +1,28 @@
 """Unit tests of regutils.training: build_mlp, train, reset_model and run_grid.
 
 Argument checks and run_grid need no TensorFlow and run in the test process. The tests that
-build and train Keras models (marked ``needs_keras``) run in one fresh Python process started by
+build and train Keras models (marked ``keras``) run in one fresh Python process started by
 :func:`test_keras_tests_pass_in_a_fresh_process`: importing TensorFlow into the test process
 would pin its threads for every later test and break ``tests/test_notebook_setup.py``'s checks
 that nothing has imported it. In that process, ``regutils.setup_notebook(keras=True)`` runs
-first, as in a lesson. The models are tiny; the whole file takes about 15 s.
+first, as in a lesson (tests/conftest.py, tests/fresh_process.py). The models are tiny; the whole file takes about 15 s.
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from fresh_process import run_keras_tests
 
 from regutils.training import build_mlp, run_grid, train
 
-ROOT = Path(__file__).resolve().parent.parent
-IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
-needs_keras = pytest.mark.skipif(
-    not IN_KERAS_PROCESS,
-    reason="runs in a fresh process (see test_keras_tests_pass_in_a_fresh_process)",
-)
-TF_VARS = (
-    "TF_CPP_MIN_LOG_LEVEL",
-    "TF_NUM_INTRAOP_THREADS",
-    "TF_NUM_INTEROP_THREADS",
-    "KERAS_BACKEND",
-)
-
-
-def run_keras_tests_in_fresh_process(test_file: str) -> subprocess.CompletedProcess[str]:
-    """Run the ``needs_keras`` tests of ``test_file`` with pytest in a new Python process."""
-    env = {k: v for k, v in os.environ.items() if k not in TF_VARS}
-    env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            test_file,
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-p",
-            "no:xdist",
-            "--no-header",
-            "-rfEs",
-            "-W",
-            "error::FutureWarning",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-
 
 def test_keras_tests_pass_in_a_fresh_process():
-    if IN_KERAS_PROCESS:
-        pytest.skip("this is the fresh process")
-    result = run_keras_tests_in_fresh_process(__file__)
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
-    assert " passed" in result.stdout and "error" not in result.stdout.lower()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _keras_setup():
-    """In the Keras process: the lesson's setup call, once, before anything imports TensorFlow."""
-    if IN_KERAS_PROCESS:
-        import regutils
-
-        regutils.setup_notebook(seed=0, keras=True)
-    yield
+    run_keras_tests(__file__)
 
 
 def toy_data(n=64, n_features=5, seed=0):
@@ -100,7 +43,7 @@ def layer_summary(model):
 # ------------------------------------------------------------------------ build_mlp: the layers
 
 
-@needs_keras
+@pytest.mark.keras
 def test_default_model_is_one_relu_layer_and_a_sigmoid_output():
     model = build_mlp(13)
     layers, configs = layer_summary(model)
@@ -113,7 +56,7 @@ def test_default_model_is_one_relu_layer_and_a_sigmoid_output():
     assert model.compiled is False
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize("l1, l2", [(0.0, 0.01), (0.001, 0.0), (0.001, 0.01)])
 def test_penalties_go_on_every_hidden_kernel_and_nowhere_else(l1, l2):
     model = build_mlp(13, (128, 64), l1=l1, l2=l2)
@@ -131,7 +74,7 @@ def test_penalties_go_on_every_hidden_kernel_and_nowhere_else(l1, l2):
     assert [float(loss) for loss in model.losses] == pytest.approx(expected, rel=1e-5)
 
 
-@needs_keras
+@pytest.mark.keras
 def test_dropout_layers_follow_inputs_and_each_hidden_layer():
     model = build_mlp(20, (32, 16), dropout=0.5, input_dropout=0.2)
     layers, configs = layer_summary(model)
@@ -150,7 +93,7 @@ def test_dropout_layers_follow_inputs_and_each_hidden_layer():
     }
 
 
-@needs_keras
+@pytest.mark.keras
 @pytest.mark.parametrize(
     "placement, order",
     [
@@ -167,7 +110,7 @@ def test_batch_norm_placement(placement, order):
     assert dict(layers)["BatchNormalization"] == "batch_norm_1"
 
 
-@needs_keras
+@pytest.mark.keras
 def test_softmax_output_and_seeded_initialization():
     model = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", seed=3)
     assert model.output_shape == (None, 10)
@@ -260,7 +203,7 @@ def test_bad_arguments_are_caught_before_tensorflow_is_imported(tmp_path):
 # ------------------------------------------------------------------------ train
 
 
-@needs_keras
+@pytest.mark.keras
 def test_train_returns_the_history_by_epoch_and_prints_nothing(capfd):
     import keras
 
@@ -281,7 +224,7 @@ def test_train_returns_the_history_by_epoch_and_prints_nothing(capfd):
     assert history.notna().all().all() and history.dtypes.eq(float).all()
 
 
-@needs_keras
+@pytest.mark.keras
 def test_train_without_validation_and_with_other_metrics():
     X, y = toy_data()
     history = train(build_mlp(5, (8,)), X, y, epochs=2, metrics=("accuracy", "auc"))
@@ -292,7 +235,7 @@ def test_train_without_validation_and_with_other_metrics():
     assert list(regression.columns) == ["loss"]
 
 
-@needs_keras
+@pytest.mark.keras
 def test_same_seed_gives_identical_histories():
     import keras
 
@@ -318,7 +261,7 @@ def test_same_seed_gives_identical_histories():
     assert not np.allclose(first["loss"], third["loss"])
 
 
-@needs_keras
+@pytest.mark.keras
 def test_reported_loss_is_data_loss_plus_the_penalties():
     import keras
 
@@ -332,7 +275,7 @@ def test_reported_loss_is_data_loss_plus_the_penalties():
     assert evaluated == pytest.approx(data_loss + penalty, rel=1e-5)
 
 
-@needs_keras
+@pytest.mark.keras
 def test_learning_rate_optimizer_objects_and_continued_training():
     import keras
 
@@ -356,7 +299,7 @@ def test_learning_rate_optimizer_objects_and_continued_training():
         train(build_mlp(5, (8,)), X, y, optimizer="adamm")
 
 
-@needs_keras
+@pytest.mark.keras
 def test_early_stopping_callback_shortens_the_history():
     import keras
 
@@ -405,7 +348,7 @@ def test_train_rejects_what_is_not_a_model():
 # ------------------------------------------------------------------------ reset_model
 
 
-@needs_keras
+@pytest.mark.keras
 def test_reset_model_gives_the_same_run_as_a_fresh_model():
     import keras
 

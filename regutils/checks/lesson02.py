@@ -9,10 +9,18 @@ intercept, training instead of test error, squared instead of plain errors.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_number
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_array,
+    expect_close,
+    expect_close_array,
+    expect_number,
+)
 
 EXERCISES = ExerciseBook(notebook="02_ridge_exercises.ipynb")
 
@@ -42,31 +50,11 @@ def _closed_form(Z: np.ndarray, y: np.ndarray, lam: float) -> tuple[np.ndarray, 
     return w, float(y.mean() - Z.mean(axis=0) @ w)
 
 
-def _as_vector(name: str, value: object, length: int) -> np.ndarray:
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
-        raise Incorrect(
-            f"`{name}` should be an array of {length} numbers, got a {type(value).__name__}."
-        )
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise Incorrect(f"`{name}` should be an array of {length} numbers.") from None
-    if array.ndim == 2 and 1 in array.shape:
-        array = array.ravel()
-    if array.shape != (length,):
-        raise Incorrect(
-            f"`{name}` should have {length} numbers (one per feature), got shape {array.shape}."
-        )
-    if not np.all(np.isfinite(array)):
-        raise Incorrect(f"`{name}` contains NaN or infinite values.")
-    return array
-
-
 # --------------------------------------------------------------------------- exercise 1
 
 
 @cache
-def _exercise_1() -> dict[str, object]:
+def _exercise_1() -> dict[str, Any]:
     from sklearn.preprocessing import StandardScaler
 
     X, _ = _diabetes()
@@ -102,41 +90,40 @@ def _exercise_1() -> dict[str, object]:
 )
 def _grade_1(coef, intercept):
     reference = _exercise_1()
-    w = _as_vector("coef", coef, 10)
-    if np.abs(w - reference["coef"]).max() > 1e-6:
-        mistakes = [
+    expect_close_array(
+        "coef",
+        expect_array("coef", coef, (10,), unit="feature"),
+        reference["coef"],
+        tol=1e-6,
+        mistakes=[
             (
-                "lambda_times_n",
+                reference["lambda_times_n"],
                 "this is the solution for λ = 50·n: Ridge's alpha multiplies the "
                 "*sum* of squared errors, use λ = 50 as it is.",
             ),
             (
-                "lambda_over_n",
+                reference["lambda_over_n"],
                 "this is the solution for λ = 50/n: Ridge's alpha is on the *sum* "
                 "of squared errors, not the mean (that is Lasso's convention).",
             ),
             (
-                "least_squares",
+                reference["least_squares"],
                 "these are the least-squares coefficients: add λ·I (λ = 50) to "
                 "Z_cᵀZ_c before solving.",
             ),
             (
-                "raw",
+                reference["raw"],
                 "these come from the raw features: standardize them first (StandardScaler "
                 "fitted on the training rows).",
             ),
             (
-                "scaler_on_all",
+                reference["scaler_on_all"],
                 "the scaler was fitted on all 442 rows: fit it on the training rows only.",
             ),
-        ]
-        for key, message in mistakes:
-            if np.abs(w - reference[key]).max() <= 1e-6:
-                raise Incorrect(f"`coef`: {message}")
-        raise Incorrect(
-            "`coef` does not match the closed-form ridge solution for λ = 50 on the "
-            "standardized, centred training data."
-        )
+        ],
+        otherwise="does not match the closed-form ridge solution for λ = 50 on the "
+        "standardized, centred training data.",
+    )
     expect_close(
         "intercept",
         intercept,
@@ -290,8 +277,8 @@ def _close_vector(answer: np.ndarray, expected: np.ndarray) -> bool:
 )
 def _grade_3(sd_ols, sd_ridge):
     ols, ridge = _exercise_3()
-    answer_ols = _as_vector("sd_ols", sd_ols, 3)
-    answer_ridge = _as_vector("sd_ridge", sd_ridge, 3)
+    answer_ols = expect_array("sd_ols", sd_ols, (3,), unit="coefficient")
+    answer_ridge = expect_array("sd_ridge", sd_ridge, (3,), unit="coefficient")
     for name, answer, expected, other in (
         ("sd_ols", answer_ols, ols, ridge),
         ("sd_ridge", answer_ridge, ridge, ols),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -52,7 +53,7 @@ def _kept(coef: np.ndarray, names: list[str]) -> list[str]:
 
 
 @cache
-def _exercise_1() -> dict[str, object]:
+def _exercise_1() -> dict[str, Any]:
     from sklearn.datasets import load_diabetes
     from sklearn.linear_model import Lasso
     from sklearn.pipeline import make_pipeline
@@ -121,7 +122,7 @@ def _grade_1(n_nonzero, selected):
 
 
 @cache
-def _exercise_2() -> dict[str, object]:
+def _exercise_2() -> dict[str, Any]:
     from sklearn.linear_model import LinearRegression, lasso_path
     from sklearn.model_selection import train_test_split
     from sklearn.preprocessing import StandardScaler
@@ -135,7 +136,7 @@ def _exercise_2() -> dict[str, object]:
     alpha_max = float(np.max(np.abs(Z.T @ y_c)) / n)
     alphas, coefs, _ = lasso_path(Z, y_c, alphas=np.geomspace(alpha_max, alpha_max / 1000, 200))
     entry = {name: alphas[np.flatnonzero(c)[0]] for name, c in zip(names, coefs)}
-    order = sorted(entry, key=entry.get, reverse=True)
+    order = sorted(entry, key=lambda name: entry[name], reverse=True)
     raw = X_train.to_numpy()
     ols = LinearRegression().fit(Z, y_c).coef_
     return {
@@ -291,11 +292,11 @@ def _exercise_4() -> tuple[np.ndarray, int, int]:
     )
     X, y = data.X.to_numpy(), data.y.to_numpy()
     rng = np.random.default_rng(0)
-    nonzero = []
+    rows_kept = []
     for _ in range(RESAMPLES_4):
         rows = rng.integers(0, len(y), size=len(y))
-        nonzero.append(Lasso(alpha=ALPHA_4).fit(X[rows], y[rows]).coef_ != 0)
-    nonzero = np.array(nonzero)
+        rows_kept.append(Lasso(alpha=ALPHA_4).fit(X[rows], y[rows]).coef_ != 0)
+    nonzero = np.array(rows_kept)
     return (
         nonzero.mean(axis=0),
         len({tuple(row) for row in nonzero}),

@@ -60,13 +60,10 @@ def _heart():
 
 
 def _one_se(margin: str, simpler: str) -> float:
-    from regutils.model_selection import one_standard_error_rule
+    from regutils.model_selection import one_standard_error_rule_from_folds
 
-    rmse = np.array(FOLD_RMSE)
-    sd = rmse.std(axis=1, ddof=1)
-    errors = {"se": sd / np.sqrt(rmse.shape[1]), "sd": sd}[margin]
-    return one_standard_error_rule(
-        ALPHAS, rmse.mean(axis=1), errors, simpler=simpler, greater_is_better=False
+    return one_standard_error_rule_from_folds(
+        ALPHAS, FOLD_RMSE, simpler=simpler, greater_is_better=False, margin=margin
     )
 
 
@@ -244,7 +241,8 @@ def _grade_3(strongest_C, kept):
     kept_by_C = _kept_by_C()
     eligible = [C for C in EXERCISE_3_C if len(kept_by_C[C]) >= MIN_FEATURES]
     expected_C = min(eligible)
-    C = expect_choice("strongest_C", strongest_C, EXERCISE_3_C)
+    C = expect_number("strongest_C", strongest_C)
+    expect_choice("strongest_C", C, EXERCISE_3_C)
     if C != expected_C:
         if len(kept_by_C[C]) < MIN_FEATURES:
             raise Incorrect(

@@ -16,6 +16,7 @@ from regutils.feedback import (
     ExerciseBook,
     Incorrect,
     expect_close,
+    expect_keras_inputs,
     expect_keras_model,
     expect_number,
 )
@@ -73,15 +74,7 @@ def _grade_1(model):
     activations = [layer.get_config()["activation"] for layer in dense]
     if activations != ["relu", "relu", "sigmoid"]:
         raise Incorrect(f"the activations are {activations}; use relu, relu and sigmoid.")
-    try:
-        input_shape = tuple(model.input_shape)
-    except (AttributeError, ValueError):
-        input_shape = None
-    if input_shape != (None, 22):
-        raise Incorrect(
-            "start the Sequential with `keras.Input(shape=(22,))` (22 columns after "
-            "preprocessing); `input_shape=` on a layer is the old Keras 2 style."
-        )
+    expect_keras_inputs(model, 22, "22 columns after preprocessing")
     for k, layer in enumerate(dense[:2], start=1):
         settings = _penalty_settings(layer)
         if settings is None:
@@ -228,14 +221,16 @@ EX3_ACCURACY = (
 )
 
 
-def _one_se_choice(spread: str = "se", ddof: int = 0, strongest: bool = True) -> float:
-    accuracy = np.array(EX3_ACCURACY)
-    means = accuracy.mean(axis=1)
-    best = int(np.argmax(means))
-    sd = accuracy[best].std(ddof=ddof)
-    threshold = means[best] - (sd / math.sqrt(accuracy.shape[1]) if spread == "se" else sd)
-    candidates = [s for s, m in zip(EX3_STRENGTHS, means) if m >= threshold]
-    return max(candidates) if strongest else min(candidates)
+def _one_se_choice(margin: str = "se", strongest: bool = True) -> float:
+    """The strength the one-standard-error rule (lesson 05's, ddof=1) picks from the table."""
+    from regutils.model_selection import one_standard_error_rule_from_folds
+
+    return one_standard_error_rule_from_folds(
+        EX3_STRENGTHS,
+        EX3_ACCURACY,
+        simpler="higher" if strongest else "lower",
+        margin=margin,
+    )
 
 
 @EXERCISES.exercise(
@@ -243,8 +238,9 @@ def _one_se_choice(spread: str = "se", ddof: int = 0, strongest: bool = True) ->
     hints=(
         "Put the table in a DataFrame with one row per strength; `.mean(axis=1)` gives the mean "
         "accuracy of each strength, and `.idxmax()` the best one.",
-        "The standard error of the best strength is np.std(its 5 accuracies) / sqrt(5). Keep every "
-        "strength whose mean is at least (best mean - that standard error).",
+        "The standard error of the best strength is the standard deviation of its 5 accuracies "
+        "(ddof=1, as in lesson 05) / sqrt(5). Keep every strength whose mean is at least (best mean "
+        "- that standard error).",
         "Among those, the one-standard-error rule takes the *simplest* model: for a penalty, the "
         "strongest one (the largest l2).",
     ),
@@ -270,13 +266,12 @@ def _grade_3(best_l2, chosen_l2):
             "The rule trades a point of mean accuracy that is within the noise for a simpler, "
             "more strongly penalized network."
         )
-    if _close(chosen, _one_se_choice(spread="sd")):
+    if _close(chosen, _one_se_choice(margin="sd")):
         raise Incorrect(
             f"`chosen_l2` = {chosen:g} comes from one standard *deviation*; the rule "
             "uses the standard error, sd / sqrt(5)."
         )
-    weakest = {_one_se_choice(strongest=False, ddof=ddof) for ddof in (0, 1)}
-    if any(_close(chosen, s) for s in weakest) or _close(chosen, best):
+    if _close(chosen, _one_se_choice(strongest=False)) or _close(chosen, best):
         raise Incorrect(
             f"`chosen_l2` = {chosen:g}: the rule picks the *strongest* penalty whose "
             "mean is within one standard error of the best (the simplest model), not "

@@ -16,7 +16,10 @@ import numpy as np
 from regutils.feedback import (
     ExerciseBook,
     Incorrect,
+    expect_array,
     expect_close,
+    expect_close_array,
+    expect_keras_inputs,
     expect_keras_model,
     expect_number,
 )
@@ -44,14 +47,7 @@ def _grade_1(model):
     expect_keras_model("model", model)
     import keras
 
-    try:
-        input_shape = tuple(model.input_shape)
-    except (AttributeError, ValueError):
-        input_shape = None
-    if input_shape != (None, 64):
-        raise Incorrect(
-            "start the Sequential with `keras.Input(shape=(64,))`: 64 pixels per image."
-        )
+    expect_keras_inputs(model, 64, "64 pixels per image")
     kinds = [
         "Dropout"
         if isinstance(layer, keras.layers.Dropout)
@@ -109,6 +105,7 @@ def _grade_1(model):
 # --------------------------------------------------------------------------- exercise 2
 
 EX2_RATE = 0.25
+TOL_2 = 1e-5  # float32 answers pass; every mistake differs by at least 0.25
 
 
 @cache
@@ -130,22 +127,6 @@ def _exercise_2() -> dict[str, np.ndarray]:
     }
 
 
-def _expect_array(name: str, value: object, shape: tuple[int, ...]) -> np.ndarray:
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise Incorrect(
-            f"`{name}` should be an array of numbers, got a {type(value).__name__}."
-        ) from None
-    if array.shape != shape:
-        raise Incorrect(f"`{name}` should have the shape of x, {shape}; it has {array.shape}.")
-    return array
-
-
-def _same(a: np.ndarray, b: np.ndarray) -> bool:
-    return bool(np.allclose(a, b, rtol=1e-6, atol=1e-9))
-
-
 @EXERCISES.exercise(
     "2",
     hints=(
@@ -159,66 +140,75 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
 )
 def _grade_2(out, out_inference, grad_x):
     ref = _exercise_2()
-    shape = ref["x"].shape
-    out = _expect_array("out", out, shape)
-    if not _same(out, ref["out"]):
-        for key, message in (
+    x, scale = ref["x"], 1 / (1 - EX2_RATE)
+    expect_close_array(
+        "out",
+        expect_array("out", out, x.shape, like="x"),
+        ref["out"],
+        tol=TOL_2,
+        mistakes=[
             (
-                "unscaled",
+                ref["unscaled"],
                 "the kept entries must be scaled up by 1 / (1 - rate) = 1.333..., so "
                 "that the expected output equals the input (inverted dropout).",
             ),
             (
-                "times_keep",
+                ref["times_keep"],
                 "scale by 1 / (1 - rate), not by (1 - rate): inverted dropout scales "
                 "the kept entries *up* in training.",
             ),
             (
-                "reversed",
+                ref["reversed"],
                 "the mask is reversed: `rate` is the fraction dropped, so keep the "
                 "entries with u >= rate (probability 1 - rate).",
             ),
             (
-                "reversed_unscaled",
+                ref["reversed_unscaled"],
                 "the mask is reversed (keep u >= rate) and the kept entries "
                 "are not scaled by 1 / (1 - rate).",
             ),
             (
-                "reversed_rate_as_keep",
+                ref["reversed_rate_as_keep"],
                 "`rate` is the fraction dropped, not kept: keep u >= rate "
                 "and scale by 1 / (1 - rate).",
             ),
-        ):
-            if _same(out, ref[key]):
-                raise Incorrect(f"`out`: {message}")
-        raise Incorrect("`out` is not x * keep / (1 - rate) with the mask from u >= rate.")
-    out_inference = _expect_array("out_inference", out_inference, shape)
-    if not _same(out_inference, ref["x"]):
-        if _same(out_inference, ref["x"] * (1 - EX2_RATE)) or _same(
-            out_inference, ref["x"] / (1 - EX2_RATE)
-        ):
-            raise Incorrect(
-                "`out_inference`: with inverted dropout the scaling happens in "
-                "training; at inference the layer is the identity (x itself)."
-            )
-        if _same(out_inference, ref["out"]):
-            raise Incorrect(
-                "`out_inference` is the training output: at inference nothing is "
-                "dropped, the layer returns x."
-            )
-        raise Incorrect("`out_inference` should be x itself.")
-    grad_x = _expect_array("grad_x", grad_x, shape)
-    if not _same(grad_x, ref["grad"]):
-        if _same(grad_x, ref["keep"].astype(float)):
-            raise Incorrect(
-                "`grad_x`: the backward pass scales like the forward pass: "
-                "grad_out * keep / (1 - rate)."
-            )
-        if _same(grad_x, np.ones(shape)):
-            raise Incorrect(
-                "`grad_x`: dropped entries pass no gradient back; multiply by the mask."
-            )
-        raise Incorrect("`grad_x` should be grad_out * keep / (1 - rate).")
+        ],
+        otherwise="is not x * keep / (1 - rate) with the mask from u >= rate.",
+    )
+    identity = (
+        "with inverted dropout the scaling happens in training; at inference the layer is "
+        "the identity (x itself)."
+    )
+    expect_close_array(
+        "out_inference",
+        expect_array("out_inference", out_inference, x.shape, like="x"),
+        x,
+        tol=TOL_2,
+        mistakes=[
+            (x / scale, identity),
+            (x * scale, identity),
+            (
+                ref["out"],
+                "that is the training output: at inference nothing is dropped, the layer "
+                "returns x.",
+            ),
+        ],
+        otherwise="should be x itself.",
+    )
+    expect_close_array(
+        "grad_x",
+        expect_array("grad_x", grad_x, x.shape, like="x"),
+        ref["grad"],
+        tol=TOL_2,
+        mistakes=[
+            (
+                ref["keep"],
+                "the backward pass scales like the forward pass: grad_out * keep / (1 - rate).",
+            ),
+            (np.ones(x.shape), "dropped entries pass no gradient back; multiply by the mask."),
+        ],
+        otherwise="should be grad_out * keep / (1 - rate).",
+    )
     return "Forward and backward use the same mask and the same scale."
 
 
@@ -267,12 +257,10 @@ def _mc_reference(model, passes: int = 50) -> dict[str, float]:
     ),
 )
 def _grade_3(model, mc_accuracy, mean_spread):
-    if not (hasattr(model, "layers") and hasattr(model, "fit")):  # before importing Keras
-        raise Incorrect("pass the setup cell's network as `model=mc_model`.")
-    import keras
-
-    if not isinstance(model, keras.Model):
-        raise Incorrect("pass the setup cell's network as `model=mc_model`.")
+    try:
+        expect_keras_model("model", model)
+    except Incorrect:
+        raise Incorrect("pass the setup cell's network as `model=mc_model`.") from None
     ref = _mc_reference(model)
     expect_close(
         "mc_accuracy",

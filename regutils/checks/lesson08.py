@@ -13,49 +13,18 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_int, expect_keras_model
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_array,
+    expect_close_array,
+    expect_int,
+    expect_keras_inputs,
+    expect_keras_model,
+)
 
 EXERCISES = ExerciseBook(notebook="08_batch_normalization_exercises.ipynb")
 EPS = 1e-3
-
-
-def _as_array(name: str, value: object, shape: tuple[int, ...]) -> np.ndarray:
-    """The learner's answer as a float array of the given shape, or Incorrect naming it."""
-    if hasattr(value, "numpy") and callable(value.numpy):  # a TensorFlow tensor
-        value = value.numpy()
-    if isinstance(value, (str, bytes)) or value is None or np.isscalar(value):
-        raise Incorrect(
-            f"`{name}` should be an array of shape {shape}, got a {type(value).__name__}."
-        )
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise Incorrect(f"`{name}` should be an array of numbers of shape {shape}.") from None
-    if array.shape != shape:
-        raise Incorrect(f"`{name}` should have shape {shape}, got {array.shape}.")
-    if not np.all(np.isfinite(array)):
-        raise Incorrect(f"`{name}` contains NaN or infinite values.")
-    return array
-
-
-def _expect_array(
-    name: str,
-    value: np.ndarray,
-    expected: np.ndarray,
-    *,
-    tol: float,
-    mistakes: tuple[tuple[np.ndarray, str], ...] = (),
-) -> None:
-    """Like feedback.expect_close, for arrays (largest absolute difference)."""
-    if np.max(np.abs(value - expected)) <= tol:
-        return
-    for wrong, message in mistakes:
-        if wrong.shape == value.shape and np.max(np.abs(value - wrong)) <= tol:
-            raise Incorrect(f"`{name}`: {message}")
-    raise Incorrect(
-        f"`{name}` is not what the exercise asks for (largest difference "
-        f"{np.max(np.abs(value - expected)):.3g})."
-    )
 
 
 # --------------------------------------------------------------------------- exercise 1
@@ -85,9 +54,9 @@ def _normalize(x: np.ndarray, axis: int = 0, ddof: int = 0, eps: float = EPS) ->
 def _grade_1(out, moving_mean, moving_var):
     mean, var = X1.mean(axis=0), X1.var(axis=0)
     expected = GAMMA1 * _normalize(X1) + BETA1
-    _expect_array(
+    expect_close_array(
         "out",
-        _as_array("out", out, X1.shape),
+        expect_array("out", out, X1.shape),
         expected,
         tol=1e-6,
         mistakes=(
@@ -112,9 +81,9 @@ def _grade_1(out, moving_mean, moving_var):
             ),
         ),
     )
-    _expect_array(
+    expect_close_array(
         "moving_mean",
-        _as_array("moving_mean", moving_mean, (3,)),
+        expect_array("moving_mean", moving_mean, (3,)),
         0.01 * mean,
         tol=1e-9,
         mistakes=(
@@ -130,9 +99,9 @@ def _grade_1(out, moving_mean, moving_var):
             ),
         ),
     )
-    _expect_array(
+    expect_close_array(
         "moving_var",
-        _as_array("moving_var", moving_var, (3,)),
+        expect_array("moving_var", moving_var, (3,)),
         0.99 + 0.01 * var,
         tol=1e-9,
         mistakes=(
@@ -183,8 +152,8 @@ def _moving2(momentum: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
 def _grade_2(moving_mean, inference_out):
     x = _batch2().astype(float)
     mean_ref, var_ref = _moving2(MOMENTUM2, STEPS2)
-    value = _as_array("moving_mean", moving_mean, (4,))
-    _expect_array(
+    value = expect_array("moving_mean", moving_mean, (4,))
+    expect_close_array(
         "moving_mean",
         value,
         mean_ref,
@@ -223,9 +192,9 @@ def _grade_2(moving_mean, inference_out):
         ),
     )
     expected = (x - mean_ref) / np.sqrt(var_ref + EPS)
-    _expect_array(
+    expect_close_array(
         "inference_out",
-        _as_array("inference_out", inference_out, x.shape),
+        expect_array("inference_out", inference_out, x.shape),
         expected,
         tol=1e-4,
         mistakes=(
@@ -269,15 +238,7 @@ def _grade_3(model, n_non_trainable):
     expect_keras_model("model", model)
     import keras
 
-    try:
-        input_shape = tuple(model.input_shape)
-    except (AttributeError, ValueError):
-        input_shape = None
-    if input_shape != (None, 64):
-        raise Incorrect(
-            "start the Sequential with `keras.Input(shape=(64,))` (64 pixels); "
-            "`input_shape=` on a layer is the old Keras 2 style."
-        )
+    expect_keras_inputs(model, 64, "64 pixels per image")
     kinds = [_layer_kind(layer, keras) for layer in model.layers]
     after = ["Dense(100, sigmoid)", "BatchNormalization"] * 3 + ["Dense(10, softmax)"]
     before = ["Dense(100, linear)", "BatchNormalization", "Activation(sigmoid)"] * 3 + [
@@ -359,9 +320,9 @@ def _grade_4(dx, dgamma, dx_frozen):
     g = grad_out * gamma
     frozen = g * inv_std
     expected_dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0))
-    _expect_array(
+    expect_close_array(
         "dx",
-        _as_array("dx", dx, x.shape),
+        expect_array("dx", dx, x.shape),
         expected_dx,
         tol=1e-8,
         mistakes=(
@@ -383,9 +344,9 @@ def _grade_4(dx, dgamma, dx_frozen):
             ),
         ),
     )
-    _expect_array(
+    expect_close_array(
         "dgamma",
-        _as_array("dgamma", dgamma, (3,)),
+        expect_array("dgamma", dgamma, (3,)),
         (grad_out * x_hat).sum(axis=0),
         tol=1e-8,
         mistakes=(
@@ -394,9 +355,9 @@ def _grade_4(dx, dgamma, dx_frozen):
             ((grad_out * x).sum(axis=0), "use the normalized x_hat, not the raw x."),
         ),
     )
-    _expect_array(
+    expect_close_array(
         "dx_frozen",
-        _as_array("dx_frozen", dx_frozen, x.shape),
+        expect_array("dx_frozen", dx_frozen, x.shape),
         frozen,
         tol=1e-8,
         mistakes=(

@@ -15,7 +15,7 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_int
+from regutils.feedback import ExerciseBook, Incorrect, expect_array, expect_int
 
 EXERCISES = ExerciseBook(notebook="09_early_stopping_exercises.ipynb")
 
@@ -62,19 +62,18 @@ def gl_rule(val_loss, alpha: float) -> tuple[int, int]:
     return stop, int(np.argmin(values[:stop])) + 1
 
 
-def _gl_vector(name: str, value: object, length: int) -> np.ndarray:
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
-        raise Incorrect(
-            f"`{name}` should be a list or array of {length} numbers, one per epoch, "
-            f"got a {type(value).__name__}."
-        )
-    try:
-        array = np.asarray(value, dtype=float).ravel()
-    except (TypeError, ValueError):
-        raise Incorrect(f"`{name}` should contain numbers only.") from None
-    if array.shape != (length,):
-        raise Incorrect(f"`{name}` should have {length} values, one per epoch, got {array.size}.")
-    return array
+def _expect_epoch(
+    name: str, value: object, expected: int, mistakes: list[tuple[int, str]], otherwise: str
+) -> int:
+    """An epoch answer (a whole number, counted from 1); the first matching mistake names it."""
+    epoch = expect_int(name, value)
+    if epoch != expected:
+        message = next((text for wrong, text in mistakes if epoch == wrong), otherwise)
+        raise Incorrect(f"`{name}` = {epoch} {message}")
+    return epoch
+
+
+FROM_0 = "counts epochs from 0; count from 1."
 
 
 # --------------------------------------------------------------------------- exercise 1
@@ -92,7 +91,7 @@ def _gl_vector(name: str, value: object, length: int) -> np.ndarray:
 def _grade_1(gl, stop_epoch, restored_epoch):
     losses = np.array(VAL_LOSSES)
     expected = 100 * (losses / np.minimum.accumulate(losses) - 1)
-    values = _gl_vector("gl", gl, len(losses))
+    values = expect_array("gl", gl, losses.shape, unit="epoch")
     if not np.allclose(values, expected, atol=0.01):
         if np.allclose(values, expected / 100, atol=1e-4):
             raise Incorrect("`gl` is a fraction; GL is in percent: multiply by 100.")
@@ -109,31 +108,38 @@ def _grade_1(gl, stop_epoch, restored_epoch):
             )
         raise Incorrect("`gl` is not GL(t) = 100 (E_va(t) / E_opt(t) - 1) for these losses.")
     stop, best = gl_rule(losses, ALPHA)
-    epoch = expect_int("stop_epoch", stop_epoch)
-    if epoch != stop:
-        if epoch == stop - 1:
-            raise Incorrect(
-                f"`stop_epoch` = {epoch} counts epochs from 0; count them from 1, "
-                "like the history table (the first epoch is epoch 1)."
+    _expect_epoch(
+        "stop_epoch",
+        stop_epoch,
+        stop,
+        [
+            (
+                stop - 1,
+                "counts epochs from 0; count them from 1, like the history table (the first "
+                "epoch is epoch 1).",
             )
-        raise Incorrect(f"`stop_epoch` = {epoch} is not the first epoch with GL > 5.")
-    restored = expect_int("restored_epoch", restored_epoch)
-    if restored != best:
-        if restored == stop:
-            raise Incorrect(
-                f"`restored_epoch` = {restored} is the last epoch run; with "
-                "restore_best_weights=True the weights of the best epoch so far "
-                "are put back."
-            )
-        if restored == int(np.argmin(losses)) + 1:
-            raise Incorrect(
-                f"epoch {restored} has the lowest loss of the list, but training "
-                f"stopped at epoch {stop}: the callback can only restore an epoch it "
-                "has seen."
-            )
-        if restored == best - 1:
-            raise Incorrect(f"`restored_epoch` = {restored} counts epochs from 0; count from 1.")
-        raise Incorrect(f"`restored_epoch` = {restored} is not the best epoch up to the stop.")
+        ],
+        "is not the first epoch with GL > 5.",
+    )
+    _expect_epoch(
+        "restored_epoch",
+        restored_epoch,
+        best,
+        [
+            (
+                stop,
+                "is the last epoch run; with restore_best_weights=True the weights of the best "
+                "epoch so far are put back.",
+            ),
+            (
+                int(np.argmin(losses)) + 1,
+                f"has the lowest loss of the list, but training stopped at epoch {stop}: the "
+                "callback can only restore an epoch it has seen.",
+            ),
+            (best - 1, FROM_0),
+        ],
+        "is not the best epoch up to the stop.",
+    )
     return "GL fired on the jump at epoch 8, not on the small rises before it."
 
 
@@ -151,41 +157,50 @@ def _grade_1(gl, stop_epoch, restored_epoch):
 )
 def _grade_2(stop_epoch, restored_epoch, keras_stopped_epoch):
     stop, best = patience_rule(VAL_LOSSES, PATIENCE)
-    epoch = expect_int("stop_epoch", stop_epoch)
-    if epoch != stop:
-        if epoch == stop - 1:
-            raise Incorrect(
-                f"`stop_epoch` = {epoch}: that is Keras' `stopped_epoch`, counted "
-                "from 0; count epochs from 1 here."
+    _expect_epoch(
+        "stop_epoch",
+        stop_epoch,
+        stop,
+        [
+            (
+                stop - 1,
+                "is Keras' `stopped_epoch`, counted from 0; count epochs from 1 here.",
+            ),
+            (
+                stop + 1,
+                "is one epoch late: training stops at the end of the epoch where the count of "
+                "epochs without improvement *reaches* the patience.",
+            ),
+        ],
+        "is not where patience 2 stops.",
+    )
+    _expect_epoch(
+        "restored_epoch",
+        restored_epoch,
+        best,
+        [
+            (
+                stop,
+                "is the last epoch run: those are the weights the default "
+                "restore_best_weights=False would keep.",
+            ),
+            (best - 1, FROM_0),
+        ],
+        "is not the best epoch up to the stop.",
+    )
+    _expect_epoch(
+        "keras_stopped_epoch",
+        keras_stopped_epoch,
+        stop - 1,
+        [
+            (
+                stop,
+                "is the epoch number: Keras counts epochs from 0, so its stopped_epoch is one "
+                "less.",
             )
-        if epoch == stop + 1:
-            raise Incorrect(
-                f"`stop_epoch` = {epoch} is one epoch late: training stops at the "
-                "end of the epoch where the count of epochs without improvement "
-                "*reaches* the patience."
-            )
-        raise Incorrect(f"`stop_epoch` = {epoch} is not where patience 2 stops.")
-    restored = expect_int("restored_epoch", restored_epoch)
-    if restored != best:
-        if restored == stop:
-            raise Incorrect(
-                f"`restored_epoch` = {restored} is the last epoch run: those are the "
-                "weights the default restore_best_weights=False would keep."
-            )
-        if restored == best - 1:
-            raise Incorrect(f"`restored_epoch` = {restored} counts epochs from 0; count from 1.")
-        raise Incorrect(f"`restored_epoch` = {restored} is not the best epoch up to the stop.")
-    keras_epoch = expect_int("keras_stopped_epoch", keras_stopped_epoch)
-    if keras_epoch != stop - 1:
-        if keras_epoch == stop:
-            raise Incorrect(
-                f"`keras_stopped_epoch` = {keras_epoch}: Keras counts epochs from 0, "
-                "so its stopped_epoch is one less than the epoch number."
-            )
-        raise Incorrect(
-            f"`keras_stopped_epoch` = {keras_epoch} is not what "
-            "EarlyStopping.stopped_epoch holds after this run."
-        )
+        ],
+        "is not what EarlyStopping.stopped_epoch holds after this run.",
+    )
     return "Patience 2 stopped at the first small rise, two epochs before GL(5) did."
 
 
@@ -310,29 +325,33 @@ def _grade_4(history, stop_patience, stop_gl):
     losses = history["val_loss"].to_numpy(dtype=float)
     stop_p, _ = patience_rule(losses, 10)
     stop_g, _ = gl_rule(losses, ALPHA)
-    value = expect_int("stop_patience", stop_patience)
-    if value != stop_p:
-        if value == stop_p - 1:
-            raise Incorrect(f"`stop_patience` = {value} counts epochs from 0; count from 1.")
-        if value in (stop_p + 1,):
-            raise Incorrect(
-                f"`stop_patience` = {value} is one epoch late: stop when the count "
-                "of epochs without improvement *reaches* 10."
-            )
-        raise Incorrect(
-            f"`stop_patience` = {value} is not where EarlyStopping(patience=10) "
-            "would stop on this history."
-        )
-    value = expect_int("stop_gl", stop_gl)
-    if value != stop_g:
-        if value == stop_g - 1:
-            raise Incorrect(f"`stop_gl` = {value} counts epochs from 0; count from 1.")
-        overall = 100 * (losses / losses.min() - 1) > ALPHA
-        if overall.any() and value == int(np.argmax(overall)) + 1:
-            raise Incorrect(
-                f"`stop_gl` = {value} compares with the lowest loss of the whole "
-                "run; GL uses the best value *so far*."
-            )
-        raise Incorrect(f"`stop_gl` = {value} is not the first epoch with GL > 5 on this history.")
+    _expect_epoch(
+        "stop_patience",
+        stop_patience,
+        stop_p,
+        [
+            (stop_p - 1, FROM_0),
+            (
+                stop_p + 1,
+                "is one epoch late: stop when the count of epochs without improvement "
+                "*reaches* 10.",
+            ),
+        ],
+        "is not where EarlyStopping(patience=10) would stop on this history.",
+    )
+    overall = 100 * (losses / losses.min() - 1) > ALPHA
+    _expect_epoch(
+        "stop_gl",
+        stop_gl,
+        stop_g,
+        [
+            (stop_g - 1, FROM_0),
+            (
+                int(np.argmax(overall)) + 1 if overall.any() else -1,
+                "compares with the lowest loss of the whole run; GL uses the best value *so far*.",
+            ),
+        ],
+        "is not the first epoch with GL > 5 on this history.",
+    )
     # Which rule fires first depends on the run (seed, CPU); the message must not.
     return "Both stopping epochs read off one run, without training twice."

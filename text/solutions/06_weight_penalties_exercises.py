@@ -120,7 +120,7 @@ ex.check("2", penalty=penalty)
 #
 # 1. Store the strength with the highest mean accuracy in `best_l2`.
 # 2. Apply the **one-standard-error rule** (lesson 05): the standard error of the best strength is
-#    the standard deviation of its five accuracies (`np.std`, i.e. `ddof=0`) divided by √5. Among
+#    the standard deviation of its five accuracies (`ddof=1`, as in lesson 05) divided by √5. Among
 #    the strengths whose mean is at least the best mean minus that standard error, take the
 #    simplest model — for a penalty, the *strongest* — and store it in `chosen_l2`.
 
@@ -137,7 +137,7 @@ accuracy = pd.DataFrame([[0.770, 0.803, 0.852, 0.800, 0.817],
                          [0.885, 0.787, 0.869, 0.750, 0.833]], index=strengths)
 means = accuracy.mean(axis=1)
 best_l2 = means.idxmax()
-standard_error = np.std(accuracy.loc[best_l2]) / np.sqrt(accuracy.shape[1])
+standard_error = np.std(accuracy.loc[best_l2], ddof=1) / np.sqrt(accuracy.shape[1])
 within = means[means >= means[best_l2] - standard_error]
 chosen_l2 = max(within.index)
 print("mean accuracy:", means.round(3).to_dict())
@@ -152,7 +152,7 @@ print("within one standard error:", [f"{s:g}" for s in within.index], "-> chosen
 ex.check("3", best_l2=best_l2, chosen_l2=chosen_l2)
 
 # %% [markdown] tags=["solution"]
-# The folds disagree a lot (sd 0.02–0.05), so the best mean is only a little above its neighbours.
+# The folds disagree a lot (sd 0.02–0.06), so the best mean is only a little above its neighbours.
 # The rule prefers the stronger penalty, whose mean is within the noise of the best.
 
 # %% [markdown]
