@@ -33,6 +33,7 @@ from regutils.validation import (
     validate_array,
     validate_choice,
     validate_int,
+    validate_mapping,
     validate_real,
     validate_same_length,
 )
@@ -502,13 +503,7 @@ def run_grid(
     >>> list(table.columns), table["double"].tolist()
     (['double', 'seconds'], [2.0, 4.0])
     """
-    if not isinstance(configurations, Mapping):
-        raise TypeError(
-            "configurations must be a mapping of name -> keyword arguments, got "
-            f"{type(configurations).__name__}."
-        )
-    if len(configurations) == 0:
-        raise ValueError("configurations must name at least one configuration.")
+    validate_mapping(configurations, "configurations", "name -> keyword arguments")
     for name, config in configurations.items():
         if not isinstance(name, str):
             raise TypeError(f"configuration names must be strings, got {name!r}.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -19,6 +19,7 @@ __all__ = [
     "validate_choice",
     "validate_array",
     "validate_same_length",
+    "validate_mapping",
 ]
 
 
@@ -91,3 +92,24 @@ def validate_same_length(**arrays: np.ndarray) -> None:
     if len(set(lengths.values())) > 1:
         detail = ", ".join(f"{name} has {n}" for name, n in lengths.items())
         raise ValueError(f"these arguments must have the same number of rows: {detail}.")
+
+
+def validate_mapping(value: object, name: str, what: str) -> Mapping:
+    """Check that ``value`` is a non-empty mapping; ``what`` says of what, e.g. ``"name -> model"``.
+
+    Examples
+    --------
+    >>> validate_mapping({"a": 1}, "models", "panel title -> fitted estimator")
+    {'a': 1}
+    >>> validate_mapping([1], "models", "panel title -> fitted estimator")
+    Traceback (most recent call last):
+    ...
+    TypeError: models must be a non-empty mapping of panel title -> fitted estimator, got list.
+    """
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"{name} must be a non-empty mapping of {what}, got {type(value).__name__}."
+        )
+    if len(value) == 0:
+        raise ValueError(f"{name} must be a non-empty mapping of {what}; it is empty.")
+    return value

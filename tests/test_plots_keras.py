@@ -140,7 +140,12 @@ def test_plot_weight_histograms_default_title_and_constant_weights():
 @pytest.mark.parametrize(
     "weights, kwargs, error, message",
     [
-        ({}, {}, TypeError, r"^weights must be a non-empty mapping of name -> weight array"),
+        (
+            {},
+            {},
+            ValueError,
+            r"^weights must be a non-empty mapping of name -> weight array; it is empty",
+        ),
         ([np.zeros(3)], {}, TypeError, r"^weights must be a non-empty mapping"),
         (
             {"m": [np.zeros((2, 3)), np.zeros(3)]},

@@ -422,8 +422,18 @@ def test_run_grid_quiet_and_with_numpy_numbers(capsys):
 @pytest.mark.parametrize(
     "configurations, run, error, message",
     [
-        ([("a", {})], lambda: {"x": 1}, TypeError, r"^configurations must be a mapping"),
-        ({}, lambda: {"x": 1}, ValueError, r"^configurations must name at least one"),
+        (
+            [("a", {})],
+            lambda: {"x": 1},
+            TypeError,
+            r"^configurations must be a non-empty mapping of name -> keyword arguments, got list\.$",
+        ),
+        (
+            {},
+            lambda: {"x": 1},
+            ValueError,
+            r"^configurations must be a non-empty mapping of name -> keyword arguments; it is empty\.$",
+        ),
         ({1: {}}, lambda: {"x": 1}, TypeError, r"^configuration names must be strings, got 1\.$"),
         ({"a": 0.1}, lambda: {"x": 1}, TypeError, r"^configuration 'a' must be a mapping"),
         ({"a": {}}, "run", TypeError, r"^run must be callable, got str\.$"),

@@ -221,3 +221,17 @@ def test_check_same_length_message_lists_every_argument_and_its_length():
 
 def test_check_same_length_single_argument_is_fine():
     assert validate_same_length(values=[1, 2]) is None
+
+
+def test_validate_mapping_names_the_argument_and_what_it_maps() -> None:
+    from regutils.validation import validate_mapping
+
+    assert validate_mapping({"a": 1}, "models", "title -> model") == {"a": 1}
+    with pytest.raises(
+        TypeError, match=r"^models must be a non-empty mapping of title -> model, got list\.$"
+    ):
+        validate_mapping([("a", 1)], "models", "title -> model")
+    with pytest.raises(
+        ValueError, match=r"^models must be a non-empty mapping of title -> model; it is empty\.$"
+    ):
+        validate_mapping({}, "models", "title -> model")

@@ -16,7 +16,7 @@ from numpy.typing import ArrayLike
 from sklearn.metrics import root_mean_squared_error
 
 from regutils.plots._style import TRAINING_COLOR, add_legend, new_axes, panel_grid
-from regutils.validation import validate_array, validate_int, validate_same_length
+from regutils.validation import validate_array, validate_int, validate_mapping, validate_same_length
 
 __all__ = ["plot_fit", "plot_fits"]
 
@@ -189,13 +189,7 @@ def plot_fits(
     >>> [ax.get_title().split(" —")[0] for ax in fig.axes]
     ['mean', 'line']
     """
-    if not isinstance(models, Mapping):
-        raise TypeError(
-            "models must be a non-empty mapping of panel title -> fitted estimator, "
-            f"got {type(models).__name__}."
-        )
-    if len(models) == 0:
-        raise ValueError("models must be a non-empty mapping of panel title -> fitted estimator.")
+    validate_mapping(models, "models", "panel title -> fitted estimator")
     ncols = validate_int(ncols, "ncols", minimum=1)
     fig, axes = panel_grid(len(models), ncols, panel_size=(4.2, 3.2), sharex=True, sharey=True)
     try:

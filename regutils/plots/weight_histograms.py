@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from regutils.plots._style import panel_grid
-from regutils.validation import validate_array, validate_int
+from regutils.validation import validate_array, validate_int, validate_mapping
 
 __all__ = ["plot_weight_histograms"]
 
@@ -53,11 +53,7 @@ def plot_weight_histograms(
     >>> [ax.get_title().split(" (")[0] for ax in fig.axes]
     ['no penalty', 'L2']
     """
-    if not isinstance(weights, Mapping) or len(weights) == 0:
-        raise TypeError(
-            "weights must be a non-empty mapping of name -> weight array, got "
-            f"{type(weights).__name__}."
-        )
+    validate_mapping(weights, "weights", "name -> weight array")
     bins = validate_int(bins, "bins", minimum=1)
     arrays = {}
     for name, values in weights.items():
