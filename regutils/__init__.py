@@ -46,6 +46,7 @@ _EXPORTS: dict[str, str] = {
     "setup_notebook": "regutils.notebook",
     "seed_in_force": "regutils.notebook",
     "one_standard_error_rule": "regutils.model_selection",
+    "one_standard_error_rule_from_folds": "regutils.model_selection",
     "build_mlp": "regutils.training",
     "reset_model": "regutils.training",
     "run_grid": "regutils.training",
@@ -90,7 +91,7 @@ if TYPE_CHECKING:  # for editors and type checkers only
         verify_data_file,
     )
     from regutils.feedback import exercises
-    from regutils.model_selection import one_standard_error_rule
+    from regutils.model_selection import one_standard_error_rule, one_standard_error_rule_from_folds
     from regutils.notebook import seed_in_force, setup_notebook
     from regutils.plots import (
         plot_coefficient_path,
