@@ -5,7 +5,7 @@
   that calls :func:`fresh_process.run_keras_tests`, which runs them (``-m keras``) in one fresh
   Python process (see tests/fresh_process.py for why). There, ``_keras_setup`` makes the lessons'
   setup call once per file, before anything imports TensorFlow.
-- Exercise checks: a test file of a lesson's checks sets ``LESSON = "06"``; the fixture ``ex`` is
+- Exercise checks: a test file of a lesson's checks sets ``LESSON = "07"``; the fixture ``ex`` is
   that lesson's :class:`~regutils.feedback.ExerciseBook`, ``assert_wrong`` checks a "Not yet"
   message, and ``solution_answers(lesson, exercise)`` runs the solutions notebook's code for one
   exercise and returns the answers its ``ex.check(...)`` call passes (so a right-answer test is

@@ -1,7 +1,7 @@
 """Lesson 07's exercise checks: right answers pass, known-wrong answers get their message.
 
-Exercise 2 needs no TensorFlow and runs in the test process. Exercises 1 and 3 inspect and run
-Keras models: those tests (``@pytest.mark.keras``) run in one fresh Python process started by
+Exercises 3 and 4 need no TensorFlow and run in the test process. Exercises 1 and 2 inspect and
+build Keras models: those tests (``@pytest.mark.keras``) run in one fresh Python process started by
 :func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
@@ -22,180 +22,226 @@ LESSON = "07"
 # --------------------------------------------------------------------------- exercise 1
 
 
-def sequential(*layers, n_inputs=64):
+def network(hidden=None, output=None, *, units=(128, 64, 1), n_inputs=22, extra=(), **layer_kwargs):
     import keras
 
-    return keras.Sequential([keras.Input(shape=(n_inputs,)), *layers])
+    hidden_args = dict(kernel_regularizer=hidden, **layer_kwargs)
+    return keras.Sequential(
+        [
+            keras.Input(shape=(n_inputs,)),
+            keras.layers.Dense(units[0], activation="relu", **hidden_args),
+            *extra,
+            keras.layers.Dense(units[1], activation="relu", **hidden_args),
+            keras.layers.Dense(units[2], activation="sigmoid", kernel_regularizer=output),
+        ]
+    )
 
 
 @pytest.mark.keras
 def test_exercise_1_right_answers(ex):
     import keras
 
-    from regutils.training import build_mlp
-
-    L = keras.layers
-    right = sequential(
-        L.Dropout(0.2),
-        L.Dense(128, activation="relu"),
-        L.Dropout(0.3),
-        L.Dense(10, activation="softmax"),
-    )
-    assert ex.feedback("1", model=right).startswith("Correct: exercise 1.")
-    shorthand = build_mlp(
-        64, (128,), n_outputs=10, output_activation="softmax", input_dropout=0.2, dropout=0.3
-    )
-    assert ex.feedback("1", model=shorthand).startswith("Correct")
+    right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
+    assert ex.feedback("1", model=network(right)).startswith("Correct: exercise 1.")
+    # The function form builds the same regularizer.
+    assert ex.feedback(
+        "1", model=network(keras.regularizers.l1_l2(l1=0.0005, l2=0.005))
+    ).startswith("Correct")
 
 
 @pytest.mark.keras
 @pytest.mark.parametrize(
     "case, message",
     [
-        (
-            "input_kept",
-            "`rate` is the fraction dropped, not kept: Dropout(0.8) drops 80% of its "
-            "inputs; to drop 20%, write Dropout(0.2).",
-        ),
-        ("hidden_kept", "`rate` is the fraction dropped, not kept: Dropout(0.7)"),
-        ("swapped", "the two rates are swapped"),
-        ("other_rate", "the input dropout rate is 0.5"),
-        ("no_input_dropout", "the inputs are not dropped"),
-        ("output_dropout", "Dropout layer after the output layer"),
-        ("units", "the exercise asks for 128 and 10"),
-        ("activation", "use relu in the hidden layer and softmax"),
-        ("extra_layer", "the layers are"),
-        ("inputs", "keras.Input(shape=(64,))"),
+        ("no_arguments", "`l1_l2()` without arguments is no penalty in Keras 3"),
+        ("swapped", "l1 and l2 are swapped"),
+        ("l2_only", "has the L2 part only"),
+        ("l1_only", "has the L1 part only"),
+        ("other_values", "the exercise asks for l1=0.0005 and l2=0.005"),
+        ("output_penalized", "the output layer has a kernel_regularizer too"),
+        ("activity", "activity_regularizer, which penalizes the layer's outputs"),
+        ("bias", "penalizes its bias"),
+        ("none", "hidden layer 1 has no kernel_regularizer"),
+        ("units", "the network is 128-64-1"),
+        ("inputs", "keras.Input(shape=(22,))"),
+        ("dropout", "also has"),
     ],
 )
 def test_exercise_1_mistakes(ex, case, message, assert_wrong):
     import keras
 
-    L = keras.layers
-
-    def net(input_rate=0.2, hidden_rate=0.3, units=128, hidden_activation="relu", **kwargs):
-        return sequential(
-            L.Dropout(input_rate),
-            L.Dense(units, activation=hidden_activation),
-            L.Dropout(hidden_rate),
-            L.Dense(10, activation="softmax"),
-            **kwargs,
-        )
-
+    right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
     models = {
-        "input_kept": lambda: net(input_rate=0.8),
-        "hidden_kept": lambda: net(hidden_rate=0.7),
-        "swapped": lambda: net(0.3, 0.2),
-        "other_rate": lambda: net(input_rate=0.5),
-        "no_input_dropout": lambda: sequential(
-            L.Dense(128, activation="relu"), L.Dropout(0.3), L.Dense(10, activation="softmax")
-        ),
-        "output_dropout": lambda: sequential(
-            L.Dropout(0.2),
-            L.Dense(128, activation="relu"),
-            L.Dense(10, activation="softmax"),
-            L.Dropout(0.3),
-        ),
-        "units": lambda: net(units=64),
-        "activation": lambda: net(hidden_activation="tanh"),
-        "extra_layer": lambda: sequential(
-            L.Dropout(0.2),
-            L.Dense(128, activation="relu"),
-            L.Dropout(0.3),
-            L.Dense(64, activation="relu"),
-            L.Dense(10, activation="softmax"),
-        ),
-        "inputs": lambda: net(n_inputs=8),
+        "no_arguments": lambda: network(keras.regularizers.l1_l2()),
+        "swapped": lambda: network(keras.regularizers.L1L2(l1=0.005, l2=0.0005)),
+        "l2_only": lambda: network(keras.regularizers.L2(0.005)),
+        "l1_only": lambda: network(keras.regularizers.L1(0.0005)),
+        "other_values": lambda: network(keras.regularizers.L1L2(l1=0.001, l2=0.01)),
+        "output_penalized": lambda: network(right, right),
+        "activity": lambda: network(None, activity_regularizer=right),
+        "bias": lambda: network(None, bias_regularizer=right),
+        "none": lambda: network(None),
+        "units": lambda: network(right, units=(64, 32, 1)),
+        "inputs": lambda: network(right, n_inputs=13),
+        "dropout": lambda: network(right, extra=(keras.layers.Dropout(0.5),)),
     }
     assert_wrong(ex.feedback("1", model=models[case]()), "1", message)
 
 
-def test_exercise_1_not_a_model_and_not_answered(ex, assert_wrong):
-    assert_wrong(ex.feedback("1", model=[1, 2]), "1", "should be a Keras model")
+def test_exercise_1_not_a_model(ex, assert_wrong):
+    assert_wrong(ex.feedback("1", model="model"), "1", "should be a Keras model")
     assert ex.feedback("1", model=...).startswith("Exercise 1 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 2
 
 
-def test_exercise_2(ex, assert_wrong):
-    from regutils.checks.lesson07 import _exercise_2
+@pytest.mark.keras
+def test_exercise_2_right_answer_and_mistakes(ex, assert_wrong):
+    from regutils.checks.lesson07 import _exercise_2_weights
 
-    ref = _exercise_2()
-    x, keep = ref["x"], ref["keep"]
-    right = {"out": x * keep / 0.75, "out_inference": x, "grad_x": keep / 0.75}
-    assert ex.feedback("2", **right).startswith("Correct: exercise 2.")
-    assert ex.feedback("2", **{k: v.tolist() for k, v in right.items()}).startswith("Correct")
-    # The same answer from the tested from-scratch implementation.
-    from regutils.scratch.dropout import dropout_backward, dropout_forward
+    *weights, keras_penalty = _exercise_2_weights()
+    k1, b1, k2, b2, k3, _ = weights
 
-    out, mask = dropout_forward(x, 0.25, training=True, rng=4)
-    assert ex.feedback(
-        "2",
-        out=out,
-        out_inference=dropout_forward(x, 0.25, training=False)[0],
-        grad_x=dropout_backward(np.ones_like(x), mask, 0.25),
-    ).startswith("Correct")
+    def terms(*arrays, l1=0.001, l2=0.01, half=False):
+        return sum(
+            l1 * np.abs(w).sum() + (0.5 if half else 1.0) * l2 * (w**2).sum() for w in arrays
+        )
 
-    u = np.random.default_rng(4).random(x.shape)
-    cases = [
-        ({"out": x * keep}, "must be scaled up by 1 / (1 - rate)"),
-        ({"out": x * keep * 0.75}, "scale by 1 / (1 - rate), not by (1 - rate)"),
-        ({"out": x * (u < 0.25) / 0.75}, "the mask is reversed"),
-        ({"out": x * (u < 0.25)}, "the mask is reversed (keep u >= rate) and the kept entries"),
-        ({"out": x * (u < 0.75) / 0.25}, "`rate` is the fraction dropped, not kept"),
-        ({"out": x * 2.0}, "is not x * keep / (1 - rate)"),
-        ({"out_inference": x * 0.75}, "at inference the layer is the identity"),
-        ({"out_inference": x / 0.75}, "at inference the layer is the identity"),
-        ({"out_inference": right["out"]}, "is the training output"),
-        ({"out_inference": x + 1}, "should be x itself"),
-        ({"grad_x": keep.astype(float)}, "the backward pass scales like the forward pass"),
-        ({"grad_x": np.ones_like(x)}, "dropped entries pass no gradient back"),
-        ({"grad_x": keep * 2.0}, "should be grad_out * keep / (1 - rate)"),
-        ({"out": x[:1]}, "`out` should have shape (2, 4) (the shape of x), got (1, 4)."),
-        (
-            {"grad_x": "keep"},
-            "`grad_x` should be an array of shape (2, 4) (the shape of x), got a str",
-        ),
-        ({"grad_x": [["a"] * 4] * 2}, "it holds something that is not a number"),
-        ({"out_inference": x * np.nan}, "`out_inference` contains NaN"),
-    ]
-    for changes, message in cases:
-        assert_wrong(ex.feedback("2", **{**right, **changes}), "2", message)
-    assert ex.feedback("2", **{**right, "grad_x": ...}).startswith("Exercise 2 is not answered yet")
+    assert ex.feedback("2", penalty=float(keras_penalty)).startswith("Correct: exercise 2.")
+    assert ex.feedback("2", penalty=terms(k1, k2)).startswith("Correct")
+    for wrong, message in [
+        (terms(k1, k2, l1=0.0), "L2 part only"),
+        (terms(k1, k2, l2=0.0), "L1 part only"),
+        (terms(k1, k2, half=True), "no factor ½"),
+        (terms(k1, k2, k3), "the output layer is not penalized"),
+        (terms(k1, b1, k2, b2), "biases are not penalized"),
+        (terms(k1, k2) * 1.5, "is not what the exercise asks for"),
+    ]:
+        assert_wrong(ex.feedback("2", penalty=wrong), "2", message)
+
+
+def test_exercise_2_not_answered_and_not_a_number(ex):
+    assert ex.feedback("2", penalty=...).startswith("Exercise 2 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 3
 
 
-@pytest.mark.keras
 def test_exercise_3(ex, assert_wrong):
-    from regutils.checks.lesson07 import _validation_images
-    from regutils.training import build_mlp
-
-    model = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", dropout=0.3, seed=1)
-    X_val, y_val = _validation_images()
-    passes = np.stack([np.asarray(model(X_val, training=True)) for _ in range(50)])
-    predicted = passes.mean(axis=0).argmax(axis=1)
-    accuracy = float(np.mean(predicted == y_val))
-    spread = float(passes[:, np.arange(len(X_val)), predicted].std(axis=0).mean())
-    assert ex.feedback("3", model=model, mc_accuracy=accuracy, mean_spread=spread).startswith(
-        "Correct: exercise 3."
-    )
+    assert ex.feedback("3", best_l2=0.03, chosen_l2=0.1).startswith("Correct: exercise 3.")
     cases = [
-        ({"mean_spread": 0.0}, "every pass gave the same output. With training=False"),
-        ({"mean_spread": spread**2}, "that is a variance"),
-        (
-            {"mean_spread": float(passes[:, np.arange(len(X_val)), predicted].std(axis=1).mean())},
-            "take the sd over the passes (axis=0)",
-        ),
-        ({"mean_spread": spread * 3}, "is not what the exercise asks for"),
-        ({"mc_accuracy": 1 - accuracy}, "that is the error rate"),
-        ({"model": "mc_model"}, "pass the setup cell's network as `model=mc_model`"),
+        ({"best_l2": 0.0, "chosen_l2": 0.1}, "*lowest* mean accuracy"),
+        ({"best_l2": 0.1, "chosen_l2": 0.1}, "not the strength with the highest mean"),
+        ({"best_l2": 0.03, "chosen_l2": 0.3}, "one standard *deviation*"),
+        ({"best_l2": 0.03, "chosen_l2": 0.03}, "the rule picks the *strongest* penalty"),
+        ({"best_l2": 0.03, "chosen_l2": 0.001}, "is not the largest strength"),
+        ({"best_l2": "0.03", "chosen_l2": 0.1}, "should be a number"),
     ]
-    for changes, message in cases:
-        answers = {"model": model, "mc_accuracy": accuracy, "mean_spread": spread, **changes}
+    for answers, message in cases:
         assert_wrong(ex.feedback("3", **answers), "3", message)
-    assert ex.feedback("3", model=model, mc_accuracy=..., mean_spread=spread).startswith(
+    assert ex.feedback("3", best_l2=0.03, chosen_l2=...).startswith(
         "Exercise 3 is not answered yet"
     )
+
+
+def test_exercise_3_uses_lesson_05s_rule_and_convention(ex, assert_wrong):
+    """The reference is regutils' one-standard-error rule with ddof=1; 0.01, the weakest strength
+    within one standard error, gets the message that the rule picks the strongest."""
+    from regutils.checks.lesson07 import EX3_ACCURACY, EX3_STRENGTHS, _one_se_choice
+    from regutils.model_selection import one_standard_error_rule
+
+    accuracy = np.array(EX3_ACCURACY)
+    standard_errors = accuracy.std(axis=1, ddof=1) / np.sqrt(accuracy.shape[1])
+    rule = one_standard_error_rule(
+        EX3_STRENGTHS, accuracy.mean(axis=1), standard_errors, simpler="higher"
+    )
+    assert _one_se_choice() == rule == 0.1
+    assert _one_se_choice(strongest=False) == 0.01
+    assert_wrong(
+        ex.feedback("3", best_l2=0.03, chosen_l2=0.01),
+        "3",
+        "the rule picks the *strongest* penalty",
+    )
+
+
+def test_exercise_3_does_not_hinge_on_the_tables_rounding(ex, monkeypatch):
+    """The table is rounded to 3 decimals: any table within ±0.0005 of it (the unrounded run,
+    or a learner's typo in the last digit) gives the same answers and the same messages."""
+    import regutils.checks.lesson07 as lesson07
+
+    table = np.array(lesson07.EX3_ACCURACY)
+    rng = np.random.default_rng(0)
+    perturbations = [rng.uniform(-0.0005, 0.0005, size=table.shape) for _ in range(200)]
+    signs = np.where(np.arange(table.shape[0])[:, None] == 4, -1.0, 1.0)  # best row down,
+    perturbations += [0.0005 * signs, -0.0005 * signs]  # the others up, and back
+    cases = [
+        ({"best_l2": 0.03, "chosen_l2": 0.1}, "Correct: exercise 3."),
+        ({"best_l2": 0.0, "chosen_l2": 0.1}, "*lowest* mean accuracy"),
+        ({"best_l2": 0.03, "chosen_l2": 0.3}, "one standard *deviation*"),
+        ({"best_l2": 0.03, "chosen_l2": 0.03}, "the rule picks the *strongest* penalty"),
+        ({"best_l2": 0.03, "chosen_l2": 0.01}, "the rule picks the *strongest* penalty"),
+        ({"best_l2": 0.03, "chosen_l2": 0.001}, "is not the largest strength"),
+    ]
+    for delta in perturbations:
+        monkeypatch.setattr(lesson07, "EX3_ACCURACY", tuple(map(tuple, table + delta)))
+        for answers, message in cases:
+            assert message in ex.feedback("3", **answers), (delta, answers)
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+def test_exercise_4(ex, assert_wrong):
+    from regutils.checks.lesson07 import _exercise_4
+
+    ref = _exercise_4()
+    right = {
+        "shrink_l2_small": ref["l2 0.1"],
+        "shrink_l2_unit": ref["l2 1.0"],
+        "shrink_decay_small": ref["decay"],
+    }
+    assert ex.feedback("4", **right).startswith("Correct: exercise 4.")
+    assert ex.feedback("4", **{k: round(v, 3) for k, v in right.items()}).startswith("Correct")
+    assert round(right["shrink_l2_small"], 3) == 0.669
+    cases = [
+        ({"shrink_l2_small": ref["l2 a 0.1"]}, "that is weight a's factor"),
+        ({"shrink_l2_small": ref["raw l2 0.1"]}, "that is b's final value"),
+        ({"shrink_l2_small": ref["decay"]}, "that is AdamW's factor"),
+        ({"shrink_l2_unit": ref["raw l2 1.0"]}, "that is b's final value"),
+        ({"shrink_decay_small": ref["l2 0.1"]}, "that is Adam + L2's factor"),
+        ({"shrink_decay_small": 0.5}, "is not what the exercise asks for"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("4", **{**right, **changes}), "4", message)
+    assert ex.feedback("4", **{**right, "shrink_l2_unit": ...}).startswith(
+        "Exercise 4 is not answered yet"
+    )
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "kwargs", [{}, {"l2": 0.01}, {"weight_decay": 0.02}, {"l2": 0.01, "gradient_b": 0.1}]
+)
+def test_exercise_4_numpy_reference_matches_keras(kwargs):
+    """The check's NumPy Adam/AdamW gives what Keras' optimizers give (float32: 1e-4)."""
+    import keras
+
+    from regutils.checks.lesson07 import adam_reference
+
+    l2, decay, gradient_b = (
+        kwargs.get("l2", 0.0),
+        kwargs.get("weight_decay", 0.0),
+        kwargs.get("gradient_b", 0.0),
+    )
+    optimizer = (
+        keras.optimizers.AdamW(learning_rate=0.02, weight_decay=decay)
+        if decay
+        else keras.optimizers.Adam(learning_rate=0.02)
+    )
+    w = keras.Variable(np.ones(2, dtype="float32"))
+    for t in range(100):
+        sign = 1.0 if t % 2 == 0 else -1.0
+        gradient = np.array([10.0 * sign, gradient_b * sign], dtype="float32")
+        optimizer.apply_gradients([(gradient + 2 * l2 * w.numpy(), w)])
+    np.testing.assert_allclose(w.numpy(), adam_reference(**kwargs), atol=1e-4)

@@ -1,7 +1,7 @@
 """Lesson 08's exercise checks: right answers pass, known-wrong answers get their message.
 
-Exercises 1, 2 and 4 take NumPy arrays and run in the test process. Exercise 3 inspects a Keras
-model: its tests (``@pytest.mark.keras``) run in one fresh Python process started by
+Exercise 2 needs no TensorFlow and runs in the test process. Exercises 1 and 3 inspect and run
+Keras models: those tests (``@pytest.mark.keras``) run in one fresh Python process started by
 :func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
@@ -10,9 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from fresh_process import run_keras_tests
-
-from regutils.checks import lesson08
-from regutils.scratch.batchnorm import batchnorm_backward, batchnorm_forward
 
 
 def test_keras_tests_pass_in_a_fresh_process():
@@ -24,223 +21,181 @@ LESSON = "08"
 
 # --------------------------------------------------------------------------- exercise 1
 
-X1, GAMMA1, BETA1 = lesson08.X1, lesson08.GAMMA1, lesson08.BETA1
+
+def sequential(*layers, n_inputs=64):
+    import keras
+
+    return keras.Sequential([keras.Input(shape=(n_inputs,)), *layers])
 
 
-def _answers_1(**changes):
-    out, _, (mean, var) = batchnorm_forward(X1, GAMMA1, BETA1)
-    answers = {"out": out, "moving_mean": mean, "moving_var": var}
-    answers.update(changes)
-    return answers
+@pytest.mark.keras
+def test_exercise_1_right_answers(ex):
+    import keras
 
+    from regutils.training import build_mlp
 
-def _standardize(x, axis=0, ddof=0, eps=1e-3):
-    return (x - x.mean(axis=axis, keepdims=True)) / np.sqrt(
-        x.var(axis=axis, ddof=ddof, keepdims=True) + eps
+    L = keras.layers
+    right = sequential(
+        L.Dropout(0.2),
+        L.Dense(128, activation="relu"),
+        L.Dropout(0.3),
+        L.Dense(10, activation="softmax"),
     )
+    assert ex.feedback("1", model=right).startswith("Correct: exercise 1.")
+    shorthand = build_mlp(
+        64, (128,), n_outputs=10, output_activation="softmax", input_dropout=0.2, dropout=0.3
+    )
+    assert ex.feedback("1", model=shorthand).startswith("Correct")
 
 
-def test_1_right(ex):
-    assert ex.feedback("1", **_answers_1()).startswith("Correct: exercise 1.")
-    assert ex.feedback("1", **_answers_1(out=_answers_1()["out"].tolist())).startswith("Correct")
-
-
+@pytest.mark.keras
 @pytest.mark.parametrize(
-    "changes, message",
+    "case, message",
     [
-        ({"out": GAMMA1 * _standardize(X1, ddof=1) + BETA1}, "unbiased variance"),
-        ({"out": GAMMA1 * (X1 - X1.mean(0)) / X1.std(0) + BETA1}, "epsilon is missing"),
-        ({"out": _standardize(X1)}, "gamma and beta are missing"),
-        ({"out": BETA1 * _standardize(X1) + GAMMA1}, "gamma and beta are swapped"),
-        ({"out": GAMMA1 * _standardize(X1, axis=1) + BETA1}, "normalizes each row"),
-        ({"out": np.zeros((4, 3))}, "`out` is not what the exercise asks for"),
-        ({"out": np.zeros((3, 4))}, "`out` should have shape (4, 3), got (3, 4)"),
-        ({"out": 1.0}, "`out` should be an array of shape (4, 3), got a float"),
-        ({"out": "out"}, "`out` should be an array of shape (4, 3), got a str"),
-        ({"moving_mean": 0.99 * X1.mean(0)}, "the weights are swapped"),
-        ({"moving_mean": X1.mean(0)}, "that is the batch mean itself"),
-        ({"moving_var": 0.99 + 0.01 * X1.var(0, ddof=1)}, "biased batch variance"),
-        ({"moving_var": 0.01 * X1.var(0)}, "starts at 1, not 0"),
-        ({"moving_var": 0.99 * X1.var(0) + 0.01}, "the weights are swapped"),
-        ({"moving_var": np.array([1.0, np.nan, 1.0])}, "contains NaN"),
+        (
+            "input_kept",
+            "`rate` is the fraction dropped, not kept: Dropout(0.8) drops 80% of its "
+            "inputs; to drop 20%, write Dropout(0.2).",
+        ),
+        ("hidden_kept", "`rate` is the fraction dropped, not kept: Dropout(0.7)"),
+        ("swapped", "the two rates are swapped"),
+        ("other_rate", "the input dropout rate is 0.5"),
+        ("no_input_dropout", "the inputs are not dropped"),
+        ("output_dropout", "Dropout layer after the output layer"),
+        ("units", "the exercise asks for 128 and 10"),
+        ("activation", "use relu in the hidden layer and softmax"),
+        ("extra_layer", "the layers are"),
+        ("inputs", "keras.Input(shape=(64,))"),
     ],
 )
-def test_1_wrong(ex, changes, message, assert_wrong):
-    assert_wrong(ex.feedback("1", **_answers_1(**changes)), "1", message)
+def test_exercise_1_mistakes(ex, case, message, assert_wrong):
+    import keras
+
+    L = keras.layers
+
+    def net(input_rate=0.2, hidden_rate=0.3, units=128, hidden_activation="relu", **kwargs):
+        return sequential(
+            L.Dropout(input_rate),
+            L.Dense(units, activation=hidden_activation),
+            L.Dropout(hidden_rate),
+            L.Dense(10, activation="softmax"),
+            **kwargs,
+        )
+
+    models = {
+        "input_kept": lambda: net(input_rate=0.8),
+        "hidden_kept": lambda: net(hidden_rate=0.7),
+        "swapped": lambda: net(0.3, 0.2),
+        "other_rate": lambda: net(input_rate=0.5),
+        "no_input_dropout": lambda: sequential(
+            L.Dense(128, activation="relu"), L.Dropout(0.3), L.Dense(10, activation="softmax")
+        ),
+        "output_dropout": lambda: sequential(
+            L.Dropout(0.2),
+            L.Dense(128, activation="relu"),
+            L.Dense(10, activation="softmax"),
+            L.Dropout(0.3),
+        ),
+        "units": lambda: net(units=64),
+        "activation": lambda: net(hidden_activation="tanh"),
+        "extra_layer": lambda: sequential(
+            L.Dropout(0.2),
+            L.Dense(128, activation="relu"),
+            L.Dropout(0.3),
+            L.Dense(64, activation="relu"),
+            L.Dense(10, activation="softmax"),
+        ),
+        "inputs": lambda: net(n_inputs=8),
+    }
+    assert_wrong(ex.feedback("1", model=models[case]()), "1", message)
 
 
-def test_1_unanswered(ex):
-    assert "not answered yet" in ex.feedback("1", out=..., moving_mean=..., moving_var=...)
+def test_exercise_1_not_a_model_and_not_answered(ex, assert_wrong):
+    assert_wrong(ex.feedback("1", model=[1, 2]), "1", "should be a Keras model")
+    assert ex.feedback("1", model=...).startswith("Exercise 1 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 2
 
 
-def _keras_like_2(momentum=0.9, steps=10):
-    """What the Keras layer gives, computed with the course's NumPy layer (matched in tests)."""
-    x = lesson08._batch2().astype(float)
-    mean = var = None
-    for _ in range(steps):
-        _, _, (mean, var) = batchnorm_forward(
-            x, np.ones(4), np.zeros(4), running_mean=mean, running_var=var, momentum=momentum
-        )
-    if steps == 0:
-        mean, var = np.zeros(4), np.ones(4)
-    out = batchnorm_forward(
-        x, np.ones(4), np.zeros(4), training=False, running_mean=mean, running_var=var
-    )[0]
-    return {"moving_mean": mean, "inference_out": out}
+def test_exercise_2(ex, assert_wrong):
+    from regutils.checks.lesson08 import _exercise_2
 
+    ref = _exercise_2()
+    x, keep = ref["x"], ref["keep"]
+    right = {"out": x * keep / 0.75, "out_inference": x, "grad_x": keep / 0.75}
+    assert ex.feedback("2", **right).startswith("Correct: exercise 2.")
+    assert ex.feedback("2", **{k: v.tolist() for k, v in right.items()}).startswith("Correct")
+    # The same answer from the tested from-scratch implementation.
+    from regutils.scratch.dropout import dropout_backward, dropout_forward
 
-def test_2_right(ex):
-    assert ex.feedback("2", **_keras_like_2()).startswith("Correct: exercise 2.")
-
-
-@pytest.mark.parametrize(
-    "kwargs, message",
-    [
-        ({"momentum": 0.99}, "default momentum 0.99"),
-        ({"steps": 0}, "has not moved"),
-        ({"steps": 1}, "after *one* call"),
-        ({"steps": 11}, "after 11 training calls"),
-    ],
-)
-def test_2_wrong_moving_mean(ex, kwargs, message, assert_wrong):
-    assert_wrong(ex.feedback("2", **_keras_like_2(**kwargs)), "2", message)
-
-
-def test_2_other_mistakes(ex, assert_wrong):
-    x = lesson08._batch2().astype(float)
-    right = _keras_like_2()
-    assert_wrong(
-        ex.feedback("2", moving_mean=x.mean(0), inference_out=right["inference_out"]),
+    out, mask = dropout_forward(x, 0.25, training=True, rng=4)
+    assert ex.feedback(
         "2",
-        "that is the batch mean itself",
-    )
-    assert_wrong(
-        ex.feedback("2", moving_mean=0.9**10 * x.mean(0), inference_out=right["inference_out"]),
-        "2",
-        "(1 - 0.9**10)",
-    )
-    assert_wrong(
-        ex.feedback("2", moving_mean=right["moving_mean"], inference_out=_standardize(x)),
-        "2",
-        "training-mode output",
-    )
-    assert_wrong(
-        ex.feedback("2", moving_mean=right["moving_mean"], inference_out=x),
-        "2",
-        "`inference_out` is not what the exercise asks for",
-    )
+        out=out,
+        out_inference=dropout_forward(x, 0.25, training=False)[0],
+        grad_x=dropout_backward(np.ones_like(x), mask, 0.25),
+    ).startswith("Correct")
 
-
-@pytest.mark.keras
-def test_2_keras_answer_is_right(ex):
-    from keras import layers
-
-    x = lesson08._batch2()
-    bn = layers.BatchNormalization(momentum=0.9)
-    for _ in range(10):
-        bn(x, training=True)
-    text = ex.feedback("2", moving_mean=bn.moving_mean, inference_out=bn(x, training=False))
-    assert text.startswith("Correct: exercise 2."), text
+    u = np.random.default_rng(4).random(x.shape)
+    cases = [
+        ({"out": x * keep}, "must be scaled up by 1 / (1 - rate)"),
+        ({"out": x * keep * 0.75}, "scale by 1 / (1 - rate), not by (1 - rate)"),
+        ({"out": x * (u < 0.25) / 0.75}, "the mask is reversed"),
+        ({"out": x * (u < 0.25)}, "the mask is reversed (keep u >= rate) and the kept entries"),
+        ({"out": x * (u < 0.75) / 0.25}, "`rate` is the fraction dropped, not kept"),
+        ({"out": x * 2.0}, "is not x * keep / (1 - rate)"),
+        ({"out_inference": x * 0.75}, "at inference the layer is the identity"),
+        ({"out_inference": x / 0.75}, "at inference the layer is the identity"),
+        ({"out_inference": right["out"]}, "is the training output"),
+        ({"out_inference": x + 1}, "should be x itself"),
+        ({"grad_x": keep.astype(float)}, "the backward pass scales like the forward pass"),
+        ({"grad_x": np.ones_like(x)}, "dropped entries pass no gradient back"),
+        ({"grad_x": keep * 2.0}, "should be grad_out * keep / (1 - rate)"),
+        ({"out": x[:1]}, "`out` should have shape (2, 4) (the shape of x), got (1, 4)."),
+        (
+            {"grad_x": "keep"},
+            "`grad_x` should be an array of shape (2, 4) (the shape of x), got a str",
+        ),
+        ({"grad_x": [["a"] * 4] * 2}, "it holds something that is not a number"),
+        ({"out_inference": x * np.nan}, "`out_inference` contains NaN"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("2", **{**right, **changes}), "2", message)
+    assert ex.feedback("2", **{**right, "grad_x": ...}).startswith("Exercise 2 is not answered yet")
 
 
 # --------------------------------------------------------------------------- exercise 3
 
 
-def _model_3(placement="after", momentum=0.9, input_layer=True, n_hidden=3):
-    import keras
-    from keras import layers
-
-    stack = [keras.Input(shape=(64,))] if input_layer else []
-    for _ in range(n_hidden):
-        if placement == "after":
-            stack += [
-                layers.Dense(100, activation="sigmoid"),
-                layers.BatchNormalization(momentum=momentum),
-            ]
-        else:
-            stack += [
-                layers.Dense(100),
-                layers.BatchNormalization(momentum=momentum),
-                layers.Activation("sigmoid"),
-            ]
-    stack.append(layers.Dense(10, activation="softmax"))
-    return keras.Sequential(stack)
-
-
 @pytest.mark.keras
-def test_3_keras_right(ex):
-    assert ex.feedback("3", model=_model_3(), n_non_trainable=600).startswith("Correct")
+def test_exercise_3(ex, assert_wrong):
+    from regutils.checks.lesson08 import _validation_images
+    from regutils.training import build_mlp
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize(
-    "kwargs, count, message",
-    [
-        ({"placement": "before"}, 600, "*before* the activation"),
-        ({"momentum": 0.99}, 600, "default momentum 0.99"),
-        ({"momentum": 0.5}, 600, "momentum [0.5]; use 0.9"),
-        ({"input_layer": False}, 600, "keras.Input(shape=(64,))"),
-        ({"n_hidden": 2}, 400, "the layers are"),
-        ({}, 1200, "counts gamma and beta too"),
-        ({}, 300, "a moving mean *and* a moving variance"),
-        ({}, 28310, "is not the number of non-trainable"),
-    ],
-)
-def test_3_keras_wrong(ex, kwargs, count, message, assert_wrong):
-    assert_wrong(ex.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3", message)
-
-
-def test_3_not_a_model(ex, assert_wrong):
-    assert_wrong(
-        ex.feedback("3", model="model", n_non_trainable=600), "3", "should be a Keras model"
+    model = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", dropout=0.3, seed=1)
+    X_val, y_val = _validation_images()
+    passes = np.stack([np.asarray(model(X_val, training=True)) for _ in range(50)])
+    predicted = passes.mean(axis=0).argmax(axis=1)
+    accuracy = float(np.mean(predicted == y_val))
+    spread = float(passes[:, np.arange(len(X_val)), predicted].std(axis=0).mean())
+    assert ex.feedback("3", model=model, mc_accuracy=accuracy, mean_spread=spread).startswith(
+        "Correct: exercise 3."
     )
-
-
-# --------------------------------------------------------------------------- exercise 4
-
-
-def _answers_4(**changes):
-    x, gamma, beta, grad_out = lesson08._data4()
-    _, cache, _ = batchnorm_forward(x, gamma, beta)
-    dx, dgamma, _ = batchnorm_backward(grad_out, cache)
-    answers = {"dx": dx, "dgamma": dgamma, "dx_frozen": grad_out * gamma * cache.inv_std}
-    answers.update(changes)
-    return answers
-
-
-def test_4_right(ex):
-    assert ex.feedback("4", **_answers_4()).startswith("Correct: exercise 4.")
-
-
-def test_4_wrong(ex, assert_wrong):
-    x, gamma, _, grad_out = lesson08._data4()
-    right = _answers_4()
-    inv_std = 1 / np.sqrt(x.var(0) + 1e-3)
-    x_hat = (x - x.mean(0)) * inv_std
-    g = grad_out * gamma
     cases = [
-        ({"dx": right["dx_frozen"]}, "treats the batch mean and variance as constants"),
-        ({"dx": inv_std / 6 * (6 * g - g.sum(0))}, "not the batch variance"),
+        ({"mean_spread": 0.0}, "every pass gave the same output. With training=False"),
+        ({"mean_spread": spread**2}, "that is a variance"),
         (
-            {
-                "dx": inv_std
-                / 6
-                * (6 * grad_out - grad_out.sum(0) - x_hat * (grad_out * x_hat).sum(0))
-            },
-            "gamma is missing",
+            {"mean_spread": float(passes[:, np.arange(len(X_val)), predicted].std(axis=1).mean())},
+            "take the sd over the passes (axis=0)",
         ),
-        ({"dgamma": grad_out.sum(0)}, "that is dbeta"),
-        ({"dgamma": (grad_out * x_hat).mean(0)}, "not the mean"),
-        ({"dgamma": (grad_out * x).sum(0)}, "not the raw x"),
-        ({"dx_frozen": right["dx"]}, "that is the full training-mode gradient"),
-        ({"dx": np.ones((6, 3))}, "`dx` is not what the exercise asks for"),
+        ({"mean_spread": spread * 3}, "is not what the exercise asks for"),
+        ({"mc_accuracy": 1 - accuracy}, "that is the error rate"),
+        ({"model": "mc_model"}, "pass the setup cell's network as `model=mc_model`"),
     ]
     for changes, message in cases:
-        assert_wrong(ex.feedback("4", **_answers_4(**changes)), "4", message)
-
-
-def test_4_unanswered(ex):
-    assert "not answered yet" in ex.feedback("4", dx=..., dgamma=1, dx_frozen=1)
+        answers = {"model": model, "mc_accuracy": accuracy, "mean_spread": spread, **changes}
+        assert_wrong(ex.feedback("3", **answers), "3", message)
+    assert ex.feedback("3", model=model, mc_accuracy=..., mean_spread=spread).startswith(
+        "Exercise 3 is not answered yet"
+    )

@@ -1,22 +1,18 @@
 """Lesson 09's exercise checks: right answers pass, known-wrong answers get their message.
 
-Exercises 1, 2 and 4 take numbers and a history table and run in the test process. Exercise 3
-trains a small Keras network on the heart data, and the re-implemented stopping rules are
-compared with Keras' ``EarlyStopping`` and our ``GeneralizationLoss``: those tests
-(``@pytest.mark.keras``) run in one fresh Python process started by
+Exercises 1, 2 and 4 take NumPy arrays and run in the test process. Exercise 3 inspects a Keras
+model: its tests (``@pytest.mark.keras``) run in one fresh Python process started by
 :func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 from fresh_process import run_keras_tests
 
 from regutils.checks import lesson09
-
-LOSSES = np.array(lesson09.VAL_LOSSES)
+from regutils.scratch.batchnorm import batchnorm_backward, batchnorm_forward
 
 
 def test_keras_tests_pass_in_a_fresh_process():
@@ -26,289 +22,225 @@ def test_keras_tests_pass_in_a_fresh_process():
 LESSON = "09"
 
 
-# --------------------------------------------------------------------------- the rules
-
-
-def test_rules_on_the_exercise_losses():
-    assert lesson09.gl_rule(LOSSES, 5.0) == (8, 7)
-    assert lesson09.patience_rule(LOSSES, 2) == (6, 4)
-    assert lesson09.patience_rule(LOSSES, 3) == (12, 9)
-    assert lesson09.patience_rule(LOSSES, 20) == (12, 9)  # never fires: the last epoch
-    assert lesson09.patience_rule([0.5, 0.6, 0.7], 0) == (2, 1)  # patience 0: never at epoch 1
-    assert lesson09.gl_rule([0.5, 0.4, 0.3], 5.0) == (3, 3)  # never fires
-
-
-class _FakeModel:
-    def __init__(self):
-        self.stop_training = False
-        self.epoch = 0
-
-    def get_weights(self):
-        return [np.array([float(self.epoch)])]
-
-    def set_weights(self, weights):
-        self.epoch = int(weights[0][0])
-
-
-def _drive(callback, losses):
-    """Feed a callback one validation loss per epoch, as fit does; return (stop, restored)."""
-    model = _FakeModel()
-    callback.set_model(model)
-    callback.on_train_begin()
-    for epoch, loss in enumerate(losses):
-        model.epoch = epoch + 1  # "weights" = the epoch they come from, counted from 1
-        callback.on_epoch_end(epoch, {"loss": 1.0, "val_loss": float(loss)})
-        if model.stop_training:
-            break
-    callback.on_train_end()
-    return epoch + 1, model.epoch
-
-
-@pytest.mark.keras
-@pytest.mark.parametrize("patience", [0, 1, 2, 3, 5, 20])
-def test_patience_rule_is_keras_early_stopping(patience):
-    import keras
-
-    rng = np.random.default_rng(patience)
-    for losses in (LOSSES, 0.5 + 0.1 * rng.random(40), np.r_[np.linspace(1, 0.4, 10), 0.4, 0.41]):
-        early = keras.callbacks.EarlyStopping(
-            monitor="val_loss", patience=patience, restore_best_weights=True
-        )
-        assert _drive(early, losses) == lesson09.patience_rule(losses, patience), list(losses)
-
-
-@pytest.mark.keras
-@pytest.mark.parametrize("alpha", [1.0, 2.0, 5.0, 10.0])
-def test_gl_rule_is_the_keras_callback(alpha):
-    from regutils.callbacks import GeneralizationLoss
-
-    rng = np.random.default_rng(int(alpha))
-    for losses in (LOSSES, 0.5 + 0.1 * rng.random(40)):
-        assert _drive(GeneralizationLoss(alpha=alpha), losses) == lesson09.gl_rule(losses, alpha)
-
-
 # --------------------------------------------------------------------------- exercise 1
 
+X1, GAMMA1, BETA1 = lesson09.X1, lesson09.GAMMA1, lesson09.BETA1
 
-def _gl(losses=LOSSES):
-    return 100 * (losses / np.minimum.accumulate(losses) - 1)
+
+def _answers_1(**changes):
+    out, _, (mean, var) = batchnorm_forward(X1, GAMMA1, BETA1)
+    answers = {"out": out, "moving_mean": mean, "moving_var": var}
+    answers.update(changes)
+    return answers
+
+
+def _standardize(x, axis=0, ddof=0, eps=1e-3):
+    return (x - x.mean(axis=axis, keepdims=True)) / np.sqrt(
+        x.var(axis=axis, ddof=ddof, keepdims=True) + eps
+    )
 
 
 def test_1_right(ex):
-    assert ex.feedback("1", gl=_gl(), stop_epoch=8, restored_epoch=7).startswith("Correct")
-    assert ex.feedback("1", gl=list(_gl()), stop_epoch=8.0, restored_epoch=np.int64(7)).startswith(
-        "Correct"
-    )
-    column = _gl()[:, None]  # a column (or a row) of 12 numbers is read as the 12 numbers
-    assert ex.feedback("1", gl=column, stop_epoch=8, restored_epoch=7).startswith("Correct")
+    assert ex.feedback("1", **_answers_1()).startswith("Correct: exercise 1.")
+    assert ex.feedback("1", **_answers_1(out=_answers_1()["out"].tolist())).startswith("Correct")
 
 
 @pytest.mark.parametrize(
-    "answers, message",
+    "changes, message",
     [
-        ({"gl": _gl() / 100}, "multiply by 100"),
-        ({"gl": 100 * LOSSES / np.minimum.accumulate(LOSSES)}, "subtract 1"),
-        ({"gl": 100 * (LOSSES / LOSSES.min() - 1)}, "best value *so far*"),
-        ({"gl": np.zeros(12)}, "is not GL(t)"),
-        ({"gl": _gl()[:11]}, "should have 12 numbers, one per epoch, got shape (11,)"),
-        ({"gl": 5.0}, "should be a list or array of 12 numbers, one per epoch, got a float"),
-        ({"gl": np.r_[_gl()[:11], np.nan]}, "contains NaN"),
-        ({"stop_epoch": 7}, "counts epochs from 0"),
-        ({"stop_epoch": 11}, "is not the first epoch with GL > 5"),
-        ({"stop_epoch": 7.5}, "should be a whole number"),
-        ({"restored_epoch": 8}, "is the last epoch run"),
-        ({"restored_epoch": 9}, "can only restore an epoch it has seen"),
-        ({"restored_epoch": 6}, "counts epochs from 0"),
-        ({"restored_epoch": 2}, "is not the best epoch up to the stop"),
+        ({"out": GAMMA1 * _standardize(X1, ddof=1) + BETA1}, "unbiased variance"),
+        ({"out": GAMMA1 * (X1 - X1.mean(0)) / X1.std(0) + BETA1}, "epsilon is missing"),
+        ({"out": _standardize(X1)}, "gamma and beta are missing"),
+        ({"out": BETA1 * _standardize(X1) + GAMMA1}, "gamma and beta are swapped"),
+        ({"out": GAMMA1 * _standardize(X1, axis=1) + BETA1}, "normalizes each row"),
+        ({"out": np.zeros((4, 3))}, "`out` is not what the exercise asks for"),
+        ({"out": np.zeros((3, 4))}, "`out` should have shape (4, 3), got (3, 4)"),
+        ({"out": 1.0}, "`out` should be an array of shape (4, 3), got a float"),
+        ({"out": "out"}, "`out` should be an array of shape (4, 3), got a str"),
+        ({"moving_mean": 0.99 * X1.mean(0)}, "the weights are swapped"),
+        ({"moving_mean": X1.mean(0)}, "that is the batch mean itself"),
+        ({"moving_var": 0.99 + 0.01 * X1.var(0, ddof=1)}, "biased batch variance"),
+        ({"moving_var": 0.01 * X1.var(0)}, "starts at 1, not 0"),
+        ({"moving_var": 0.99 * X1.var(0) + 0.01}, "the weights are swapped"),
+        ({"moving_var": np.array([1.0, np.nan, 1.0])}, "contains NaN"),
     ],
 )
-def test_1_wrong(ex, answers, message, assert_wrong):
-    full = {"gl": _gl(), "stop_epoch": 8, "restored_epoch": 7}
-    full.update(answers)
-    assert_wrong(ex.feedback("1", **full), "1", message)
+def test_1_wrong(ex, changes, message, assert_wrong):
+    assert_wrong(ex.feedback("1", **_answers_1(**changes)), "1", message)
+
+
+def test_1_unanswered(ex):
+    assert "not answered yet" in ex.feedback("1", out=..., moving_mean=..., moving_var=...)
 
 
 # --------------------------------------------------------------------------- exercise 2
 
 
+def _keras_like_2(momentum=0.9, steps=10):
+    """What the Keras layer gives, computed with the course's NumPy layer (matched in tests)."""
+    x = lesson09._batch2().astype(float)
+    mean = var = None
+    for _ in range(steps):
+        _, _, (mean, var) = batchnorm_forward(
+            x, np.ones(4), np.zeros(4), running_mean=mean, running_var=var, momentum=momentum
+        )
+    if steps == 0:
+        mean, var = np.zeros(4), np.ones(4)
+    out = batchnorm_forward(
+        x, np.ones(4), np.zeros(4), training=False, running_mean=mean, running_var=var
+    )[0]
+    return {"moving_mean": mean, "inference_out": out}
+
+
 def test_2_right(ex):
-    text = ex.feedback("2", stop_epoch=6, restored_epoch=4, keras_stopped_epoch=5)
-    assert text.startswith("Correct: exercise 2."), text
+    assert ex.feedback("2", **_keras_like_2()).startswith("Correct: exercise 2.")
 
 
 @pytest.mark.parametrize(
-    "answers, message",
+    "kwargs, message",
     [
-        ({"stop_epoch": 5}, "Keras' `stopped_epoch`, counted from 0"),
-        ({"stop_epoch": 7}, "one epoch late"),
-        ({"stop_epoch": 12}, "is not where patience 2 stops"),
-        ({"restored_epoch": 6}, "the default restore_best_weights=False would keep"),
-        ({"restored_epoch": 3}, "counts epochs from 0"),
-        ({"restored_epoch": 9}, "is not the best epoch up to the stop"),
-        ({"keras_stopped_epoch": 6}, "Keras counts epochs from 0"),
-        ({"keras_stopped_epoch": 3}, "is not what EarlyStopping.stopped_epoch holds"),
+        ({"momentum": 0.99}, "default momentum 0.99"),
+        ({"steps": 0}, "has not moved"),
+        ({"steps": 1}, "after *one* call"),
+        ({"steps": 11}, "after 11 training calls"),
     ],
 )
-def test_2_wrong(ex, answers, message, assert_wrong):
-    full = {"stop_epoch": 6, "restored_epoch": 4, "keras_stopped_epoch": 5}
-    full.update(answers)
-    assert_wrong(ex.feedback("2", **full), "2", message)
+def test_2_wrong_moving_mean(ex, kwargs, message, assert_wrong):
+    assert_wrong(ex.feedback("2", **_keras_like_2(**kwargs)), "2", message)
 
 
-def test_2_unanswered(ex):
-    text = ex.feedback("2", stop_epoch=..., restored_epoch=4, keras_stopped_epoch=...)
-    assert "not answered yet" in text and "`stop_epoch`, `keras_stopped_epoch`" in text
+def test_2_other_mistakes(ex, assert_wrong):
+    x = lesson09._batch2().astype(float)
+    right = _keras_like_2()
+    assert_wrong(
+        ex.feedback("2", moving_mean=x.mean(0), inference_out=right["inference_out"]),
+        "2",
+        "that is the batch mean itself",
+    )
+    assert_wrong(
+        ex.feedback("2", moving_mean=0.9**10 * x.mean(0), inference_out=right["inference_out"]),
+        "2",
+        "(1 - 0.9**10)",
+    )
+    assert_wrong(
+        ex.feedback("2", moving_mean=right["moving_mean"], inference_out=_standardize(x)),
+        "2",
+        "training-mode output",
+    )
+    assert_wrong(
+        ex.feedback("2", moving_mean=right["moving_mean"], inference_out=x),
+        "2",
+        "`inference_out` is not what the exercise asks for",
+    )
+
+
+@pytest.mark.keras
+def test_2_keras_answer_is_right(ex):
+    from keras import layers
+
+    x = lesson09._batch2()
+    bn = layers.BatchNormalization(momentum=0.9)
+    for _ in range(10):
+        bn(x, training=True)
+    text = ex.feedback("2", moving_mean=bn.moving_mean, inference_out=bn(x, training=False))
+    assert text.startswith("Correct: exercise 2."), text
 
 
 # --------------------------------------------------------------------------- exercise 3
 
 
-@pytest.fixture(scope="module")
-def heart_run():
-    """Exercise 3's recipe, trained once: (early_stopping, model, history)."""
+def _model_3(placement="after", momentum=0.9, input_layer=True, n_hidden=3):
     import keras
+    from keras import layers
 
-    from regutils.training import build_mlp, train
-
-    Z_train, y_train, Z_val, y_val = lesson09._heart_split()
-    keras.utils.set_random_seed(0)
-    model = build_mlp(Z_train.shape[1], (64, 64))
-    early = keras.callbacks.EarlyStopping(
-        monitor="val_loss", patience=10, restore_best_weights=True
-    )
-    history = train(
-        model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=300, callbacks=[early]
-    )
-    return early, model, history
+    stack = [keras.Input(shape=(64,))] if input_layer else []
+    for _ in range(n_hidden):
+        if placement == "after":
+            stack += [
+                layers.Dense(100, activation="sigmoid"),
+                layers.BatchNormalization(momentum=momentum),
+            ]
+        else:
+            stack += [
+                layers.Dense(100),
+                layers.BatchNormalization(momentum=momentum),
+                layers.Activation("sigmoid"),
+            ]
+    stack.append(layers.Dense(10, activation="softmax"))
+    return keras.Sequential(stack)
 
 
 @pytest.mark.keras
-def test_3_keras_right(ex, heart_run):
-    early, model, history = heart_run
-    text = ex.feedback("3", early_stopping=early, model=model)
-    assert text.startswith("Correct: exercise 3."), text
-    assert len(history) < 300  # it did stop early
-    # The message is a stored notebook output: no seed- or CPU-dependent epochs in it.
-    assert text == (
-        "Correct: exercise 3. The model holds the weights of the best epoch, not "
-        "those of the last one."
-    ), text
+def test_3_keras_right(ex):
+    assert ex.feedback("3", model=_model_3(), n_non_trainable=600).startswith("Correct")
 
 
 @pytest.mark.keras
 @pytest.mark.parametrize(
-    "kwargs, message",
+    "kwargs, count, message",
     [
-        ({"restore_best_weights": False}, "restore_best_weights=False (Keras' default)"),
-        ({"monitor": "loss"}, "monitors the *training* loss"),
-        ({"monitor": "val_accuracy"}, "monitors 'val_accuracy'"),
-        ({"patience": 5}, "has patience 5; use 10"),
-        ({}, "has not seen a training run yet"),
+        ({"placement": "before"}, 600, "*before* the activation"),
+        ({"momentum": 0.99}, 600, "default momentum 0.99"),
+        ({"momentum": 0.5}, 600, "momentum [0.5]; use 0.9"),
+        ({"input_layer": False}, 600, "keras.Input(shape=(64,))"),
+        ({"n_hidden": 2}, 400, "the layers are"),
+        ({}, 1200, "counts gamma and beta too"),
+        ({}, 300, "a moving mean *and* a moving variance"),
+        ({}, 28310, "is not the number of non-trainable"),
     ],
 )
-def test_3_keras_wrong_callback(ex, heart_run, kwargs, message, assert_wrong):
-    import keras
-
-    settings = {"monitor": "val_loss", "patience": 10, "restore_best_weights": True}
-    settings.update(kwargs)
-    callback = keras.callbacks.EarlyStopping(**settings)
-    callback.on_train_begin()  # as fit would; still no epoch seen
-    assert_wrong(ex.feedback("3", early_stopping=callback, model=heart_run[1]), "3", message)
+def test_3_keras_wrong(ex, kwargs, count, message, assert_wrong):
+    assert_wrong(ex.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3", message)
 
 
-@pytest.mark.keras
-def test_3_keras_not_the_best_weights(ex, heart_run, assert_wrong):
-    import keras
-
-    from regutils.training import build_mlp
-
-    early, model, _ = heart_run
-    other = build_mlp(22, (64, 64), seed=5)  # untrained: far from the best validation loss
+def test_3_not_a_model(ex, assert_wrong):
     assert_wrong(
-        ex.feedback("3", early_stopping=early, model=other), "3", "does not hold the best weights"
-    )
-    assert_wrong(
-        ex.feedback("3", early_stopping=early, model="model"),
-        "3",
-        "should be the Keras model you trained",
-    )
-    assert_wrong(
-        ex.feedback("3", early_stopping=keras.callbacks.ModelCheckpoint("x.keras"), model=model),
-        "3",
-        "should be a keras.callbacks.EarlyStopping",
-    )
-    wrong_inputs = build_mlp(13, (8,))
-    assert_wrong(
-        ex.feedback("3", early_stopping=early, model=wrong_inputs), "3", "22 preprocessed columns"
+        ex.feedback("3", model="model", n_non_trainable=600), "3", "should be a Keras model"
     )
 
 
 # --------------------------------------------------------------------------- exercise 4
 
 
-def _history(losses):
-    return pd.DataFrame(
-        {"loss": np.linspace(1, 0.1, len(losses)), "val_loss": losses},
-        index=pd.RangeIndex(1, len(losses) + 1, name="epoch"),
-    )
+def _answers_4(**changes):
+    x, gamma, beta, grad_out = lesson09._data4()
+    _, cache, _ = batchnorm_forward(x, gamma, beta)
+    dx, dgamma, _ = batchnorm_backward(grad_out, cache)
+    answers = {"dx": dx, "dgamma": dgamma, "dx_frozen": grad_out * gamma * cache.inv_std}
+    answers.update(changes)
+    return answers
 
 
-@pytest.fixture(scope="module")
-def long_history():
-    """A jumpy 100-epoch validation curve where GL(5) fires before patience 10."""
-    rng = np.random.default_rng(3)
-    losses = (
-        0.3
-        + 0.4 * np.exp(-np.arange(100) / 8)
-        + 0.002 * np.arange(100)
-        + 0.012 * rng.standard_normal(100)
-    )
-    history = _history(losses)
-    stop_p, _ = lesson09.patience_rule(losses, 10)
-    stop_g, _ = lesson09.gl_rule(losses, 5.0)
-    assert stop_g != stop_p and stop_g < 100 and stop_p < 100  # a useful test case
-    return history, stop_p, stop_g
+def test_4_right(ex):
+    assert ex.feedback("4", **_answers_4()).startswith("Correct: exercise 4.")
 
 
-def test_4_right(ex, long_history):
-    history, stop_p, stop_g = long_history
-    text = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
-    assert text.startswith("Correct: exercise 4."), text
-
-
-def test_4_message_does_not_depend_on_the_run(ex, long_history):
-    """The message is a stored output: the same whichever rule fires first."""
-    history, stop_p, stop_g = long_history
-    first = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
-    flat = np.r_[np.linspace(0.7, 0.4, 20), 0.4 + 0.001 * np.arange(1, 81)]  # small rises only
-    stop_p2, _ = lesson09.patience_rule(flat, 10)
-    stop_g2, _ = lesson09.gl_rule(flat, 5.0)
-    assert stop_p2 < stop_g2  # here patience 10 fires first
-    second = ex.feedback("4", history=_history(flat), stop_patience=stop_p2, stop_gl=stop_g2)
-    assert (
-        first
-        == second
-        == ("Correct: exercise 4. Both stopping epochs read off one run, without training twice.")
-    )
-
-
-def test_4_wrong(ex, long_history, assert_wrong):
-    history, stop_p, stop_g = long_history
-    losses = history["val_loss"].to_numpy()
-    overall = int(np.argmax(100 * (losses / losses.min() - 1) > 5.0)) + 1
-    assert overall != stop_g
+def test_4_wrong(ex, assert_wrong):
+    x, gamma, _, grad_out = lesson09._data4()
+    right = _answers_4()
+    inv_std = 1 / np.sqrt(x.var(0) + 1e-3)
+    x_hat = (x - x.mean(0)) * inv_std
+    g = grad_out * gamma
     cases = [
-        ({"stop_patience": stop_p - 1}, "counts epochs from 0"),
-        ({"stop_patience": stop_p + 1}, "one epoch late"),
-        ({"stop_patience": stop_p + 5}, "is not where EarlyStopping(patience=10)"),
-        ({"stop_gl": stop_g - 1}, "counts epochs from 0"),
-        ({"stop_gl": overall}, "best value *so far*"),
-        ({"stop_gl": 100}, "is not the first epoch with GL > 5"),
-        ({"history": history.iloc[:60]}, "has 60 epochs"),
-        ({"history": history.drop(columns="val_loss")}, "with a 'val_loss' column"),
-        ({"history": history["val_loss"]}, "should be the DataFrame train() returns"),
+        ({"dx": right["dx_frozen"]}, "treats the batch mean and variance as constants"),
+        ({"dx": inv_std / 6 * (6 * g - g.sum(0))}, "not the batch variance"),
+        (
+            {
+                "dx": inv_std
+                / 6
+                * (6 * grad_out - grad_out.sum(0) - x_hat * (grad_out * x_hat).sum(0))
+            },
+            "gamma is missing",
+        ),
+        ({"dgamma": grad_out.sum(0)}, "that is dbeta"),
+        ({"dgamma": (grad_out * x_hat).mean(0)}, "not the mean"),
+        ({"dgamma": (grad_out * x).sum(0)}, "not the raw x"),
+        ({"dx_frozen": right["dx"]}, "that is the full training-mode gradient"),
+        ({"dx": np.ones((6, 3))}, "`dx` is not what the exercise asks for"),
     ]
     for changes, message in cases:
-        answers = {"history": history, "stop_patience": stop_p, "stop_gl": stop_g}
-        answers.update(changes)
-        assert_wrong(ex.feedback("4", **answers), "4", message)
+        assert_wrong(ex.feedback("4", **_answers_4(**changes)), "4", message)
+
+
+def test_4_unanswered(ex):
+    assert "not answered yet" in ex.feedback("4", dx=..., dgamma=1, dx_frozen=1)

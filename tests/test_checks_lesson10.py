@@ -1,126 +1,314 @@
-"""Lesson 10's exercise checks: equivalent answers pass, known mistakes get their own message.
+"""Lesson 10's exercise checks: right answers pass, known-wrong answers get their message.
 
-That the solutions notebook's answers pass is tested for every lesson in test_checks_solutions.py.
+Exercises 1, 2 and 4 take numbers and a history table and run in the test process. Exercise 3
+trains a small Keras network on the heart data, and the re-implemented stopping rules are
+compared with Keras' ``EarlyStopping`` and our ``GeneralizationLoss``: those tests
+(``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import numpy as np
+import pandas as pd
 import pytest
+from fresh_process import run_keras_tests
 
 from regutils.checks import lesson10
 
+LOSSES = np.array(lesson10.VAL_LOSSES)
+
+
+def test_keras_tests_pass_in_a_fresh_process():
+    run_keras_tests(__file__)
+
+
 LESSON = "10"
-ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def right(solution_answers):
-    """The answers solutions/10_choosing_and_combining_exercises.ipynb computes."""
-    return {exercise: solution_answers(LESSON, exercise) for exercise in "123"}
+# --------------------------------------------------------------------------- the rules
 
 
-def test_the_lessons_count_in_exercise_2s_message_is_the_lessons_stored_output():
-    """Exercise 2's check names the lesson's count at correlation 0.95: the one lesson 10 printed."""
-    cells = json.loads(
-        (ROOT / "notebooks" / "10_choosing_and_combining.ipynb").read_text(encoding="utf-8")
-    )["cells"]
-    printed = "".join(
-        "".join(output.get("text", ""))
-        for cell in cells
-        if cell["cell_type"] == "code"
-        for output in cell["outputs"]
+def test_rules_on_the_exercise_losses():
+    assert lesson10.gl_rule(LOSSES, 5.0) == (8, 7)
+    assert lesson10.patience_rule(LOSSES, 2) == (6, 4)
+    assert lesson10.patience_rule(LOSSES, 3) == (12, 9)
+    assert lesson10.patience_rule(LOSSES, 20) == (12, 9)  # never fires: the last epoch
+    assert lesson10.patience_rule([0.5, 0.6, 0.7], 0) == (2, 1)  # patience 0: never at epoch 1
+    assert lesson10.gl_rule([0.5, 0.4, 0.3], 5.0) == (3, 3)  # never fires
+
+
+class _FakeModel:
+    def __init__(self):
+        self.stop_training = False
+        self.epoch = 0
+
+    def get_weights(self):
+        return [np.array([float(self.epoch)])]
+
+    def set_weights(self, weights):
+        self.epoch = int(weights[0][0])
+
+
+def _drive(callback, losses):
+    """Feed a callback one validation loss per epoch, as fit does; return (stop, restored)."""
+    model = _FakeModel()
+    callback.set_model(model)
+    callback.on_train_begin()
+    for epoch, loss in enumerate(losses):
+        model.epoch = epoch + 1  # "weights" = the epoch they come from, counted from 1
+        callback.on_epoch_end(epoch, {"loss": 1.0, "val_loss": float(loss)})
+        if model.stop_training:
+            break
+    callback.on_train_end()
+    return epoch + 1, model.epoch
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize("patience", [0, 1, 2, 3, 5, 20])
+def test_patience_rule_is_keras_early_stopping(patience):
+    import keras
+
+    rng = np.random.default_rng(patience)
+    for losses in (LOSSES, 0.5 + 0.1 * rng.random(40), np.r_[np.linspace(1, 0.4, 10), 0.4, 0.41]):
+        early = keras.callbacks.EarlyStopping(
+            monitor="val_loss", patience=patience, restore_best_weights=True
+        )
+        assert _drive(early, losses) == lesson10.patience_rule(losses, patience), list(losses)
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize("alpha", [1.0, 2.0, 5.0, 10.0])
+def test_gl_rule_is_the_keras_callback(alpha):
+    from regutils.callbacks import GeneralizationLoss
+
+    rng = np.random.default_rng(int(alpha))
+    for losses in (LOSSES, 0.5 + 0.1 * rng.random(40)):
+        assert _drive(GeneralizationLoss(alpha=alpha), losses) == lesson10.gl_rule(losses, alpha)
+
+
+# --------------------------------------------------------------------------- exercise 1
+
+
+def _gl(losses=LOSSES):
+    return 100 * (losses / np.minimum.accumulate(losses) - 1)
+
+
+def test_1_right(ex):
+    assert ex.feedback("1", gl=_gl(), stop_epoch=8, restored_epoch=7).startswith("Correct")
+    assert ex.feedback("1", gl=list(_gl()), stop_epoch=8.0, restored_epoch=np.int64(7)).startswith(
+        "Correct"
     )
-    match = re.search(
-        r"the lasso keeps both of the pair in \d+ of 20 samples, exactly one in (\d+)", printed
-    )
-    assert match, "lesson 10 no longer prints its count at correlation 0.95"
-    assert lesson10._pair_counts(0.95)[0] == int(match.group(1))
-
-
-def test_reference_answers_do_not_depend_on_the_global_seed():
-    """The exercises fix their seeds on purpose: another global seed changes no reference answer."""
-    references = (lesson10._exercise_1, lesson10._pair_counts, lesson10._exercise_3)
-    before = (lesson10._exercise_1(), lesson10._pair_counts(0.99), lesson10._exercise_3())
-    np.random.seed(3)  # what setup_notebook does under REGUTILS_SEED=3
-    for reference in references:
-        reference.cache_clear()
-    after = (lesson10._exercise_1(), lesson10._pair_counts(0.99), lesson10._exercise_3())
-    assert after == before
-
-
-def test_exercise_1_truth_is_dense():
-    coef = lesson10.exercise_1_coef()
-    assert len(coef) == 30 and all(c != 0 for c in coef)
-
-
-def test_choice_is_case_and_space_insensitive(ex, right):
-    assert ex.feedback("1", **{**right["1"], "choice": " Ridge "}).startswith("Correct")
-
-
-def _wrong(right):
-    ref1 = lesson10._exercise_1()
-    ref3 = lesson10._exercise_3()
-    drop_one, keep_both = lesson10._pair_counts(0.99)
-    lesson_drop_one = lesson10._pair_counts(0.95)[0]
-
-    def one(**changes):
-        return {**right["1"], **changes}
-
-    def two(**changes):
-        return {**right["2"], **changes}
-
-    def three(**changes):
-        return {**right["3"], **changes}
-
-    return [
-        ("1", one(choice="lasso"), "the *other* penalty suits"),
-        ("1", one(rmse_gap=ref1["ridge"] - ref1["lasso"]), "the sign is flipped"),
-        ("1", one(rmse_gap=ref1["lasso_train"] - ref1["ridge_train"]), "*training* sample"),
-        ("1", one(choice="elastic net"), "choice"),
-        ("1", one(choice=1), "must be the string"),
-        ("2", two(n_drop_one=keep_both), "swap the two answers"),
-        ("2", two(n_drop_one=lesson_drop_one), "correlation 0.95"),
-        ("2", two(n_drop_one=19), "is not the number of samples"),
-        ("2", two(n_both_kept=20 - keep_both), "drop at least one feature"),
-        (
-            "2",
-            two(n_both_kept=drop_one + 1 if drop_one + 1 != 20 - keep_both else 0),
-            "is not the number of samples",
-        ),
-        ("3", three(mean_accuracy=ref3["l2_mean"]), "`l1_ratio=1.0` is the L1 penalty"),
-        ("3", three(sd_accuracy=ref3["sd_ddof1"]), "ddof=0"),
-        ("3", three(n_zero=ref3["n_kept"]), "*non-zero* coefficients"),
-        ("3", three(n_zero=0), "is not the number of zero coefficients"),
-    ]
-
-
-@pytest.mark.parametrize("case", range(14))
-def test_wrong_answers_get_the_intended_message(ex, right, case):
-    exercise, answers, message = _wrong(right)[case]
-    text = ex.feedback(exercise, **answers)
-    assert not text.startswith("Correct"), text
-    assert message in text, text
+    column = _gl()[:, None]  # a column (or a row) of 12 numbers is read as the 12 numbers
+    assert ex.feedback("1", gl=column, stop_epoch=8, restored_epoch=7).startswith("Correct")
 
 
 @pytest.mark.parametrize(
-    "exercise, names",
+    "answers, message",
     [
-        ("1", ("choice", "rmse_gap")),
-        ("2", ("n_drop_one", "n_both_kept")),
-        ("3", ("mean_accuracy", "sd_accuracy", "n_zero")),
+        ({"gl": _gl() / 100}, "multiply by 100"),
+        ({"gl": 100 * LOSSES / np.minimum.accumulate(LOSSES)}, "subtract 1"),
+        ({"gl": 100 * (LOSSES / LOSSES.min() - 1)}, "best value *so far*"),
+        ({"gl": np.zeros(12)}, "is not GL(t)"),
+        ({"gl": _gl()[:11]}, "should have 12 numbers, one per epoch, got shape (11,)"),
+        ({"gl": 5.0}, "should be a list or array of 12 numbers, one per epoch, got a float"),
+        ({"gl": np.r_[_gl()[:11], np.nan]}, "contains NaN"),
+        ({"stop_epoch": 7}, "counts epochs from 0"),
+        ({"stop_epoch": 11}, "is not the first epoch with GL > 5"),
+        ({"stop_epoch": 7.5}, "should be a whole number"),
+        ({"restored_epoch": 8}, "is the last epoch run"),
+        ({"restored_epoch": 9}, "can only restore an epoch it has seen"),
+        ({"restored_epoch": 6}, "counts epochs from 0"),
+        ({"restored_epoch": 2}, "is not the best epoch up to the stop"),
     ],
 )
-def test_unanswered_says_not_answered_yet(ex, exercise, names):
-    text = ex.feedback(exercise, **dict.fromkeys(names, ...))
-    assert "not answered yet" in text, text
+def test_1_wrong(ex, answers, message, assert_wrong):
+    full = {"gl": _gl(), "stop_epoch": 8, "restored_epoch": 7}
+    full.update(answers)
+    assert_wrong(ex.feedback("1", **full), "1", message)
 
 
-def test_hints_exist_for_every_exercise(ex):
-    assert ex.ids == ["1", "2", "3"]
-    for exercise in ex.ids:
-        assert len(ex.get(exercise).hints) >= 2
+# --------------------------------------------------------------------------- exercise 2
+
+
+def test_2_right(ex):
+    text = ex.feedback("2", stop_epoch=6, restored_epoch=4, keras_stopped_epoch=5)
+    assert text.startswith("Correct: exercise 2."), text
+
+
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ({"stop_epoch": 5}, "Keras' `stopped_epoch`, counted from 0"),
+        ({"stop_epoch": 7}, "one epoch late"),
+        ({"stop_epoch": 12}, "is not where patience 2 stops"),
+        ({"restored_epoch": 6}, "the default restore_best_weights=False would keep"),
+        ({"restored_epoch": 3}, "counts epochs from 0"),
+        ({"restored_epoch": 9}, "is not the best epoch up to the stop"),
+        ({"keras_stopped_epoch": 6}, "Keras counts epochs from 0"),
+        ({"keras_stopped_epoch": 3}, "is not what EarlyStopping.stopped_epoch holds"),
+    ],
+)
+def test_2_wrong(ex, answers, message, assert_wrong):
+    full = {"stop_epoch": 6, "restored_epoch": 4, "keras_stopped_epoch": 5}
+    full.update(answers)
+    assert_wrong(ex.feedback("2", **full), "2", message)
+
+
+def test_2_unanswered(ex):
+    text = ex.feedback("2", stop_epoch=..., restored_epoch=4, keras_stopped_epoch=...)
+    assert "not answered yet" in text and "`stop_epoch`, `keras_stopped_epoch`" in text
+
+
+# --------------------------------------------------------------------------- exercise 3
+
+
+@pytest.fixture(scope="module")
+def heart_run():
+    """Exercise 3's recipe, trained once: (early_stopping, model, history)."""
+    import keras
+
+    from regutils.training import build_mlp, train
+
+    Z_train, y_train, Z_val, y_val = lesson10._heart_split()
+    keras.utils.set_random_seed(0)
+    model = build_mlp(Z_train.shape[1], (64, 64))
+    early = keras.callbacks.EarlyStopping(
+        monitor="val_loss", patience=10, restore_best_weights=True
+    )
+    history = train(
+        model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=300, callbacks=[early]
+    )
+    return early, model, history
+
+
+@pytest.mark.keras
+def test_3_keras_right(ex, heart_run):
+    early, model, history = heart_run
+    text = ex.feedback("3", early_stopping=early, model=model)
+    assert text.startswith("Correct: exercise 3."), text
+    assert len(history) < 300  # it did stop early
+    # The message is a stored notebook output: no seed- or CPU-dependent epochs in it.
+    assert text == (
+        "Correct: exercise 3. The model holds the weights of the best epoch, not "
+        "those of the last one."
+    ), text
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"restore_best_weights": False}, "restore_best_weights=False (Keras' default)"),
+        ({"monitor": "loss"}, "monitors the *training* loss"),
+        ({"monitor": "val_accuracy"}, "monitors 'val_accuracy'"),
+        ({"patience": 5}, "has patience 5; use 10"),
+        ({}, "has not seen a training run yet"),
+    ],
+)
+def test_3_keras_wrong_callback(ex, heart_run, kwargs, message, assert_wrong):
+    import keras
+
+    settings = {"monitor": "val_loss", "patience": 10, "restore_best_weights": True}
+    settings.update(kwargs)
+    callback = keras.callbacks.EarlyStopping(**settings)
+    callback.on_train_begin()  # as fit would; still no epoch seen
+    assert_wrong(ex.feedback("3", early_stopping=callback, model=heart_run[1]), "3", message)
+
+
+@pytest.mark.keras
+def test_3_keras_not_the_best_weights(ex, heart_run, assert_wrong):
+    import keras
+
+    from regutils.training import build_mlp
+
+    early, model, _ = heart_run
+    other = build_mlp(22, (64, 64), seed=5)  # untrained: far from the best validation loss
+    assert_wrong(
+        ex.feedback("3", early_stopping=early, model=other), "3", "does not hold the best weights"
+    )
+    assert_wrong(
+        ex.feedback("3", early_stopping=early, model="model"),
+        "3",
+        "should be the Keras model you trained",
+    )
+    assert_wrong(
+        ex.feedback("3", early_stopping=keras.callbacks.ModelCheckpoint("x.keras"), model=model),
+        "3",
+        "should be a keras.callbacks.EarlyStopping",
+    )
+    wrong_inputs = build_mlp(13, (8,))
+    assert_wrong(
+        ex.feedback("3", early_stopping=early, model=wrong_inputs), "3", "22 preprocessed columns"
+    )
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+def _history(losses):
+    return pd.DataFrame(
+        {"loss": np.linspace(1, 0.1, len(losses)), "val_loss": losses},
+        index=pd.RangeIndex(1, len(losses) + 1, name="epoch"),
+    )
+
+
+@pytest.fixture(scope="module")
+def long_history():
+    """A jumpy 100-epoch validation curve where GL(5) fires before patience 10."""
+    rng = np.random.default_rng(3)
+    losses = (
+        0.3
+        + 0.4 * np.exp(-np.arange(100) / 8)
+        + 0.002 * np.arange(100)
+        + 0.012 * rng.standard_normal(100)
+    )
+    history = _history(losses)
+    stop_p, _ = lesson10.patience_rule(losses, 10)
+    stop_g, _ = lesson10.gl_rule(losses, 5.0)
+    assert stop_g != stop_p and stop_g < 100 and stop_p < 100  # a useful test case
+    return history, stop_p, stop_g
+
+
+def test_4_right(ex, long_history):
+    history, stop_p, stop_g = long_history
+    text = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
+    assert text.startswith("Correct: exercise 4."), text
+
+
+def test_4_message_does_not_depend_on_the_run(ex, long_history):
+    """The message is a stored output: the same whichever rule fires first."""
+    history, stop_p, stop_g = long_history
+    first = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
+    flat = np.r_[np.linspace(0.7, 0.4, 20), 0.4 + 0.001 * np.arange(1, 81)]  # small rises only
+    stop_p2, _ = lesson10.patience_rule(flat, 10)
+    stop_g2, _ = lesson10.gl_rule(flat, 5.0)
+    assert stop_p2 < stop_g2  # here patience 10 fires first
+    second = ex.feedback("4", history=_history(flat), stop_patience=stop_p2, stop_gl=stop_g2)
+    assert (
+        first
+        == second
+        == ("Correct: exercise 4. Both stopping epochs read off one run, without training twice.")
+    )
+
+
+def test_4_wrong(ex, long_history, assert_wrong):
+    history, stop_p, stop_g = long_history
+    losses = history["val_loss"].to_numpy()
+    overall = int(np.argmax(100 * (losses / losses.min() - 1) > 5.0)) + 1
+    assert overall != stop_g
+    cases = [
+        ({"stop_patience": stop_p - 1}, "counts epochs from 0"),
+        ({"stop_patience": stop_p + 1}, "one epoch late"),
+        ({"stop_patience": stop_p + 5}, "is not where EarlyStopping(patience=10)"),
+        ({"stop_gl": stop_g - 1}, "counts epochs from 0"),
+        ({"stop_gl": overall}, "best value *so far*"),
+        ({"stop_gl": 100}, "is not the first epoch with GL > 5"),
+        ({"history": history.iloc[:60]}, "has 60 epochs"),
+        ({"history": history.drop(columns="val_loss")}, "with a 'val_loss' column"),
+        ({"history": history["val_loss"]}, "should be the DataFrame train() returns"),
+    ]
+    for changes, message in cases:
+        answers = {"history": history, "stop_patience": stop_p, "stop_gl": stop_g}
+        answers.update(changes)
+        assert_wrong(ex.feedback("4", **answers), "4", message)

@@ -578,7 +578,7 @@ def test_time_budget_comes_from_the_file_name(monkeypatch: pytest.MonkeyPatch) -
     budgets = bench.Budgets(seconds=9.0, seconds_by_prefix={"01_": 3.0, "07_": 5.0}, memory_mb=1.0)
     monkeypatch.setattr(bench, "BUDGETS", budgets)
     assert bench.time_budget("notebooks/01_overfitting.ipynb") == 3.0
-    assert bench.time_budget("solutions/07_dropout_exercises.ipynb") == 5.0
+    assert bench.time_budget("solutions/07_x_exercises.ipynb") == 5.0
     assert bench.time_budget("notebooks/10_choosing.ipynb") == 9.0
     assert bench.time_budget("01_notes/10_x.ipynb") == 9.0  # the file's name, not its folder's
     assert bench.Measurement("notebooks/07_x.ipynb", 5.0, 1.0).problems() == []
@@ -639,8 +639,8 @@ def test_replace_bench_section() -> None:
 def test_bench_table_round_trip() -> None:
     measurements = [
         bench.Measurement("notebooks/01_overfitting.ipynb", 12.34, 412.6),
-        bench.Measurement("notebooks/06_weight_penalties.ipynb", 41.06, 1180.2),
-        bench.Measurement("solutions/06_weight_penalties_exercises.ipynb", None, None, "boom"),
+        bench.Measurement("notebooks/07_weight_penalties.ipynb", 41.06, 1180.2),
+        bench.Measurement("solutions/07_weight_penalties_exercises.ipynb", None, None, "boom"),
     ]
     section = bench.bench_section(measurements, today=datetime.date(2025, 1, 31))
     lines = section.splitlines()
@@ -652,8 +652,8 @@ def test_bench_table_round_trip() -> None:
     table = bench.parse_bench_table(bench.replace_bench_section(README_TEXT, section))
     assert table == {
         "notebooks/01_overfitting.ipynb": (12.3, 413.0),
-        "notebooks/06_weight_penalties.ipynb": (41.1, 1180.0),
-        "solutions/06_weight_penalties_exercises.ipynb": (None, None),
+        "notebooks/07_weight_penalties.ipynb": (41.1, 1180.0),
+        "solutions/07_weight_penalties_exercises.ipynb": (None, None),
     }
     assert [m.problems() for m in measurements[:2]] == [[], []]
     assert bench.Measurement("notebooks/01_x.ipynb", 30.5, 10).problems()

@@ -116,7 +116,7 @@ def course_copy(tmp_path: Path) -> Path:
 
 NEW_LESSON = """
 [[lesson]]
-number = "11"
+number = "12"
 slug = "data_augmentation"
 title = "Data augmentation"
 summary = "more data from the data you have"
@@ -135,10 +135,10 @@ def test_a_lesson_added_to_the_registry_is_reported_until_its_files_exist(
     path.write_text(path.read_text(encoding="utf-8") + NEW_LESSON, encoding="utf-8")
     found = registry.problems(course_copy)
     for missing in (
-        "notebooks/11_data_augmentation.ipynb",
-        "solutions/11_data_augmentation_exercises.ipynb",
-        "regutils/checks/lesson11.py",
-        "tests/test_checks_lesson11.py",
+        "notebooks/12_data_augmentation.ipynb",
+        "solutions/12_data_augmentation_exercises.ipynb",
+        "regutils/checks/lesson12.py",
+        "tests/test_checks_lesson12.py",
     ):
         assert any(missing in problem for problem in found), (missing, found)
     drifted = {p.name for p in registry.drifted(course_copy)}
@@ -147,9 +147,9 @@ def test_a_lesson_added_to_the_registry_is_reported_until_its_files_exist(
 
 def test_a_notebook_without_a_lesson_is_reported(course_copy: Path) -> None:
     shutil.copy(
-        course_copy / "notebooks/01_overfitting.ipynb", course_copy / "notebooks/12_x.ipynb"
+        course_copy / "notebooks/01_overfitting.ipynb", course_copy / "notebooks/13_x.ipynb"
     )
-    assert "notebooks/12_x.ipynb is not a notebook of any lesson in lessons.toml" in (
+    assert "notebooks/13_x.ipynb is not a notebook of any lesson in lessons.toml" in (
         registry.problems(course_copy)
     )
 

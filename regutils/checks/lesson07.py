@@ -1,9 +1,8 @@
-"""Checks and hints for ``notebooks/07_dropout_exercises.ipynb``.
+"""Checks and hints for ``notebooks/07_weight_penalties_exercises.ipynb``.
 
 Each check recomputes the reference answer from the recipe the exercise gives (Keras is imported
 inside the functions: the exercise notebook has imported it already), then compares; messages
-name the mistakes learners make most often — above all reading Keras' ``rate`` as the fraction
-kept.
+name the mistakes learners make most often.
 """
 
 from __future__ import annotations
@@ -16,285 +15,364 @@ import numpy as np
 from regutils.feedback import (
     ExerciseBook,
     Incorrect,
-    expect_array,
     expect_close,
-    expect_close_array,
     expect_keras_inputs,
     expect_keras_model,
     expect_number,
 )
 
-EXERCISES = ExerciseBook(notebook="07_dropout_exercises.ipynb")
+EXERCISES = ExerciseBook(notebook="07_weight_penalties_exercises.ipynb")
 
 # --------------------------------------------------------------------------- exercise 1
 
-_RATE_MESSAGE = (
-    "`rate` is the fraction dropped, not kept: Dropout({wrong:g}) drops "
-    "{wrong:.0%} of its inputs; to drop {asked:.0%}, write Dropout({asked:g})."
-)
+L1_STRENGTH, L2_STRENGTH = 0.0005, 0.005
+
+
+def _penalty_settings(layer) -> tuple[float, float] | None:
+    """(l1, l2) of a layer's kernel_regularizer, or None without one."""
+    regularizer = getattr(layer, "kernel_regularizer", None)
+    if regularizer is None:
+        return None
+    config = regularizer.get_config()
+    try:
+        return float(config.get("l1", 0.0)), float(config.get("l2", 0.0))
+    except (TypeError, ValueError):
+        raise Incorrect(
+            f"layer {layer.name!r} has a custom kernel_regularizer ({config}); use "
+            "keras.regularizers.L1L2(l1=..., l2=...)."
+        ) from None
+
+
+def _close(value: float, target: float) -> bool:
+    return math.isclose(value, target, rel_tol=1e-5, abs_tol=1e-12)
 
 
 @EXERCISES.exercise(
     "1",
     hints=(
-        "The layers, in order: keras.Input(shape=(64,)), Dropout, Dense(128, relu), Dropout, "
-        "Dense(10, softmax).",
-        "Keras' `rate` is the fraction of units *dropped*: dropping 20 % of the pixels is "
-        "Dropout(0.2), dropping 30 % of the hidden units is Dropout(0.3).",
+        "Start from the lesson's `network()` function: keras.Sequential([keras.Input(shape=(22,)), "
+        "Dense(128, relu), Dense(64, relu), Dense(1, sigmoid)]).",
+        "Give both hidden Dense layers `kernel_regularizer=keras.regularizers.L1L2(l1=0.0005, "
+        "l2=0.005)`, and leave the output layer without one.",
     ),
 )
 def _grade_1(model):
     expect_keras_model("model", model)
     import keras
 
-    expect_keras_inputs(model, 64, "64 pixels per image")
-    kinds = [
-        "Dropout"
-        if isinstance(layer, keras.layers.Dropout)
-        else "Dense"
-        if isinstance(layer, keras.layers.Dense)
-        else type(layer).__name__
-        for layer in model.layers
-    ]
-    if kinds and kinds[-1] == "Dropout":
+    others = [layer.name for layer in model.layers if not isinstance(layer, keras.layers.Dense)]
+    if others:
         raise Incorrect(
-            "there is a Dropout layer after the output layer: never drop the "
-            "outputs (the predicted probabilities); drop inputs and hidden units."
+            f"the exercise asks for three Dense layers only; `model` also has {', '.join(others)}."
         )
-    if kinds[:1] != ["Dropout"]:
+    dense = model.layers
+    if [layer.units for layer in dense] != [128, 64, 1]:
         raise Incorrect(
-            "the inputs are not dropped: put a Dropout layer before the first Dense "
-            "layer (right after keras.Input)."
+            f"`model` has Dense layers of {[layer.units for layer in dense]} units; "
+            "the network is 128-64-1."
         )
-    if kinds != ["Dropout", "Dense", "Dropout", "Dense"]:
-        raise Incorrect(
-            f"the layers are {kinds}; the exercise asks for Dropout, Dense(128), "
-            "Dropout, Dense(10)."
-        )
-    input_drop, hidden, hidden_drop, output = model.layers
-    if hidden.units != 128 or output.units != 10:
-        raise Incorrect(
-            f"the Dense layers have {hidden.units} and {output.units} units; the "
-            "exercise asks for 128 and 10 (one per digit)."
-        )
-    if (hidden.get_config()["activation"], output.get_config()["activation"]) != (
-        "relu",
-        "softmax",
-    ):
-        raise Incorrect("use relu in the hidden layer and softmax in the output layer.")
-    for layer, asked, where in ((input_drop, 0.2, "input"), (hidden_drop, 0.3, "hidden")):
-        rate = float(layer.rate)
-        if math.isclose(rate, asked):
-            continue
-        if math.isclose(rate, 1 - asked):
+    activations = [layer.get_config()["activation"] for layer in dense]
+    if activations != ["relu", "relu", "sigmoid"]:
+        raise Incorrect(f"the activations are {activations}; use relu, relu and sigmoid.")
+    expect_keras_inputs(model, 22, "22 columns after preprocessing")
+    for k, layer in enumerate(dense[:2], start=1):
+        settings = _penalty_settings(layer)
+        if settings is None:
+            if layer.activity_regularizer is not None:
+                raise Incorrect(
+                    f"hidden layer {k} has an activity_regularizer, which penalizes the "
+                    "layer's outputs, not its weights: use kernel_regularizer."
+                )
+            if layer.bias_regularizer is not None:
+                raise Incorrect(
+                    f"hidden layer {k} penalizes its bias; the exercise asks for its "
+                    "weights: kernel_regularizer."
+                )
+            raise Incorrect(f"hidden layer {k} has no kernel_regularizer.")
+        l1, l2 = settings
+        if l1 == 0.0 and l2 == 0.0:
             raise Incorrect(
-                f"the {where} dropout: " + _RATE_MESSAGE.format(wrong=rate, asked=asked)
+                f"hidden layer {k}'s penalty is zero: `l1_l2()` without arguments is "
+                "no penalty in Keras 3; pass l1=0.0005 and l2=0.005 explicitly."
             )
-        other = 0.3 if asked == 0.2 else 0.2
-        if math.isclose(rate, other):
+        if _close(l1, L2_STRENGTH) and _close(l2, L1_STRENGTH):
+            raise Incorrect(f"hidden layer {k}: l1 and l2 are swapped (l1={l1:g}, l2={l2:g}).")
+        if l1 == 0.0 and _close(l2, L2_STRENGTH):
             raise Incorrect(
-                "the two rates are swapped: 20 % on the inputs, 30 % after the hidden layer."
+                f"hidden layer {k} has the L2 part only; the exercise asks for L1 + L2."
             )
+        if l2 == 0.0 and _close(l1, L1_STRENGTH):
+            raise Incorrect(
+                f"hidden layer {k} has the L1 part only; the exercise asks for L1 + L2."
+            )
+        if not (_close(l1, L1_STRENGTH) and _close(l2, L2_STRENGTH)):
+            raise Incorrect(
+                f"hidden layer {k}'s penalty is l1={l1:g}, l2={l2:g}; the exercise "
+                "asks for l1=0.0005 and l2=0.005."
+            )
+        if layer.bias_regularizer is not None:
+            raise Incorrect(f"hidden layer {k} also penalizes its bias; penalize the kernel only.")
+    if _penalty_settings(dense[2]) is not None:
         raise Incorrect(
-            f"the {where} dropout rate is {rate:g}; the exercise asks to drop "
-            f"{asked:.0%}: Dropout({asked:g})."
+            "the output layer has a kernel_regularizer too; the exercise penalizes the "
+            "hidden layers only."
         )
-    return "Dropout(0.2) keeps 80 % of the pixels: the paper's p = 0.8."
+    return "Two penalty terms in model.losses, one per hidden layer."
 
 
 # --------------------------------------------------------------------------- exercise 2
 
-EX2_RATE = 0.25
-TOL_2 = 1e-5  # float32 answers pass; every mistake differs by at least 0.25
+EX2_L1, EX2_L2 = 0.001, 0.01
 
 
 @cache
-def _exercise_2() -> dict[str, np.ndarray]:
-    x = np.arange(1.0, 9.0).reshape(2, 4)
-    u = np.random.default_rng(4).random(x.shape)
-    keep = u >= EX2_RATE
-    scale = 1 / (1 - EX2_RATE)
-    return {
-        "x": x,
-        "keep": keep,
-        "out": x * keep * scale,
-        "grad": keep * scale,
-        "unscaled": x * keep,
-        "times_keep": x * keep * (1 - EX2_RATE),
-        "reversed": x * (~keep) * scale,
-        "reversed_unscaled": x * (~keep),
-        "reversed_rate_as_keep": x * (u < 1 - EX2_RATE) / EX2_RATE,
-    }
+def _exercise_2_weights() -> tuple[np.ndarray, ...]:
+    """The weights of exercise 2's model: build_mlp(22, (16, 8), ...) with random weights."""
+    from regutils.training import build_mlp
+
+    model = build_mlp(22, (16, 8), l1=EX2_L1, l2=EX2_L2, seed=3)
+    rng = np.random.default_rng(6)
+    model.set_weights([rng.normal(0.0, 0.3, size=w.shape) for w in model.get_weights()])
+    weights = tuple(np.asarray(w, dtype=np.float64) for w in model.get_weights())
+    keras_penalty = float(sum(model.losses))
+    return weights + (np.array(keras_penalty),)
+
+
+def _terms(arrays, l1=EX2_L1, l2=EX2_L2, half=False) -> float:
+    factor = 0.5 if half else 1.0
+    return float(sum(l1 * np.abs(w).sum() + factor * l2 * np.square(w).sum() for w in arrays))
 
 
 @EXERCISES.exercise(
     "2",
     hints=(
-        "The mask: `keep = u >= rate` with `u = np.random.default_rng(4).random(x.shape)` — each "
-        "entry is kept with probability 1 - rate.",
-        "Training output: `x * keep / (1 - rate)`. At inference inverted dropout does nothing: "
-        "the output is x itself.",
-        "Backward: the output is x times a constant per entry (0 or 1 / (1 - rate)), so the gradient "
-        "is `grad_out * keep / (1 - rate)`.",
+        "`model.get_weights()` lists kernel, bias, kernel, bias, ... layer by layer; the penalized "
+        "kernels are those of the two hidden layers: `weights[0]` and `weights[2]`.",
+        "For each penalized kernel W: 0.001 * np.abs(W).sum() + 0.01 * (W ** 2).sum(); add the two. "
+        "No factor ½, no mean: Keras sums.",
     ),
 )
-def _grade_2(out, out_inference, grad_x):
-    ref = _exercise_2()
-    x, scale = ref["x"], 1 / (1 - EX2_RATE)
-    expect_close_array(
-        "out",
-        expect_array("out", out, x.shape, like="x"),
-        ref["out"],
-        tol=TOL_2,
+def _grade_2(penalty):
+    *weights, keras_penalty = _exercise_2_weights()
+    kernels = [weights[0], weights[2]]
+    expected = _terms(kernels)
+    assert math.isclose(expected, float(keras_penalty), rel_tol=1e-4), (
+        "reference drifted from Keras"
+    )
+    expect_close(
+        "penalty",
+        penalty,
+        expected,
+        tol=1e-4 * expected,
         mistakes=[
             (
-                ref["unscaled"],
-                "the kept entries must be scaled up by 1 / (1 - rate) = 1.333..., so "
-                "that the expected output equals the input (inverted dropout).",
+                _terms(kernels, l1=0.0),
+                "that is the L2 part only; add the L1 part, 0.001 * sum(|w|).",
             ),
             (
-                ref["times_keep"],
-                "scale by 1 / (1 - rate), not by (1 - rate): inverted dropout scales "
-                "the kept entries *up* in training.",
+                _terms(kernels, l2=0.0),
+                "that is the L1 part only; add the L2 part, 0.01 * sum(w**2).",
+            ),
+            (_terms(kernels, half=True), "Keras' L2 penalty is l2 * sum(w**2), with no factor ½."),
+            (
+                _terms(kernels + [weights[4]]),
+                "the output layer is not penalized: build_mlp puts the "
+                "regularizer on the hidden layers only.",
             ),
             (
-                ref["reversed"],
-                "the mask is reversed: `rate` is the fraction dropped, so keep the "
-                "entries with u >= rate (probability 1 - rate).",
+                _terms(weights[:4]),
+                "biases are not penalized: kernel_regularizer applies to the "
+                "kernels (weights[0] and weights[2]) only.",
             ),
             (
-                ref["reversed_unscaled"],
-                "the mask is reversed (keep u >= rate) and the kept entries "
-                "are not scaled by 1 / (1 - rate).",
+                _terms(weights),
+                "only the hidden layers' kernels are penalized, not biases or the output layer.",
             ),
             (
-                ref["reversed_rate_as_keep"],
-                "`rate` is the fraction dropped, not kept: keep u >= rate "
-                "and scale by 1 / (1 - rate).",
+                float(
+                    sum(EX2_L1 * np.abs(w).mean() + EX2_L2 * np.square(w).mean() for w in kernels)
+                ),
+                "Keras *sums* over the weights; you took means.",
             ),
         ],
-        otherwise="is not x * keep / (1 - rate) with the mask from u >= rate.",
     )
-    identity = (
-        "with inverted dropout the scaling happens in training; at inference the layer is "
-        "the identity (x itself)."
-    )
-    expect_close_array(
-        "out_inference",
-        expect_array("out_inference", out_inference, x.shape, like="x"),
-        x,
-        tol=TOL_2,
-        mistakes=[
-            (x / scale, identity),
-            (x * scale, identity),
-            (
-                ref["out"],
-                "that is the training output: at inference nothing is dropped, the layer "
-                "returns x.",
-            ),
-        ],
-        otherwise="should be x itself.",
-    )
-    expect_close_array(
-        "grad_x",
-        expect_array("grad_x", grad_x, x.shape, like="x"),
-        ref["grad"],
-        tol=TOL_2,
-        mistakes=[
-            (
-                ref["keep"],
-                "the backward pass scales like the forward pass: grad_out * keep / (1 - rate).",
-            ),
-            (np.ones(x.shape), "dropped entries pass no gradient back; multiply by the mask."),
-        ],
-        otherwise="should be grad_out * keep / (1 - rate).",
-    )
-    return "Forward and backward use the same mask and the same scale."
+    return "It matches sum(model.losses): that is what Keras adds to the loss."
 
 
 # --------------------------------------------------------------------------- exercise 3
 
+#: Validation accuracy of the 128-64-1 network on 5 folds (columns) by L2 strength (rows), recorded
+#: once from a run of the lesson's protocol with other fold shuffles (StratifiedKFold(5,
+#: shuffle=True, random_state=1), 20 epochs, batch 64, Adam 0.003, AVX2 CPU), rounded to 3
+#: decimals. Fixed on purpose: the exercise gives this table to the learner as data and is about
+#: the one-standard-error rule, so every learner, whatever the seed (REGUTILS_SEED) or CPU, gets
+#: the same answer. The check derives its reference answers from the table with the rule (nothing
+#: else is hard-coded), and tests/test_checks_lesson06.py shows that they do not hinge on the
+#: rounding: any table within ±0.0005 of this one gives the same answers and the same messages.
+EX3_STRENGTHS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
+EX3_ACCURACY = (
+    (0.770, 0.803, 0.852, 0.800, 0.817),
+    (0.770, 0.836, 0.852, 0.783, 0.833),
+    (0.803, 0.836, 0.869, 0.783, 0.817),
+    (0.836, 0.836, 0.869, 0.800, 0.833),
+    (0.852, 0.852, 0.918, 0.783, 0.867),
+    (0.803, 0.852, 0.902, 0.783, 0.867),
+    (0.885, 0.787, 0.869, 0.750, 0.833),
+)
 
-@cache
-def _validation_images() -> tuple[np.ndarray, np.ndarray]:
-    from sklearn.datasets import load_digits
-    from sklearn.model_selection import train_test_split
 
-    digits = load_digits()
-    X = (digits.data / 16.0).astype("float32")
-    _, X_val, _, y_val = train_test_split(
-        X, digits.target, test_size=0.5, stratify=digits.target, random_state=0
+def _one_se_choice(margin: str = "se", strongest: bool = True) -> float:
+    """The strength the one-standard-error rule (lesson 05's, ddof=1) picks from the table."""
+    from regutils.model_selection import one_standard_error_rule_from_folds
+
+    return one_standard_error_rule_from_folds(
+        EX3_STRENGTHS,
+        EX3_ACCURACY,
+        simpler="higher" if strongest else "lower",
+        margin=margin,
     )
-    return X_val, y_val
-
-
-def _mc_reference(model, passes: int = 50) -> dict[str, float]:
-    X_val, y_val = _validation_images()
-    samples = np.stack([np.asarray(model(X_val, training=True)) for _ in range(passes)])
-    mean = samples.mean(axis=0)
-    predicted = mean.argmax(axis=1)
-    spread = samples[:, np.arange(len(X_val)), predicted].std(axis=0)
-    deterministic = np.asarray(model(X_val, training=False))
-    return {
-        "accuracy": float(np.mean(predicted == y_val)),
-        "spread": float(spread.mean()),
-        "deterministic_accuracy": float(np.mean(deterministic.argmax(axis=1) == y_val)),
-        "spread_over_images": float(
-            samples[:, np.arange(len(X_val)), predicted].std(axis=1).mean()
-        ),
-    }
 
 
 @EXERCISES.exercise(
     "3",
     hints=(
-        "Stack 50 passes: `np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])` "
-        "has shape (50, images, 10).",
-        "Average over the passes (axis=0) and take argmax per image: that is the MC prediction; "
-        "compare it with y_val for `mc_accuracy`.",
-        "For `mean_spread`: for each image, the sd over the 50 passes of the probability of its "
-        "predicted class; then the mean over images.",
+        "Put the table in a DataFrame with one row per strength; `.mean(axis=1)` gives the mean "
+        "accuracy of each strength, and `.idxmax()` the best one.",
+        "The standard error of the best strength is the standard deviation of its 5 accuracies "
+        "(ddof=1, as in lesson 05) / sqrt(5). Keep every strength whose mean is at least (best mean "
+        "- that standard error).",
+        "Among those, the one-standard-error rule takes the *simplest* model: for a penalty, the "
+        "strongest one (the largest l2).",
     ),
 )
-def _grade_3(model, mc_accuracy, mean_spread):
-    try:
-        expect_keras_model("model", model)
-    except Incorrect:
-        raise Incorrect("pass the setup cell's network as `model=mc_model`.") from None
-    ref = _mc_reference(model)
-    expect_close(
-        "mc_accuracy",
-        mc_accuracy,
-        ref["accuracy"],
-        tol=0.015,
-        mistakes=[
-            (1 - ref["accuracy"], "that is the error rate; the exercise asks for the accuracy."),
-        ],
-    )
-    if abs(expect_number("mean_spread", mean_spread)) < 1e-9:
+def _grade_3(best_l2, chosen_l2):
+    means = np.array(EX3_ACCURACY).mean(axis=1)
+    best = EX3_STRENGTHS[int(np.argmax(means))]
+    worst = EX3_STRENGTHS[int(np.argmin(means))]
+    value = expect_number("best_l2", best_l2)
+    if not _close(value, best):
+        if _close(value, worst):
+            raise Incorrect(
+                f"`best_l2` = {value:g} has the *lowest* mean accuracy; take the "
+                "highest (argmax, not argmin)."
+            )
         raise Incorrect(
-            "`mean_spread` = 0: every pass gave the same output. With "
-            "training=False (the default) dropout is off; call the model with "
-            "training=True."
+            f"`best_l2` = {value:g} is not the strength with the highest mean accuracy."
         )
-    spread = expect_close(
-        "mean_spread",
-        mean_spread,
-        ref["spread"],
-        tol=0.1 * ref["spread"],
+    chosen = expect_number("chosen_l2", chosen_l2)
+    expected = _one_se_choice()
+    if _close(chosen, expected):
+        return (
+            "The rule trades a point of mean accuracy that is within the noise for a simpler, "
+            "more strongly penalized network."
+        )
+    if _close(chosen, _one_se_choice(margin="sd")):
+        raise Incorrect(
+            f"`chosen_l2` = {chosen:g} comes from one standard *deviation*; the rule "
+            "uses the standard error, sd / sqrt(5)."
+        )
+    if _close(chosen, _one_se_choice(strongest=False)) or _close(chosen, best):
+        raise Incorrect(
+            f"`chosen_l2` = {chosen:g}: the rule picks the *strongest* penalty whose "
+            "mean is within one standard error of the best (the simplest model), not "
+            "the weakest or the best."
+        )
+    raise Incorrect(
+        f"`chosen_l2` = {chosen:g} is not the largest strength whose mean accuracy is "
+        "within one standard error of the best."
+    )
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+def adam_reference(
+    l2: float = 0.0,
+    weight_decay: float = 0.0,
+    gradient_b: float = 0.0,
+    steps: int = 100,
+    learning_rate: float = 0.02,
+) -> np.ndarray:
+    """Exercise 4's experiment in NumPy, with Keras' Adam/AdamW update rules (defaults).
+
+    Weights [a, b] start at 1; their data gradients alternate +-10 and +-gradient_b; ``l2`` adds
+    the penalty's gradient 2 * l2 * w; ``weight_decay`` shrinks w by learning_rate *
+    weight_decay * w before each Adam step (as ``keras.optimizers.AdamW`` does). Independent of
+    Keras, so the check does not repeat the learner's runs; tests compare it with Keras.
+    """
+    beta_1, beta_2, epsilon = 0.9, 0.999, 1e-7
+    w = np.ones(2)
+    m = np.zeros(2)
+    v = np.zeros(2)
+    for t in range(steps):
+        sign = 1.0 if t % 2 == 0 else -1.0
+        gradient = np.array([10.0 * sign, gradient_b * sign]) + 2 * l2 * w
+        w = w - learning_rate * weight_decay * w
+        m = beta_1 * m + (1 - beta_1) * gradient
+        v = beta_2 * v + (1 - beta_2) * gradient**2
+        alpha = learning_rate * np.sqrt(1 - beta_2 ** (t + 1)) / (1 - beta_1 ** (t + 1))
+        w = w - alpha * m / (np.sqrt(v) + epsilon)
+    return w
+
+
+@cache
+def _exercise_4() -> dict[str, float]:
+    result = {}
+    for gradient_b in (0.1, 1.0):
+        plain = adam_reference(gradient_b=gradient_b)
+        l2 = adam_reference(l2=0.01, gradient_b=gradient_b)
+        result[f"l2 {gradient_b}"] = float(l2[1] / plain[1])
+        result[f"l2 a {gradient_b}"] = float(l2[0] / plain[0])
+        result[f"raw l2 {gradient_b}"] = float(l2[1])
+    decay = adam_reference(weight_decay=0.02, gradient_b=0.1)
+    result["decay"] = float(decay[1] / adam_reference(gradient_b=0.1)[1])
+    return result
+
+
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "Each shrinkage factor needs two runs with the same `gradient_b`: one with the penalty (or "
+        "the decay) and one with plain Adam; divide b's final value by b's final value without it.",
+        "`optimize(...)` returns [a, b]: b is the second entry, `[1]`. Use a fresh optimizer object "
+        "for every run (optimizers keep state).",
+    ),
+)
+def _grade_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
+    ref = _exercise_4()
+    tol = 0.005
+    for name, value, key in (
+        ("shrink_l2_small", shrink_l2_small, "l2 0.1"),
+        ("shrink_l2_unit", shrink_l2_unit, "l2 1.0"),
+    ):
+        gradient_b = key.split()[-1]
+        expect_close(
+            name,
+            value,
+            ref[key],
+            tol=tol,
+            mistakes=[
+                (
+                    ref[f"l2 a {gradient_b}"],
+                    "that is weight a's factor; the exercise asks about b, the second entry.",
+                ),
+                (
+                    ref[f"raw l2 {gradient_b}"],
+                    "that is b's final value; divide it by b's final value under plain Adam.",
+                ),
+                (
+                    ref["decay"],
+                    "that is AdamW's factor; this one asks for Adam with the L2 penalty.",
+                ),
+            ],
+        )
+    expect_close(
+        "shrink_decay_small",
+        shrink_decay_small,
+        ref["decay"],
+        tol=tol,
         mistakes=[
-            (
-                ref["spread"] ** 2,
-                "that is a variance; the exercise asks for the standard deviation.",
-            ),
-            (
-                ref["spread_over_images"],
-                "take the sd over the passes (axis=0) for each image, then the mean over images.",
-            ),
+            (ref["l2 0.1"], "that is Adam + L2's factor; this one asks for AdamW."),
         ],
     )
-    del spread
-    return (
-        "The averaged prediction is about as accurate as the network with dropout off; the "
-        "spread is the extra information."
-    )
+    return "Adam + L2 shrinks a weight more the smaller its gradients; AdamW's decay does not care."

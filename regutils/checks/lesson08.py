@@ -1,14 +1,14 @@
-"""Checks and hints for ``notebooks/08_batch_normalization_exercises.ipynb``.
+"""Checks and hints for ``notebooks/08_dropout_exercises.ipynb``.
 
-Each check recomputes the reference answer in NumPy from the arrays the exercise defines (the
-formulas of ``regutils.scratch.batchnorm``, which the tests match to Keras), then compares;
-messages name the mistakes learners make most often: the unbiased variance, normalizing the
-wrong axis, the momentum's two weights swapped, Keras' default momentum, a frozen-statistics
-gradient. Keras is imported inside the functions (the exercise notebook has imported it).
+Each check recomputes the reference answer from the recipe the exercise gives (Keras is imported
+inside the functions: the exercise notebook has imported it already), then compares; messages
+name the mistakes learners make most often — above all reading Keras' ``rate`` as the fraction
+kept.
 """
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import numpy as np
@@ -17,355 +17,284 @@ from regutils.feedback import (
     ExerciseBook,
     Incorrect,
     expect_array,
+    expect_close,
     expect_close_array,
-    expect_int,
     expect_keras_inputs,
     expect_keras_model,
+    expect_number,
 )
 
-EXERCISES = ExerciseBook(notebook="08_batch_normalization_exercises.ipynb")
-EPS = 1e-3
-
+EXERCISES = ExerciseBook(notebook="08_dropout_exercises.ipynb")
 
 # --------------------------------------------------------------------------- exercise 1
 
-X1 = np.array([[1.0, 200.0, -3.0], [2.0, 180.0, -1.0], [4.0, 260.0, -2.0], [5.0, 240.0, 0.0]])
-GAMMA1 = np.array([1.0, 2.0, 0.5])
-BETA1 = np.array([0.0, 1.0, -1.0])
-
-
-def _normalize(x: np.ndarray, axis: int = 0, ddof: int = 0, eps: float = EPS) -> np.ndarray:
-    mean = x.mean(axis=axis, keepdims=True)
-    var = x.var(axis=axis, ddof=ddof, keepdims=True)
-    return (x - mean) / np.sqrt(var + eps)
+_RATE_MESSAGE = (
+    "`rate` is the fraction dropped, not kept: Dropout({wrong:g}) drops "
+    "{wrong:.0%} of its inputs; to drop {asked:.0%}, write Dropout({asked:g})."
+)
 
 
 @EXERCISES.exercise(
     "1",
     hints=(
-        "Work column by column (axis=0): each column is one unit, each row one example. "
-        "`x.mean(axis=0)` and `x.var(axis=0)` give the batch statistics.",
-        "out = gamma * (x - mean) / np.sqrt(var + 1e-3) + beta. np.var divides by the batch size "
-        "(ddof=0), like Keras; pandas' .var() would divide by size - 1.",
-        "A new layer starts from moving_mean = 0 and moving_var = 1; one step gives "
-        "0.99 * old + 0.01 * batch statistic.",
+        "The layers, in order: keras.Input(shape=(64,)), Dropout, Dense(128, relu), Dropout, "
+        "Dense(10, softmax).",
+        "Keras' `rate` is the fraction of units *dropped*: dropping 20 % of the pixels is "
+        "Dropout(0.2), dropping 30 % of the hidden units is Dropout(0.3).",
     ),
 )
-def _grade_1(out, moving_mean, moving_var):
-    mean, var = X1.mean(axis=0), X1.var(axis=0)
-    expected = GAMMA1 * _normalize(X1) + BETA1
-    expect_close_array(
-        "out",
-        expect_array("out", out, X1.shape),
-        expected,
-        tol=1e-6,
-        mistakes=(
-            (
-                GAMMA1 * _normalize(X1, ddof=1) + BETA1,
-                "that uses the unbiased variance (divide by n - 1); batch normalization, like Keras, "
-                "divides by the batch size n (np.var's default, ddof=0).",
-            ),
-            (
-                GAMMA1 * (X1 - mean) / np.sqrt(var) + BETA1,
-                "epsilon is missing: divide by np.sqrt(var + 1e-3).",
-            ),
-            (_normalize(X1), "gamma and beta are missing: out = gamma * x_hat + beta."),
-            (
-                BETA1 * _normalize(X1) + GAMMA1,
-                "gamma and beta are swapped: gamma scales, beta shifts.",
-            ),
-            (
-                GAMMA1 * _normalize(X1, axis=1) + BETA1,
-                "that normalizes each row (example); batch normalization normalizes each column (unit) "
-                "over the examples of the batch: axis=0.",
-            ),
-        ),
-    )
-    expect_close_array(
-        "moving_mean",
-        expect_array("moving_mean", moving_mean, (3,)),
-        0.01 * mean,
-        tol=1e-9,
-        mistakes=(
-            (
-                0.99 * mean,
-                "the weights are swapped: moving = 0.99 * old + 0.01 * batch mean, and "
-                "the old value of a new layer is 0.",
-            ),
-            (
-                mean,
-                "that is the batch mean itself; the moving average moves only 1 % of the way "
-                "towards it per step (momentum 0.99).",
-            ),
-        ),
-    )
-    expect_close_array(
-        "moving_var",
-        expect_array("moving_var", moving_var, (3,)),
-        0.99 + 0.01 * var,
-        tol=1e-9,
-        mistakes=(
-            (
-                0.99 + 0.01 * X1.var(axis=0, ddof=1),
-                "use the biased batch variance (ddof=0) here too.",
-            ),
-            (
-                0.01 * var,
-                "a new layer's moving variance starts at 1, not 0: 0.99 * 1 + 0.01 * var.",
-            ),
-            (
-                0.99 * var + 0.01,
-                "the weights are swapped: 0.99 * old (= 1) + 0.01 * batch variance.",
-            ),
-        ),
-    )
-    return "The moving averages have barely moved after one step: that is why they need many."
+def _grade_1(model):
+    expect_keras_model("model", model)
+    import keras
+
+    expect_keras_inputs(model, 64, "64 pixels per image")
+    kinds = [
+        "Dropout"
+        if isinstance(layer, keras.layers.Dropout)
+        else "Dense"
+        if isinstance(layer, keras.layers.Dense)
+        else type(layer).__name__
+        for layer in model.layers
+    ]
+    if kinds and kinds[-1] == "Dropout":
+        raise Incorrect(
+            "there is a Dropout layer after the output layer: never drop the "
+            "outputs (the predicted probabilities); drop inputs and hidden units."
+        )
+    if kinds[:1] != ["Dropout"]:
+        raise Incorrect(
+            "the inputs are not dropped: put a Dropout layer before the first Dense "
+            "layer (right after keras.Input)."
+        )
+    if kinds != ["Dropout", "Dense", "Dropout", "Dense"]:
+        raise Incorrect(
+            f"the layers are {kinds}; the exercise asks for Dropout, Dense(128), "
+            "Dropout, Dense(10)."
+        )
+    input_drop, hidden, hidden_drop, output = model.layers
+    if hidden.units != 128 or output.units != 10:
+        raise Incorrect(
+            f"the Dense layers have {hidden.units} and {output.units} units; the "
+            "exercise asks for 128 and 10 (one per digit)."
+        )
+    if (hidden.get_config()["activation"], output.get_config()["activation"]) != (
+        "relu",
+        "softmax",
+    ):
+        raise Incorrect("use relu in the hidden layer and softmax in the output layer.")
+    for layer, asked, where in ((input_drop, 0.2, "input"), (hidden_drop, 0.3, "hidden")):
+        rate = float(layer.rate)
+        if math.isclose(rate, asked):
+            continue
+        if math.isclose(rate, 1 - asked):
+            raise Incorrect(
+                f"the {where} dropout: " + _RATE_MESSAGE.format(wrong=rate, asked=asked)
+            )
+        other = 0.3 if asked == 0.2 else 0.2
+        if math.isclose(rate, other):
+            raise Incorrect(
+                "the two rates are swapped: 20 % on the inputs, 30 % after the hidden layer."
+            )
+        raise Incorrect(
+            f"the {where} dropout rate is {rate:g}; the exercise asks to drop "
+            f"{asked:.0%}: Dropout({asked:g})."
+        )
+    return "Dropout(0.2) keeps 80 % of the pixels: the paper's p = 0.8."
 
 
 # --------------------------------------------------------------------------- exercise 2
 
-STEPS2, MOMENTUM2 = 10, 0.9
+EX2_RATE = 0.25
+TOL_2 = 1e-5  # float32 answers pass; every mistake differs by at least 0.25
 
 
 @cache
-def _batch2() -> np.ndarray:
-    return np.random.default_rng(42).normal(loc=2.0, scale=3.0, size=(32, 4)).astype("float32")
-
-
-def _moving2(momentum: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
-    x = _batch2().astype(float)
-    left = momentum**steps
-    return (1 - left) * x.mean(axis=0), left + (1 - left) * x.var(axis=0)
+def _exercise_2() -> dict[str, np.ndarray]:
+    x = np.arange(1.0, 9.0).reshape(2, 4)
+    u = np.random.default_rng(4).random(x.shape)
+    keep = u >= EX2_RATE
+    scale = 1 / (1 - EX2_RATE)
+    return {
+        "x": x,
+        "keep": keep,
+        "out": x * keep * scale,
+        "grad": keep * scale,
+        "unscaled": x * keep,
+        "times_keep": x * keep * (1 - EX2_RATE),
+        "reversed": x * (~keep) * scale,
+        "reversed_unscaled": x * (~keep),
+        "reversed_rate_as_keep": x * (u < 1 - EX2_RATE) / EX2_RATE,
+    }
 
 
 @EXERCISES.exercise(
     "2",
     hints=(
-        "`bn = keras.layers.BatchNormalization(momentum=0.9)`, then a loop: "
-        "`for _ in range(10): bn(X_batch, training=True)`.",
-        "`np.asarray(bn.moving_mean)` reads the moving mean; `np.asarray(bn(X_batch, "
-        "training=False))` is the inference-mode output.",
-        "To predict it by hand: after t steps from 0, the moving mean is (1 - 0.9**t) times the "
-        "batch mean.",
+        "The mask: `keep = u >= rate` with `u = np.random.default_rng(4).random(x.shape)` — each "
+        "entry is kept with probability 1 - rate.",
+        "Training output: `x * keep / (1 - rate)`. At inference inverted dropout does nothing: "
+        "the output is x itself.",
+        "Backward: the output is x times a constant per entry (0 or 1 / (1 - rate)), so the gradient "
+        "is `grad_out * keep / (1 - rate)`.",
     ),
 )
-def _grade_2(moving_mean, inference_out):
-    x = _batch2().astype(float)
-    mean_ref, var_ref = _moving2(MOMENTUM2, STEPS2)
-    value = expect_array("moving_mean", moving_mean, (4,))
+def _grade_2(out, out_inference, grad_x):
+    ref = _exercise_2()
+    x, scale = ref["x"], 1 / (1 - EX2_RATE)
     expect_close_array(
-        "moving_mean",
-        value,
-        mean_ref,
-        tol=1e-4,
-        mistakes=(
+        "out",
+        expect_array("out", out, x.shape, like="x"),
+        ref["out"],
+        tol=TOL_2,
+        mistakes=[
             (
-                _moving2(0.99, STEPS2)[0],
-                "that is Keras' default momentum 0.99; the exercise asks "
-                "for BatchNormalization(momentum=0.9).",
+                ref["unscaled"],
+                "the kept entries must be scaled up by 1 / (1 - rate) = 1.333..., so "
+                "that the expected output equals the input (inverted dropout).",
             ),
             (
-                np.zeros(4),
-                "the moving mean has not moved: only calls with training=True update it.",
+                ref["times_keep"],
+                "scale by 1 / (1 - rate), not by (1 - rate): inverted dropout scales "
+                "the kept entries *up* in training.",
             ),
             (
-                _moving2(MOMENTUM2, 1)[0],
-                "that is the moving mean after *one* call; call the layer "
-                "10 times in training mode.",
+                ref["reversed"],
+                "the mask is reversed: `rate` is the fraction dropped, so keep the "
+                "entries with u >= rate (probability 1 - rate).",
             ),
             (
-                _moving2(MOMENTUM2, 11)[0],
-                "that is the moving mean after 11 training calls; the "
-                "exercise asks for 10 (the inference call does not count).",
+                ref["reversed_unscaled"],
+                "the mask is reversed (keep u >= rate) and the kept entries "
+                "are not scaled by 1 / (1 - rate).",
             ),
             (
-                x.mean(axis=0),
-                "that is the batch mean itself; the moving average approaches it step "
-                "by step, a fraction 1 - 0.9 = 0.1 of the remaining way per call.",
+                ref["reversed_rate_as_keep"],
+                "`rate` is the fraction dropped, not kept: keep u >= rate "
+                "and scale by 1 / (1 - rate).",
             ),
-            (
-                MOMENTUM2**STEPS2 * x.mean(axis=0),
-                "that is 0.9**10 times the batch mean: the share "
-                "of the *starting* value left is 0.9**10, so the "
-                "moving mean is (1 - 0.9**10) times the batch mean.",
-            ),
-        ),
+        ],
+        otherwise="is not x * keep / (1 - rate) with the mask from u >= rate.",
     )
-    expected = (x - mean_ref) / np.sqrt(var_ref + EPS)
+    identity = (
+        "with inverted dropout the scaling happens in training; at inference the layer is "
+        "the identity (x itself)."
+    )
     expect_close_array(
-        "inference_out",
-        expect_array("inference_out", inference_out, x.shape),
-        expected,
-        tol=1e-4,
-        mistakes=(
+        "out_inference",
+        expect_array("out_inference", out_inference, x.shape, like="x"),
+        x,
+        tol=TOL_2,
+        mistakes=[
+            (x / scale, identity),
+            (x * scale, identity),
             (
-                _normalize(x),
-                "that is the training-mode output (the batch's own statistics); call "
-                "the layer with training=False.",
+                ref["out"],
+                "that is the training output: at inference nothing is dropped, the layer "
+                "returns x.",
             ),
-        ),
+        ],
+        otherwise="should be x itself.",
     )
-    return (
-        "After 10 steps 35 % of the starting values is still in the moving averages, so "
-        "inference-mode outputs are far from standardized."
+    expect_close_array(
+        "grad_x",
+        expect_array("grad_x", grad_x, x.shape, like="x"),
+        ref["grad"],
+        tol=TOL_2,
+        mistakes=[
+            (
+                ref["keep"],
+                "the backward pass scales like the forward pass: grad_out * keep / (1 - rate).",
+            ),
+            (np.ones(x.shape), "dropped entries pass no gradient back; multiply by the mask."),
+        ],
+        otherwise="should be grad_out * keep / (1 - rate).",
     )
+    return "Forward and backward use the same mask and the same scale."
 
 
 # --------------------------------------------------------------------------- exercise 3
 
 
-def _layer_kind(layer, keras) -> str:
-    if isinstance(layer, keras.layers.Dense):
-        return f"Dense({layer.units}, {layer.get_config()['activation']})"
-    if isinstance(layer, keras.layers.BatchNormalization):
-        return "BatchNormalization"
-    if isinstance(layer, keras.layers.Activation):
-        return f"Activation({layer.get_config()['activation']})"
-    return type(layer).__name__
+@cache
+def _validation_images() -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    X = (digits.data / 16.0).astype("float32")
+    _, X_val, _, y_val = train_test_split(
+        X, digits.target, test_size=0.5, stratify=digits.target, random_state=0
+    )
+    return X_val, y_val
+
+
+def _mc_reference(model, passes: int = 50) -> dict[str, float]:
+    X_val, y_val = _validation_images()
+    samples = np.stack([np.asarray(model(X_val, training=True)) for _ in range(passes)])
+    mean = samples.mean(axis=0)
+    predicted = mean.argmax(axis=1)
+    spread = samples[:, np.arange(len(X_val)), predicted].std(axis=0)
+    deterministic = np.asarray(model(X_val, training=False))
+    return {
+        "accuracy": float(np.mean(predicted == y_val)),
+        "spread": float(spread.mean()),
+        "deterministic_accuracy": float(np.mean(deterministic.argmax(axis=1) == y_val)),
+        "spread_over_images": float(
+            samples[:, np.arange(len(X_val)), predicted].std(axis=1).mean()
+        ),
+    }
 
 
 @EXERCISES.exercise(
     "3",
     hints=(
-        'Each hidden layer is `layers.Dense(100, activation="sigmoid")` followed by '
-        "`layers.BatchNormalization(momentum=0.9)`; start with `keras.Input(shape=(64,))` and end "
-        'with `layers.Dense(10, activation="softmax")`.',
-        "`model.non_trainable_weights` lists the moving means and variances; add up their sizes "
-        "with `np.prod(w.shape)`.",
+        "Stack 50 passes: `np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])` "
+        "has shape (50, images, 10).",
+        "Average over the passes (axis=0) and take argmax per image: that is the MC prediction; "
+        "compare it with y_val for `mc_accuracy`.",
+        "For `mean_spread`: for each image, the sd over the 50 passes of the probability of its "
+        "predicted class; then the mean over images.",
     ),
 )
-def _grade_3(model, n_non_trainable):
-    expect_keras_model("model", model)
-    import keras
-
-    expect_keras_inputs(model, 64, "64 pixels per image")
-    kinds = [_layer_kind(layer, keras) for layer in model.layers]
-    after = ["Dense(100, sigmoid)", "BatchNormalization"] * 3 + ["Dense(10, softmax)"]
-    before = ["Dense(100, linear)", "BatchNormalization", "Activation(sigmoid)"] * 3 + [
-        "Dense(10, softmax)"
-    ]
-    if kinds == before:
+def _grade_3(model, mc_accuracy, mean_spread):
+    try:
+        expect_keras_model("model", model)
+    except Incorrect:
+        raise Incorrect("pass the setup cell's network as `model=mc_model`.") from None
+    ref = _mc_reference(model)
+    expect_close(
+        "mc_accuracy",
+        mc_accuracy,
+        ref["accuracy"],
+        tol=0.015,
+        mistakes=[
+            (1 - ref["accuracy"], "that is the error rate; the exercise asks for the accuracy."),
+        ],
+    )
+    if abs(expect_number("mean_spread", mean_spread)) < 1e-9:
         raise Incorrect(
-            "that is batch normalization *before* the activation (the lesson's "
-            "network); here each BatchNormalization comes after Dense(100, "
-            "activation='sigmoid')."
+            "`mean_spread` = 0: every pass gave the same output. With "
+            "training=False (the default) dropout is off; call the model with "
+            "training=True."
         )
-    if kinds != after:
-        raise Incorrect(
-            f"the layers are {kinds}; the exercise asks for 3 × [Dense(100, "
-            "sigmoid), BatchNormalization], then Dense(10, softmax)."
-        )
-    momenta = sorted(
-        {
-            float(layer.momentum)
-            for layer in model.layers
-            if isinstance(layer, keras.layers.BatchNormalization)
-        }
-    )
-    if momenta != [0.9]:
-        if momenta == [0.99]:
-            raise Incorrect(
-                "the BatchNormalization layers use Keras' default momentum 0.99; "
-                "the exercise asks for momentum=0.9 (section 4 of the lesson)."
-            )
-        raise Incorrect(f"the BatchNormalization layers have momentum {momenta}; use 0.9.")
-    count = expect_int("n_non_trainable", n_non_trainable)
-    if count != 600:
-        if count == 1200:
-            raise Incorrect(
-                "`n_non_trainable` = 1200 counts gamma and beta too; they are "
-                "trained by gradient descent. Only the moving mean and variance "
-                "are non-trainable."
-            )
-        if count == 300:
-            raise Incorrect(
-                "`n_non_trainable` = 300: each of the 100 units of each layer has "
-                "a moving mean *and* a moving variance."
-            )
-        raise Incorrect(
-            f"`n_non_trainable` = {count} is not the number of non-trainable "
-            "parameters of this model."
-        )
-    return "Two moving statistics per unit, 100 units, 3 layers: 600 numbers no gradient touches."
-
-
-# --------------------------------------------------------------------------- exercise 4
-
-
-@cache
-def _data4() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(8)
-    x = rng.normal(loc=1.0, scale=2.0, size=(6, 3))
-    gamma = np.array([1.5, 0.5, 2.0])
-    beta = np.array([0.1, -0.2, 0.3])
-    grad_out = rng.normal(size=(6, 3))
-    return x, gamma, beta, grad_out
-
-
-@EXERCISES.exercise(
-    "4",
-    hints=(
-        "First the forward quantities: mean, var (ddof=0), inv_std = 1 / np.sqrt(var + 1e-3) and "
-        "x_hat = (x - mean) * inv_std.",
-        "dgamma = (grad_out * x_hat).sum(axis=0). For dx, with g = grad_out * gamma and m = 6: "
-        "dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0)).",
-        "The frozen version treats mean and var as constants: dx_frozen = grad_out * gamma * inv_std.",
-    ),
-)
-def _grade_4(dx, dgamma, dx_frozen):
-    x, gamma, _beta, grad_out = _data4()
-    m = len(x)
-    inv_std = 1 / np.sqrt(x.var(axis=0) + EPS)
-    x_hat = (x - x.mean(axis=0)) * inv_std
-    g = grad_out * gamma
-    frozen = g * inv_std
-    expected_dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0))
-    expect_close_array(
-        "dx",
-        expect_array("dx", dx, x.shape),
-        expected_dx,
-        tol=1e-8,
-        mistakes=(
+    spread = expect_close(
+        "mean_spread",
+        mean_spread,
+        ref["spread"],
+        tol=0.1 * ref["spread"],
+        mistakes=[
             (
-                frozen,
-                "that treats the batch mean and variance as constants (inference mode); in "
-                "training mode they depend on every example of the batch.",
+                ref["spread"] ** 2,
+                "that is a variance; the exercise asks for the standard deviation.",
             ),
             (
-                inv_std / m * (m * g - g.sum(axis=0)),
-                "that accounts for the batch mean but not the batch variance: the term "
-                "- x_hat * (g * x_hat).sum(axis=0) is missing.",
+                ref["spread_over_images"],
+                "take the sd over the passes (axis=0) for each image, then the mean over images.",
             ),
-            (
-                inv_std
-                / m
-                * (m * grad_out - grad_out.sum(axis=0) - x_hat * (grad_out * x_hat).sum(axis=0)),
-                "gamma is missing: the gradient reaching x_hat is grad_out * gamma.",
-            ),
-        ),
+        ],
     )
-    expect_close_array(
-        "dgamma",
-        expect_array("dgamma", dgamma, (3,)),
-        (grad_out * x_hat).sum(axis=0),
-        tol=1e-8,
-        mistakes=(
-            (grad_out.sum(axis=0), "that is dbeta; dgamma weights each gradient by x_hat."),
-            ((grad_out * x_hat).mean(axis=0), "sum over the batch, not the mean."),
-            ((grad_out * x).sum(axis=0), "use the normalized x_hat, not the raw x."),
-        ),
+    del spread
+    return (
+        "The averaged prediction is about as accurate as the network with dropout off; the "
+        "spread is the extra information."
     )
-    expect_close_array(
-        "dx_frozen",
-        expect_array("dx_frozen", dx_frozen, x.shape),
-        frozen,
-        tol=1e-8,
-        mistakes=(
-            (
-                expected_dx,
-                "that is the full training-mode gradient; the frozen "
-                "one is grad_out * gamma * inv_std.",
-            ),
-        ),
-    )
-    return "The two differ: the batch couples the examples, and the gradient knows it."

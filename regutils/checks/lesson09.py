@@ -1,12 +1,10 @@
-"""Checks and hints for ``notebooks/09_early_stopping_exercises.ipynb``.
+"""Checks and hints for ``notebooks/09_batch_normalization_exercises.ipynb``.
 
-Exercises 1 and 2 apply the stopping rules by hand to a fixed list of validation losses; the
-checks recompute the answers (``regutils.callbacks.generalization_loss`` and Keras'
-``EarlyStopping`` rule, re-implemented below and checked against Keras in
-``tests/test_checks_lesson09.py``). Exercise 3 inspects the learner's trained Keras model and
-callback on the heart data; exercise 4 recomputes both rules from the learner's own training
-history. Messages name the usual mistakes: epochs counted from 0, the best value *so far*
-against the overall best, a missing factor 100, and ``restore_best_weights=False``.
+Each check recomputes the reference answer in NumPy from the arrays the exercise defines (the
+formulas of ``regutils.scratch.batchnorm``, which the tests match to Keras), then compares;
+messages name the mistakes learners make most often: the unbiased variance, normalizing the
+wrong axis, the momentum's two weights swapped, Keras' default momentum, a frozen-statistics
+gradient. Keras is imported inside the functions (the exercise notebook has imported it).
 """
 
 from __future__ import annotations
@@ -15,343 +13,359 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_array, expect_int
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_array,
+    expect_close_array,
+    expect_int,
+    expect_keras_inputs,
+    expect_keras_model,
+)
 
-EXERCISES = ExerciseBook(notebook="09_early_stopping_exercises.ipynb")
-
-#: The validation losses of exercises 1 and 2, one per epoch (epoch 1 first).
-VAL_LOSSES = (0.92, 0.61, 0.50, 0.46, 0.47, 0.475, 0.45, 0.50, 0.44, 0.46, 0.49, 0.52)
-ALPHA, PATIENCE = 5.0, 2
-
-
-def patience_rule(val_loss, patience: int) -> tuple[int, int]:
-    """(stopping epoch, best epoch), counted from 1, of ``keras.callbacks.EarlyStopping``.
-
-    With ``monitor="val_loss"`` and ``min_delta=0``: the wait counter restarts at each strict
-    improvement; training stops at the end of the epoch where it reaches ``patience`` (never at
-    the first epoch). A rule that never fires "stops" at the last epoch.
-
-    Examples
-    --------
-    >>> patience_rule([0.5, 0.4, 0.45, 0.41, 0.3], 2)
-    (4, 2)
-    """
-    best, best_epoch, wait = np.inf, 0, 0
-    for epoch, value in enumerate(val_loss, start=1):
-        wait += 1
-        if value < best:
-            best, best_epoch, wait = value, epoch, 0
-        elif wait >= patience and epoch > 1:
-            return epoch, best_epoch
-    return len(val_loss), best_epoch
-
-
-def gl_rule(val_loss, alpha: float) -> tuple[int, int]:
-    """(stopping epoch, best epoch so far), counted from 1, of ``GeneralizationLoss(alpha)``.
-
-    Examples
-    --------
-    >>> gl_rule([0.5, 0.4, 0.41, 0.43, 0.3], 5.0)
-    (4, 2)
-    """
-    from regutils.callbacks import generalization_loss
-
-    values = np.asarray(val_loss, dtype=float)
-    above = generalization_loss(values) > alpha
-    stop = int(np.argmax(above)) + 1 if above.any() else len(values)
-    return stop, int(np.argmin(values[:stop])) + 1
-
-
-def _expect_epoch(
-    name: str, value: object, expected: int, mistakes: list[tuple[int, str]], otherwise: str
-) -> int:
-    """An epoch answer (a whole number, counted from 1); the first matching mistake names it."""
-    epoch = expect_int(name, value)
-    if epoch != expected:
-        message = next((text for wrong, text in mistakes if epoch == wrong), otherwise)
-        raise Incorrect(f"`{name}` = {epoch} {message}")
-    return epoch
-
-
-FROM_0 = "counts epochs from 0; count from 1."
+EXERCISES = ExerciseBook(notebook="09_batch_normalization_exercises.ipynb")
+EPS = 1e-3
 
 
 # --------------------------------------------------------------------------- exercise 1
+
+X1 = np.array([[1.0, 200.0, -3.0], [2.0, 180.0, -1.0], [4.0, 260.0, -2.0], [5.0, 240.0, 0.0]])
+GAMMA1 = np.array([1.0, 2.0, 0.5])
+BETA1 = np.array([0.0, 1.0, -1.0])
+
+
+def _normalize(x: np.ndarray, axis: int = 0, ddof: int = 0, eps: float = EPS) -> np.ndarray:
+    mean = x.mean(axis=axis, keepdims=True)
+    var = x.var(axis=axis, ddof=ddof, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps)
 
 
 @EXERCISES.exercise(
     "1",
     hints=(
-        "`np.minimum.accumulate(losses)` gives the best value so far, E_opt(t), for every epoch.",
-        "gl = 100 * (losses / best_so_far - 1). The stopping epoch is the first t (counted from 1) "
-        "with gl > 5: `int(np.argmax(gl > 5)) + 1`.",
-        "The restored epoch is the one with the lowest loss among the epochs up to the stop.",
+        "Work column by column (axis=0): each column is one unit, each row one example. "
+        "`x.mean(axis=0)` and `x.var(axis=0)` give the batch statistics.",
+        "out = gamma * (x - mean) / np.sqrt(var + 1e-3) + beta. np.var divides by the batch size "
+        "(ddof=0), like Keras; pandas' .var() would divide by size - 1.",
+        "A new layer starts from moving_mean = 0 and moving_var = 1; one step gives "
+        "0.99 * old + 0.01 * batch statistic.",
     ),
 )
-def _grade_1(gl, stop_epoch, restored_epoch):
-    losses = np.array(VAL_LOSSES)
-    expected = 100 * (losses / np.minimum.accumulate(losses) - 1)
-    values = expect_array("gl", gl, losses.shape, unit="epoch")
-    if not np.allclose(values, expected, atol=0.01):
-        if np.allclose(values, expected / 100, atol=1e-4):
-            raise Incorrect("`gl` is a fraction; GL is in percent: multiply by 100.")
-        if np.allclose(values, 100 * losses / np.minimum.accumulate(losses), atol=0.01):
-            raise Incorrect(
-                "`gl` is 100 × E_va / E_opt; subtract 1 before multiplying by 100 "
-                "(GL is 0 at a new minimum)."
-            )
-        if np.allclose(values, 100 * (losses / losses.min() - 1), atol=0.01):
-            raise Incorrect(
-                "`gl` compares every epoch with the lowest loss of the *whole* run; "
-                "GL compares with the best value *so far* (np.minimum.accumulate): "
-                "during training the future is unknown."
-            )
-        raise Incorrect("`gl` is not GL(t) = 100 (E_va(t) / E_opt(t) - 1) for these losses.")
-    stop, best = gl_rule(losses, ALPHA)
-    _expect_epoch(
-        "stop_epoch",
-        stop_epoch,
-        stop,
-        [
+def _grade_1(out, moving_mean, moving_var):
+    mean, var = X1.mean(axis=0), X1.var(axis=0)
+    expected = GAMMA1 * _normalize(X1) + BETA1
+    expect_close_array(
+        "out",
+        expect_array("out", out, X1.shape),
+        expected,
+        tol=1e-6,
+        mistakes=(
             (
-                stop - 1,
-                "counts epochs from 0; count them from 1, like the history table (the first "
-                "epoch is epoch 1).",
-            )
-        ],
-        "is not the first epoch with GL > 5.",
-    )
-    _expect_epoch(
-        "restored_epoch",
-        restored_epoch,
-        best,
-        [
-            (
-                stop,
-                "is the last epoch run; with restore_best_weights=True the weights of the best "
-                "epoch so far are put back.",
+                GAMMA1 * _normalize(X1, ddof=1) + BETA1,
+                "that uses the unbiased variance (divide by n - 1); batch normalization, like Keras, "
+                "divides by the batch size n (np.var's default, ddof=0).",
             ),
             (
-                int(np.argmin(losses)) + 1,
-                f"has the lowest loss of the list, but training stopped at epoch {stop}: the "
-                "callback can only restore an epoch it has seen.",
+                GAMMA1 * (X1 - mean) / np.sqrt(var) + BETA1,
+                "epsilon is missing: divide by np.sqrt(var + 1e-3).",
             ),
-            (best - 1, FROM_0),
-        ],
-        "is not the best epoch up to the stop.",
+            (_normalize(X1), "gamma and beta are missing: out = gamma * x_hat + beta."),
+            (
+                BETA1 * _normalize(X1) + GAMMA1,
+                "gamma and beta are swapped: gamma scales, beta shifts.",
+            ),
+            (
+                GAMMA1 * _normalize(X1, axis=1) + BETA1,
+                "that normalizes each row (example); batch normalization normalizes each column (unit) "
+                "over the examples of the batch: axis=0.",
+            ),
+        ),
     )
-    return "GL fired on the jump at epoch 8, not on the small rises before it."
+    expect_close_array(
+        "moving_mean",
+        expect_array("moving_mean", moving_mean, (3,)),
+        0.01 * mean,
+        tol=1e-9,
+        mistakes=(
+            (
+                0.99 * mean,
+                "the weights are swapped: moving = 0.99 * old + 0.01 * batch mean, and "
+                "the old value of a new layer is 0.",
+            ),
+            (
+                mean,
+                "that is the batch mean itself; the moving average moves only 1 % of the way "
+                "towards it per step (momentum 0.99).",
+            ),
+        ),
+    )
+    expect_close_array(
+        "moving_var",
+        expect_array("moving_var", moving_var, (3,)),
+        0.99 + 0.01 * var,
+        tol=1e-9,
+        mistakes=(
+            (
+                0.99 + 0.01 * X1.var(axis=0, ddof=1),
+                "use the biased batch variance (ddof=0) here too.",
+            ),
+            (
+                0.01 * var,
+                "a new layer's moving variance starts at 1, not 0: 0.99 * 1 + 0.01 * var.",
+            ),
+            (
+                0.99 * var + 0.01,
+                "the weights are swapped: 0.99 * old (= 1) + 0.01 * batch variance.",
+            ),
+        ),
+    )
+    return "The moving averages have barely moved after one step: that is why they need many."
 
 
 # --------------------------------------------------------------------------- exercise 2
+
+STEPS2, MOMENTUM2 = 10, 0.9
+
+
+@cache
+def _batch2() -> np.ndarray:
+    return np.random.default_rng(42).normal(loc=2.0, scale=3.0, size=(32, 4)).astype("float32")
+
+
+def _moving2(momentum: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    x = _batch2().astype(float)
+    left = momentum**steps
+    return (1 - left) * x.mean(axis=0), left + (1 - left) * x.var(axis=0)
 
 
 @EXERCISES.exercise(
     "2",
     hints=(
-        "Walk through the epochs keeping the best loss so far and a counter of epochs since it; a "
-        "new minimum (strictly lower) resets the counter to 0.",
-        "Training stops at the end of the epoch where the counter reaches the patience, 2. Keras' "
-        "`stopped_epoch` is that epoch counted from 0.",
+        "`bn = keras.layers.BatchNormalization(momentum=0.9)`, then a loop: "
+        "`for _ in range(10): bn(X_batch, training=True)`.",
+        "`np.asarray(bn.moving_mean)` reads the moving mean; `np.asarray(bn(X_batch, "
+        "training=False))` is the inference-mode output.",
+        "To predict it by hand: after t steps from 0, the moving mean is (1 - 0.9**t) times the "
+        "batch mean.",
     ),
 )
-def _grade_2(stop_epoch, restored_epoch, keras_stopped_epoch):
-    stop, best = patience_rule(VAL_LOSSES, PATIENCE)
-    _expect_epoch(
-        "stop_epoch",
-        stop_epoch,
-        stop,
-        [
+def _grade_2(moving_mean, inference_out):
+    x = _batch2().astype(float)
+    mean_ref, var_ref = _moving2(MOMENTUM2, STEPS2)
+    value = expect_array("moving_mean", moving_mean, (4,))
+    expect_close_array(
+        "moving_mean",
+        value,
+        mean_ref,
+        tol=1e-4,
+        mistakes=(
             (
-                stop - 1,
-                "is Keras' `stopped_epoch`, counted from 0; count epochs from 1 here.",
+                _moving2(0.99, STEPS2)[0],
+                "that is Keras' default momentum 0.99; the exercise asks "
+                "for BatchNormalization(momentum=0.9).",
             ),
             (
-                stop + 1,
-                "is one epoch late: training stops at the end of the epoch where the count of "
-                "epochs without improvement *reaches* the patience.",
+                np.zeros(4),
+                "the moving mean has not moved: only calls with training=True update it.",
             ),
-        ],
-        "is not where patience 2 stops.",
-    )
-    _expect_epoch(
-        "restored_epoch",
-        restored_epoch,
-        best,
-        [
             (
-                stop,
-                "is the last epoch run: those are the weights the default "
-                "restore_best_weights=False would keep.",
+                _moving2(MOMENTUM2, 1)[0],
+                "that is the moving mean after *one* call; call the layer "
+                "10 times in training mode.",
             ),
-            (best - 1, FROM_0),
-        ],
-        "is not the best epoch up to the stop.",
-    )
-    _expect_epoch(
-        "keras_stopped_epoch",
-        keras_stopped_epoch,
-        stop - 1,
-        [
             (
-                stop,
-                "is the epoch number: Keras counts epochs from 0, so its stopped_epoch is one "
-                "less.",
-            )
-        ],
-        "is not what EarlyStopping.stopped_epoch holds after this run.",
+                _moving2(MOMENTUM2, 11)[0],
+                "that is the moving mean after 11 training calls; the "
+                "exercise asks for 10 (the inference call does not count).",
+            ),
+            (
+                x.mean(axis=0),
+                "that is the batch mean itself; the moving average approaches it step "
+                "by step, a fraction 1 - 0.9 = 0.1 of the remaining way per call.",
+            ),
+            (
+                MOMENTUM2**STEPS2 * x.mean(axis=0),
+                "that is 0.9**10 times the batch mean: the share "
+                "of the *starting* value left is 0.9**10, so the "
+                "moving mean is (1 - 0.9**10) times the batch mean.",
+            ),
+        ),
     )
-    return "Patience 2 stopped at the first small rise, two epochs before GL(5) did."
+    expected = (x - mean_ref) / np.sqrt(var_ref + EPS)
+    expect_close_array(
+        "inference_out",
+        expect_array("inference_out", inference_out, x.shape),
+        expected,
+        tol=1e-4,
+        mistakes=(
+            (
+                _normalize(x),
+                "that is the training-mode output (the batch's own statistics); call "
+                "the layer with training=False.",
+            ),
+        ),
+    )
+    return (
+        "After 10 steps 35 % of the starting values is still in the moving averages, so "
+        "inference-mode outputs are far from standardized."
+    )
 
 
 # --------------------------------------------------------------------------- exercise 3
 
 
-@cache
-def _heart_split():
-    from sklearn.model_selection import train_test_split
-
-    from regutils.datasets import load_heart
-    from regutils.preprocessing import heart_preprocessor
-
-    X, y = load_heart()
-    X_train, X_val, y_train, y_val = train_test_split(
-        X, y, test_size=0.25, stratify=y, random_state=0
-    )
-    preprocessor = heart_preprocessor().fit(X_train)
-    return (
-        preprocessor.transform(X_train).astype("float32"),
-        y_train.to_numpy(),
-        preprocessor.transform(X_val).astype("float32"),
-        y_val.to_numpy(),
-    )
-
-
-def _binary_cross_entropy(model, Z, y) -> float:
-    p = np.clip(np.asarray(model(Z, training=False), dtype=float).ravel(), 1e-7, 1 - 1e-7)
-    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+def _layer_kind(layer, keras) -> str:
+    if isinstance(layer, keras.layers.Dense):
+        return f"Dense({layer.units}, {layer.get_config()['activation']})"
+    if isinstance(layer, keras.layers.BatchNormalization):
+        return "BatchNormalization"
+    if isinstance(layer, keras.layers.Activation):
+        return f"Activation({layer.get_config()['activation']})"
+    return type(layer).__name__
 
 
 @EXERCISES.exercise(
     "3",
     hints=(
-        '`early_stopping = keras.callbacks.EarlyStopping(monitor="val_loss", patience=10, '
-        "restore_best_weights=True)`, then `train(model, Z_train, y_train, validation_data=(Z_val, "
-        "y_val), epochs=300, callbacks=[early_stopping])`.",
-        "Keras' default is restore_best_weights=False: without it the model keeps the last epoch's "
-        "weights.",
+        'Each hidden layer is `layers.Dense(100, activation="sigmoid")` followed by '
+        "`layers.BatchNormalization(momentum=0.9)`; start with `keras.Input(shape=(64,))` and end "
+        'with `layers.Dense(10, activation="softmax")`.',
+        "`model.non_trainable_weights` lists the moving means and variances; add up their sizes "
+        "with `np.prod(w.shape)`.",
     ),
 )
-def _grade_3(early_stopping, model):
+def _grade_3(model, n_non_trainable):
+    expect_keras_model("model", model)
     import keras
 
-    if not isinstance(early_stopping, keras.callbacks.EarlyStopping):
+    expect_keras_inputs(model, 64, "64 pixels per image")
+    kinds = [_layer_kind(layer, keras) for layer in model.layers]
+    after = ["Dense(100, sigmoid)", "BatchNormalization"] * 3 + ["Dense(10, softmax)"]
+    before = ["Dense(100, linear)", "BatchNormalization", "Activation(sigmoid)"] * 3 + [
+        "Dense(10, softmax)"
+    ]
+    if kinds == before:
         raise Incorrect(
-            f"`early_stopping` should be a keras.callbacks.EarlyStopping, got a "
-            f"{type(early_stopping).__name__}."
+            "that is batch normalization *before* the activation (the lesson's "
+            "network); here each BatchNormalization comes after Dense(100, "
+            "activation='sigmoid')."
         )
-    if early_stopping.monitor != "val_loss":
-        if early_stopping.monitor == "loss":
+    if kinds != after:
+        raise Incorrect(
+            f"the layers are {kinds}; the exercise asks for 3 × [Dense(100, "
+            "sigmoid), BatchNormalization], then Dense(10, softmax)."
+        )
+    momenta = sorted(
+        {
+            float(layer.momentum)
+            for layer in model.layers
+            if isinstance(layer, keras.layers.BatchNormalization)
+        }
+    )
+    if momenta != [0.9]:
+        if momenta == [0.99]:
             raise Incorrect(
-                "`early_stopping` monitors the *training* loss, which keeps falling "
-                "as the network memorizes; monitor 'val_loss'."
+                "the BatchNormalization layers use Keras' default momentum 0.99; "
+                "the exercise asks for momentum=0.9 (section 4 of the lesson)."
+            )
+        raise Incorrect(f"the BatchNormalization layers have momentum {momenta}; use 0.9.")
+    count = expect_int("n_non_trainable", n_non_trainable)
+    if count != 600:
+        if count == 1200:
+            raise Incorrect(
+                "`n_non_trainable` = 1200 counts gamma and beta too; they are "
+                "trained by gradient descent. Only the moving mean and variance "
+                "are non-trainable."
+            )
+        if count == 300:
+            raise Incorrect(
+                "`n_non_trainable` = 300: each of the 100 units of each layer has "
+                "a moving mean *and* a moving variance."
             )
         raise Incorrect(
-            f"`early_stopping` monitors {early_stopping.monitor!r}; the exercise "
-            "asks for 'val_loss' (with 76 validation patients, accuracy moves in "
-            "coarse steps; the loss is smoother)."
+            f"`n_non_trainable` = {count} is not the number of non-trainable "
+            "parameters of this model."
         )
-    if early_stopping.patience != 10:
-        raise Incorrect(f"`early_stopping` has patience {early_stopping.patience}; use 10.")
-    if early_stopping.restore_best_weights is not True:
-        raise Incorrect(
-            "`early_stopping` has restore_best_weights=False (Keras' default): the "
-            "model keeps the weights of the last epoch, 10 epochs past the best. "
-            "Pass restore_best_weights=True."
-        )
-    if not isinstance(model, keras.Model):
-        raise Incorrect(
-            f"`model` should be the Keras model you trained, got a {type(model).__name__}."
-        )
-    best = getattr(early_stopping, "best", None)
-    if best is None or not np.isfinite(best):
-        raise Incorrect(
-            "`early_stopping` has not seen a training run yet: pass it to train() "
-            "in `callbacks=[early_stopping]`."
-        )
-    _, _, Z_val, y_val = _heart_split()
-    try:
-        val_loss = _binary_cross_entropy(model, Z_val, y_val)
-    except Exception as error:
-        raise Incorrect(
-            f"`model` could not score the validation set ({type(error).__name__}); "
-            "it should take the 22 preprocessed columns."
-        ) from None
-    if abs(val_loss - float(best)) > 1e-4:
-        raise Incorrect(
-            f"`model`'s validation loss is {val_loss:.4f}, but the best epoch's was "
-            f"{float(best):.4f}: the model does not hold the best weights. Train "
-            "*this* model with *this* callback, and do not train it further."
-        )
-    # The epochs depend on the seed and the CPU; the message must not (it is a stored output).
-    return "The model holds the weights of the best epoch, not those of the last one."
+    return "Two moving statistics per unit, 100 units, 3 layers: 600 numbers no gradient touches."
 
 
 # --------------------------------------------------------------------------- exercise 4
 
 
+@cache
+def _data4() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(8)
+    x = rng.normal(loc=1.0, scale=2.0, size=(6, 3))
+    gamma = np.array([1.5, 0.5, 2.0])
+    beta = np.array([0.1, -0.2, 0.3])
+    grad_out = rng.normal(size=(6, 3))
+    return x, gamma, beta, grad_out
+
+
 @EXERCISES.exercise(
     "4",
     hints=(
-        'Train without callbacks for 100 epochs; `history["val_loss"]` holds one value per epoch, '
-        "epoch 1 first.",
-        "Patience: walk through the losses with a best-so-far and a counter, as in exercise 2. GL: "
-        '`generalization_loss(history["val_loss"])` and the first epoch (from 1) where it exceeds 5.',
+        "First the forward quantities: mean, var (ddof=0), inv_std = 1 / np.sqrt(var + 1e-3) and "
+        "x_hat = (x - mean) * inv_std.",
+        "dgamma = (grad_out * x_hat).sum(axis=0). For dx, with g = grad_out * gamma and m = 6: "
+        "dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0)).",
+        "The frozen version treats mean and var as constants: dx_frozen = grad_out * gamma * inv_std.",
     ),
 )
-def _grade_4(history, stop_patience, stop_gl):
-    import pandas as pd
-
-    if not isinstance(history, pd.DataFrame) or "val_loss" not in history.columns:
-        raise Incorrect(
-            "`history` should be the DataFrame train() returns, with a 'val_loss' "
-            "column: pass validation_data=(Z_val, y_val)."
-        )
-    if len(history) != 100:
-        raise Incorrect(
-            f"`history` has {len(history)} epochs; train for 100 epochs without "
-            "an early-stopping callback, then apply the rules to the full run."
-        )
-    losses = history["val_loss"].to_numpy(dtype=float)
-    stop_p, _ = patience_rule(losses, 10)
-    stop_g, _ = gl_rule(losses, ALPHA)
-    _expect_epoch(
-        "stop_patience",
-        stop_patience,
-        stop_p,
-        [
-            (stop_p - 1, FROM_0),
+def _grade_4(dx, dgamma, dx_frozen):
+    x, gamma, _beta, grad_out = _data4()
+    m = len(x)
+    inv_std = 1 / np.sqrt(x.var(axis=0) + EPS)
+    x_hat = (x - x.mean(axis=0)) * inv_std
+    g = grad_out * gamma
+    frozen = g * inv_std
+    expected_dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0))
+    expect_close_array(
+        "dx",
+        expect_array("dx", dx, x.shape),
+        expected_dx,
+        tol=1e-8,
+        mistakes=(
             (
-                stop_p + 1,
-                "is one epoch late: stop when the count of epochs without improvement "
-                "*reaches* 10.",
+                frozen,
+                "that treats the batch mean and variance as constants (inference mode); in "
+                "training mode they depend on every example of the batch.",
             ),
-        ],
-        "is not where EarlyStopping(patience=10) would stop on this history.",
-    )
-    overall = 100 * (losses / losses.min() - 1) > ALPHA
-    _expect_epoch(
-        "stop_gl",
-        stop_gl,
-        stop_g,
-        [
-            (stop_g - 1, FROM_0),
             (
-                int(np.argmax(overall)) + 1 if overall.any() else -1,
-                "compares with the lowest loss of the whole run; GL uses the best value *so far*.",
+                inv_std / m * (m * g - g.sum(axis=0)),
+                "that accounts for the batch mean but not the batch variance: the term "
+                "- x_hat * (g * x_hat).sum(axis=0) is missing.",
             ),
-        ],
-        "is not the first epoch with GL > 5 on this history.",
+            (
+                inv_std
+                / m
+                * (m * grad_out - grad_out.sum(axis=0) - x_hat * (grad_out * x_hat).sum(axis=0)),
+                "gamma is missing: the gradient reaching x_hat is grad_out * gamma.",
+            ),
+        ),
     )
-    # Which rule fires first depends on the run (seed, CPU); the message must not.
-    return "Both stopping epochs read off one run, without training twice."
+    expect_close_array(
+        "dgamma",
+        expect_array("dgamma", dgamma, (3,)),
+        (grad_out * x_hat).sum(axis=0),
+        tol=1e-8,
+        mistakes=(
+            (grad_out.sum(axis=0), "that is dbeta; dgamma weights each gradient by x_hat."),
+            ((grad_out * x_hat).mean(axis=0), "sum over the batch, not the mean."),
+            ((grad_out * x).sum(axis=0), "use the normalized x_hat, not the raw x."),
+        ),
+    )
+    expect_close_array(
+        "dx_frozen",
+        expect_array("dx_frozen", dx_frozen, x.shape),
+        frozen,
+        tol=1e-8,
+        mistakes=(
+            (
+                expected_dx,
+                "that is the full training-mode gradient; the frozen "
+                "one is grad_out * gamma * inv_std.",
+            ),
+        ),
+    )
+    return "The two differ: the batch couples the examples, and the gradient knows it."

@@ -1,8 +1,12 @@
-"""Checks and hints for ``notebooks/10_choosing_and_combining_exercises.ipynb``.
+"""Checks and hints for ``notebooks/10_early_stopping_exercises.ipynb``.
 
-Each check recomputes the reference answer from the same data the exercise describes (with
-scikit-learn only, so checking stays fast), then compares; messages name the mistakes learners
-make most often.
+Exercises 1 and 2 apply the stopping rules by hand to a fixed list of validation losses; the
+checks recompute the answers (``regutils.callbacks.generalization_loss`` and Keras'
+``EarlyStopping`` rule, re-implemented below and checked against Keras in
+``tests/test_checks_lesson09.py``). Exercise 3 inspects the learner's trained Keras model and
+callback on the heart data; exercise 4 recomputes both rules from the learner's own training
+history. Messages name the usual mistakes: epochs counted from 0, the best value *so far*
+against the overall best, a missing factor 100, and ``restore_best_weights=False``.
 """
 
 from __future__ import annotations
@@ -11,219 +15,343 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_choice, expect_close, expect_int
+from regutils.feedback import ExerciseBook, Incorrect, expect_array, expect_int
 
-EXERCISES = ExerciseBook(notebook="10_choosing_and_combining_exercises.ipynb")
-RIDGE_ALPHAS = np.logspace(-3, 3, 20)
+EXERCISES = ExerciseBook(notebook="10_early_stopping_exercises.ipynb")
+
+#: The validation losses of exercises 1 and 2, one per epoch (epoch 1 first).
+VAL_LOSSES = (0.92, 0.61, 0.50, 0.46, 0.47, 0.475, 0.45, 0.50, 0.44, 0.46, 0.49, 0.52)
+ALPHA, PATIENCE = 5.0, 2
 
 
-def exercise_1_coef() -> tuple[float, ...]:
-    """The dense truth of exercise 1: 30 coefficients drawn from N(0, 1), rounded to 2 decimals.
+def patience_rule(val_loss, patience: int) -> tuple[int, int]:
+    """(stopping epoch, best epoch), counted from 1, of ``keras.callbacks.EarlyStopping``.
+
+    With ``monitor="val_loss"`` and ``min_delta=0``: the wait counter restarts at each strict
+    improvement; training stops at the end of the epoch where it reaches ``patience`` (never at
+    the first epoch). A rule that never fires "stops" at the last epoch.
 
     Examples
     --------
-    >>> coef = exercise_1_coef()
-    >>> len(coef), all(c != 0 for c in coef)
-    (30, True)
+    >>> patience_rule([0.5, 0.4, 0.45, 0.41, 0.3], 2)
+    (4, 2)
     """
-    return tuple(float(c) for c in np.random.default_rng(1).normal(0.0, 1.0, 30).round(2))
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, value in enumerate(val_loss, start=1):
+        wait += 1
+        if value < best:
+            best, best_epoch, wait = value, epoch, 0
+        elif wait >= patience and epoch > 1:
+            return epoch, best_epoch
+    return len(val_loss), best_epoch
 
 
-@cache
-def _exercise_1() -> dict[str, float]:
-    from sklearn.linear_model import LassoCV, RidgeCV
-    from sklearn.metrics import root_mean_squared_error
+def gl_rule(val_loss, alpha: float) -> tuple[int, int]:
+    """(stopping epoch, best epoch so far), counted from 1, of ``GeneralizationLoss(alpha)``.
 
-    from regutils.datasets import make_correlated
+    Examples
+    --------
+    >>> gl_rule([0.5, 0.4, 0.41, 0.43, 0.3], 5.0)
+    (4, 2)
+    """
+    from regutils.callbacks import generalization_loss
 
-    coef = exercise_1_coef()
-    X, y = make_correlated(60, coef=coef, groups=(), noise=2.0, seed=0)
-    X_test, y_test = make_correlated(2000, coef=coef, groups=(), noise=2.0, seed=999)
-    lasso = LassoCV(cv=5, alphas=20).fit(X, y)
-    ridge = RidgeCV(alphas=RIDGE_ALPHAS).fit(X, y)
-    return {
-        "lasso": float(root_mean_squared_error(y_test, lasso.predict(X_test))),
-        "ridge": float(root_mean_squared_error(y_test, ridge.predict(X_test))),
-        "lasso_train": float(root_mean_squared_error(y, lasso.predict(X))),
-        "ridge_train": float(root_mean_squared_error(y, ridge.predict(X))),
-    }
+    values = np.asarray(val_loss, dtype=float)
+    above = generalization_loss(values) > alpha
+    stop = int(np.argmax(above)) + 1 if above.any() else len(values)
+    return stop, int(np.argmin(values[:stop])) + 1
+
+
+def _expect_epoch(
+    name: str, value: object, expected: int, mistakes: list[tuple[int, str]], otherwise: str
+) -> int:
+    """An epoch answer (a whole number, counted from 1); the first matching mistake names it."""
+    epoch = expect_int(name, value)
+    if epoch != expected:
+        message = next((text for wrong, text in mistakes if epoch == wrong), otherwise)
+        raise Incorrect(f"`{name}` = {epoch} {message}")
+    return epoch
+
+
+FROM_0 = "counts epochs from 0; count from 1."
+
+
+# --------------------------------------------------------------------------- exercise 1
 
 
 @EXERCISES.exercise(
     "1",
     hints=(
-        "Draw the training sample with `make_correlated(60, coef=coef, groups=(), noise=2.0, seed=0)` "
-        "and the test sample with the same arguments but 2000 rows and seed=999.",
-        "Fit `LassoCV(cv=5, alphas=20)` and `RidgeCV(alphas=np.logspace(-3, 3, 20))` on the training "
-        "sample and compute each one's `root_mean_squared_error` on the *test* sample.",
-        "`choice` is the name of the model with the lower test RMSE; `rmse_gap` is lasso's test RMSE "
-        "minus ridge's (positive when ridge is better).",
+        "`np.minimum.accumulate(losses)` gives the best value so far, E_opt(t), for every epoch.",
+        "gl = 100 * (losses / best_so_far - 1). The stopping epoch is the first t (counted from 1) "
+        "with gl > 5: `int(np.argmax(gl > 5)) + 1`.",
+        "The restored epoch is the one with the lowest loss among the epochs up to the stop.",
     ),
 )
-def _grade_1(choice, rmse_gap):
-    ref = _exercise_1()
-    expected = "ridge" if ref["ridge"] < ref["lasso"] else "lasso"
-    if not isinstance(choice, str):
-        raise Incorrect(f"`choice` must be the string 'lasso' or 'ridge', got {choice!r}.")
-    picked = expect_choice("choice", choice.strip().lower(), ("lasso", "ridge"))
-    gap = ref["lasso"] - ref["ridge"]
-    expect_close(
-        "rmse_gap",
-        rmse_gap,
-        gap,
-        tol=5e-3,
-        mistakes=[
-            (-gap, "the sign is flipped: the exercise asks for lasso's RMSE minus ridge's."),
+def _grade_1(gl, stop_epoch, restored_epoch):
+    losses = np.array(VAL_LOSSES)
+    expected = 100 * (losses / np.minimum.accumulate(losses) - 1)
+    values = expect_array("gl", gl, losses.shape, unit="epoch")
+    if not np.allclose(values, expected, atol=0.01):
+        if np.allclose(values, expected / 100, atol=1e-4):
+            raise Incorrect("`gl` is a fraction; GL is in percent: multiply by 100.")
+        if np.allclose(values, 100 * losses / np.minimum.accumulate(losses), atol=0.01):
+            raise Incorrect(
+                "`gl` is 100 × E_va / E_opt; subtract 1 before multiplying by 100 "
+                "(GL is 0 at a new minimum)."
+            )
+        if np.allclose(values, 100 * (losses / losses.min() - 1), atol=0.01):
+            raise Incorrect(
+                "`gl` compares every epoch with the lowest loss of the *whole* run; "
+                "GL compares with the best value *so far* (np.minimum.accumulate): "
+                "during training the future is unknown."
+            )
+        raise Incorrect("`gl` is not GL(t) = 100 (E_va(t) / E_opt(t) - 1) for these losses.")
+    stop, best = gl_rule(losses, ALPHA)
+    _expect_epoch(
+        "stop_epoch",
+        stop_epoch,
+        stop,
+        [
             (
-                ref["lasso_train"] - ref["ridge_train"],
-                "that gap is on the *training* sample; compare the models on the test sample.",
-            ),
+                stop - 1,
+                "counts epochs from 0; count them from 1, like the history table (the first "
+                "epoch is epoch 1).",
+            )
         ],
+        "is not the first epoch with GL > 5.",
     )
-    if picked != expected:
-        raise Incorrect(
-            f"with {picked} the test RMSE is higher: the truth here is dense (every "
-            "coefficient is non-zero), which is the case the *other* penalty suits."
-        )
-    return "Many small effects: the dense truth favours ridge, as in the lesson's section 3."
+    _expect_epoch(
+        "restored_epoch",
+        restored_epoch,
+        best,
+        [
+            (
+                stop,
+                "is the last epoch run; with restore_best_weights=True the weights of the best "
+                "epoch so far are put back.",
+            ),
+            (
+                int(np.argmin(losses)) + 1,
+                f"has the lowest loss of the list, but training stopped at epoch {stop}: the "
+                "callback can only restore an epoch it has seen.",
+            ),
+            (best - 1, FROM_0),
+        ],
+        "is not the best epoch up to the stop.",
+    )
+    return "GL fired on the jump at epoch 8, not on the small rises before it."
 
 
-@cache
-def _pair_counts(correlation: float) -> tuple[int, int]:
-    """(samples where the lasso drops exactly one of the pair, samples where it keeps both)."""
-    from sklearn.linear_model import LassoCV
-
-    from regutils.datasets import make_correlated
-
-    drop_one = keep_both = 0
-    for seed in range(20):
-        X, y = make_correlated(
-            50, coef=(1.0, 1.0, 0.0, 0.0, 0.0), correlation=correlation, seed=seed
-        )
-        zeros = int((LassoCV(cv=5, alphas=20).fit(X, y).coef_[:2] == 0).sum())
-        drop_one += zeros == 1
-        keep_both += zeros == 0
-    return drop_one, keep_both
+# --------------------------------------------------------------------------- exercise 2
 
 
 @EXERCISES.exercise(
     "2",
     hints=(
-        "Loop over `range(20)`: draw `make_correlated(50, coef=(1.0, 1.0, 0.0, 0.0, 0.0), "
-        "correlation=0.99, seed=seed)` and fit `LassoCV(cv=5, alphas=20)`.",
-        "Look at `model.coef_[:2]` (x0 and x1): count the samples where exactly one of the two is "
-        "0 and those where neither is.",
+        "Walk through the epochs keeping the best loss so far and a counter of epochs since it; a "
+        "new minimum (strictly lower) resets the counter to 0.",
+        "Training stops at the end of the epoch where the counter reaches the patience, 2. Keras' "
+        "`stopped_epoch` is that epoch counted from 0.",
     ),
 )
-def _grade_2(n_drop_one, n_both_kept):
-    drop_one, keep_both = _pair_counts(0.99)
-    lesson_drop_one, _ = _pair_counts(0.95)
-    n = expect_int("n_drop_one", n_drop_one)
-    if n != drop_one:
-        if n == keep_both:
-            raise Incorrect(
-                "`n_drop_one` is the number of samples that keep *both* features: "
-                "did you swap the two answers?"
-            )
-        if n == lesson_drop_one:
-            raise Incorrect(
-                f"{n} is the count at correlation 0.95 (the lesson's); the exercise "
-                "uses correlation=0.99."
-            )
-        raise Incorrect(
-            f"`n_drop_one` = {n} is not the number of samples in which exactly one of "
-            "x0, x1 has a zero lasso coefficient."
-        )
-    both = expect_int("n_both_kept", n_both_kept)
-    if both != keep_both:
-        if both == 20 - keep_both:
-            raise Incorrect(
-                "that counts the samples that drop at least one feature; "
-                "`n_both_kept` counts those that keep both."
-            )
-        raise Incorrect(
-            f"`n_both_kept` = {both} is not the number of samples in which both "
-            "x0 and x1 have non-zero lasso coefficients."
-        )
-    return (
-        f"Higher correlation, more arbitrary picks: {drop_one} of 20 samples at 0.99 against "
-        f"{lesson_drop_one} at 0.95."
+def _grade_2(stop_epoch, restored_epoch, keras_stopped_epoch):
+    stop, best = patience_rule(VAL_LOSSES, PATIENCE)
+    _expect_epoch(
+        "stop_epoch",
+        stop_epoch,
+        stop,
+        [
+            (
+                stop - 1,
+                "is Keras' `stopped_epoch`, counted from 0; count epochs from 1 here.",
+            ),
+            (
+                stop + 1,
+                "is one epoch late: training stops at the end of the epoch where the count of "
+                "epochs without improvement *reaches* the patience.",
+            ),
+        ],
+        "is not where patience 2 stops.",
     )
+    _expect_epoch(
+        "restored_epoch",
+        restored_epoch,
+        best,
+        [
+            (
+                stop,
+                "is the last epoch run: those are the weights the default "
+                "restore_best_weights=False would keep.",
+            ),
+            (best - 1, FROM_0),
+        ],
+        "is not the best epoch up to the stop.",
+    )
+    _expect_epoch(
+        "keras_stopped_epoch",
+        keras_stopped_epoch,
+        stop - 1,
+        [
+            (
+                stop,
+                "is the epoch number: Keras counts epochs from 0, so its stopped_epoch is one "
+                "less.",
+            )
+        ],
+        "is not what EarlyStopping.stopped_epoch holds after this run.",
+    )
+    return "Patience 2 stopped at the first small rise, two epochs before GL(5) did."
+
+
+# --------------------------------------------------------------------------- exercise 3
 
 
 @cache
-def _exercise_3() -> dict[str, float]:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
-    from sklearn.pipeline import make_pipeline
+def _heart_split():
+    from sklearn.model_selection import train_test_split
 
     from regutils.datasets import load_heart
     from regutils.preprocessing import heart_preprocessor
 
     X, y = load_heart()
+    X_train, X_val, y_train, y_val = train_test_split(
+        X, y, test_size=0.25, stratify=y, random_state=0
+    )
+    preprocessor = heart_preprocessor().fit(X_train)
+    return (
+        preprocessor.transform(X_train).astype("float32"),
+        y_train.to_numpy(),
+        preprocessor.transform(X_val).astype("float32"),
+        y_val.to_numpy(),
+    )
 
-    def logistic(l1_ratio=1.0):
-        return LogisticRegression(C=0.1, l1_ratio=l1_ratio, solver="liblinear", random_state=0)
 
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-    scores = cross_val_score(make_pipeline(heart_preprocessor(), logistic()), X, y, cv=folds)
-    ridge_like = cross_val_score(make_pipeline(heart_preprocessor(), logistic(0.0)), X, y, cv=folds)
-    final = make_pipeline(heart_preprocessor(), logistic()).fit(X, y)
-    coef = final[-1].coef_[0]
-    return {
-        "mean": float(scores.mean()),
-        "sd": float(scores.std()),
-        "sd_ddof1": float(scores.std(ddof=1)),
-        "l2_mean": float(ridge_like.mean()),
-        "n_zero": int((coef == 0).sum()),
-        "n_kept": int((coef != 0).sum()),
-    }
+def _binary_cross_entropy(model, Z, y) -> float:
+    p = np.clip(np.asarray(model(Z, training=False), dtype=float).ravel(), 1e-7, 1 - 1e-7)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
 @EXERCISES.exercise(
     "3",
     hints=(
-        "Put the preprocessing inside the model: `make_pipeline(regutils.heart_preprocessor(), "
-        "LogisticRegression(C=0.1, l1_ratio=1.0, solver='liblinear', random_state=0))`, then "
-        "`cross_val_score(model, X, y, cv=folds)`.",
-        "`scores.mean()` and `scores.std()` (NumPy's default, ddof=0) are the two numbers.",
-        "Fit the same pipeline on all of X, y; `model[-1].coef_[0]` holds one coefficient per "
-        "encoded feature: count the exact zeros.",
+        '`early_stopping = keras.callbacks.EarlyStopping(monitor="val_loss", patience=10, '
+        "restore_best_weights=True)`, then `train(model, Z_train, y_train, validation_data=(Z_val, "
+        "y_val), epochs=300, callbacks=[early_stopping])`.",
+        "Keras' default is restore_best_weights=False: without it the model keeps the last epoch's "
+        "weights.",
     ),
 )
-def _grade_3(mean_accuracy, sd_accuracy, n_zero):
-    ref = _exercise_3()
-    expect_close(
-        "mean_accuracy",
-        mean_accuracy,
-        ref["mean"],
-        tol=1e-3,
-        mistakes=[
+def _grade_3(early_stopping, model):
+    import keras
+
+    if not isinstance(early_stopping, keras.callbacks.EarlyStopping):
+        raise Incorrect(
+            f"`early_stopping` should be a keras.callbacks.EarlyStopping, got a "
+            f"{type(early_stopping).__name__}."
+        )
+    if early_stopping.monitor != "val_loss":
+        if early_stopping.monitor == "loss":
+            raise Incorrect(
+                "`early_stopping` monitors the *training* loss, which keeps falling "
+                "as the network memorizes; monitor 'val_loss'."
+            )
+        raise Incorrect(
+            f"`early_stopping` monitors {early_stopping.monitor!r}; the exercise "
+            "asks for 'val_loss' (with 76 validation patients, accuracy moves in "
+            "coarse steps; the loss is smoother)."
+        )
+    if early_stopping.patience != 10:
+        raise Incorrect(f"`early_stopping` has patience {early_stopping.patience}; use 10.")
+    if early_stopping.restore_best_weights is not True:
+        raise Incorrect(
+            "`early_stopping` has restore_best_weights=False (Keras' default): the "
+            "model keeps the weights of the last epoch, 10 epochs past the best. "
+            "Pass restore_best_weights=True."
+        )
+    if not isinstance(model, keras.Model):
+        raise Incorrect(
+            f"`model` should be the Keras model you trained, got a {type(model).__name__}."
+        )
+    best = getattr(early_stopping, "best", None)
+    if best is None or not np.isfinite(best):
+        raise Incorrect(
+            "`early_stopping` has not seen a training run yet: pass it to train() "
+            "in `callbacks=[early_stopping]`."
+        )
+    _, _, Z_val, y_val = _heart_split()
+    try:
+        val_loss = _binary_cross_entropy(model, Z_val, y_val)
+    except Exception as error:
+        raise Incorrect(
+            f"`model` could not score the validation set ({type(error).__name__}); "
+            "it should take the 22 preprocessed columns."
+        ) from None
+    if abs(val_loss - float(best)) > 1e-4:
+        raise Incorrect(
+            f"`model`'s validation loss is {val_loss:.4f}, but the best epoch's was "
+            f"{float(best):.4f}: the model does not hold the best weights. Train "
+            "*this* model with *this* callback, and do not train it further."
+        )
+    # The epochs depend on the seed and the CPU; the message must not (it is a stored output).
+    return "The model holds the weights of the best epoch, not those of the last one."
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        'Train without callbacks for 100 epochs; `history["val_loss"]` holds one value per epoch, '
+        "epoch 1 first.",
+        "Patience: walk through the losses with a best-so-far and a counter, as in exercise 2. GL: "
+        '`generalization_loss(history["val_loss"])` and the first epoch (from 1) where it exceeds 5.',
+    ),
+)
+def _grade_4(history, stop_patience, stop_gl):
+    import pandas as pd
+
+    if not isinstance(history, pd.DataFrame) or "val_loss" not in history.columns:
+        raise Incorrect(
+            "`history` should be the DataFrame train() returns, with a 'val_loss' "
+            "column: pass validation_data=(Z_val, y_val)."
+        )
+    if len(history) != 100:
+        raise Incorrect(
+            f"`history` has {len(history)} epochs; train for 100 epochs without "
+            "an early-stopping callback, then apply the rules to the full run."
+        )
+    losses = history["val_loss"].to_numpy(dtype=float)
+    stop_p, _ = patience_rule(losses, 10)
+    stop_g, _ = gl_rule(losses, ALPHA)
+    _expect_epoch(
+        "stop_patience",
+        stop_patience,
+        stop_p,
+        [
+            (stop_p - 1, FROM_0),
             (
-                ref["l2_mean"],
-                "that is the L2 model's score: `l1_ratio=1.0` is the L1 penalty (0.0 is L2).",
+                stop_p + 1,
+                "is one epoch late: stop when the count of epochs without improvement "
+                "*reaches* 10.",
             ),
         ],
+        "is not where EarlyStopping(patience=10) would stop on this history.",
     )
-    expect_close(
-        "sd_accuracy",
-        sd_accuracy,
-        ref["sd"],
-        tol=1e-3,
-        mistakes=[
-            (ref["sd_ddof1"], "use NumPy's default `scores.std()` (ddof=0), as the lesson does."),
+    overall = 100 * (losses / losses.min() - 1) > ALPHA
+    _expect_epoch(
+        "stop_gl",
+        stop_gl,
+        stop_g,
+        [
+            (stop_g - 1, FROM_0),
+            (
+                int(np.argmax(overall)) + 1 if overall.any() else -1,
+                "compares with the lowest loss of the whole run; GL uses the best value *so far*.",
+            ),
         ],
+        "is not the first epoch with GL > 5 on this history.",
     )
-    zeros = expect_int("n_zero", n_zero)
-    if zeros != ref["n_zero"]:
-        if zeros == ref["n_kept"]:
-            raise Incorrect(f"{zeros} is the number of *non-zero* coefficients; count the zeros.")
-        raise Incorrect(
-            f"`n_zero` = {zeros} is not the number of zero coefficients of the "
-            "model fitted on all patients."
-        )
-    return (
-        f"With C = 0.1 the L1 penalty drops {ref['n_zero']} of "
-        f"{ref['n_zero'] + ref['n_kept']} encoded features; compare its accuracy with the "
-        "lesson's default setting (C = 1, L2) in section 6."
-    )
+    # Which rule fires first depends on the run (seed, CPU); the message must not.
+    return "Both stopping epochs read off one run, without training twice."

@@ -9,8 +9,8 @@ beside it. By lesson:
 - ``fit.py`` — :func:`plot_fit`, :func:`plot_fits`: lesson 01.
 - ``error_curve.py`` — :func:`plot_error_curve`: lessons 01, 02; :func:`plot_learning_curve`: 01.
 - ``coefficient_path.py`` — :func:`plot_coefficient_path`: lessons 02, 03, 04.
-- ``history.py`` — :func:`plot_history`: lessons 06, 07, 08, 09.
-- ``weight_histograms.py`` — :func:`plot_weight_histograms`: lesson 06.
+- ``history.py`` — :func:`plot_history`: lessons 07, 08, 09, 10.
+- ``weight_histograms.py`` — :func:`plot_weight_histograms`: lesson 07.
 - ``_style.py`` (private) — what the figures share: colours, a new Axes, the panel grid, the
   legend and the marker line.
 

@@ -1,4 +1,4 @@
-"""Training and validation curves of a Keras training history, by epoch (lessons 06–09).
+"""Training and validation curves of a Keras training history, by epoch (lessons 07–10).
 
 It takes the history as a table, not a Keras object, so this module never imports TensorFlow.
 """

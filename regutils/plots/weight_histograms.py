@@ -1,4 +1,4 @@
-"""Histograms of network weights, one panel per model (lesson 06: L2 narrows them, L1 piles them
+"""Histograms of network weights, one panel per model (lesson 07: L2 narrows them, L1 piles them
 at zero).
 
 It takes plain weight arrays, not Keras models, so this module never imports TensorFlow.

@@ -626,7 +626,7 @@ _ = interact(show_logistic,
 #
 # **Next:** the exercises in
 # [05_tuning_and_classification_exercises.ipynb](05_tuning_and_classification_exercises.ipynb)
-# (solutions in `solutions/`), then lesson 06: weight penalties in neural networks.
+# (solutions in `solutions/`), then lesson 07: weight penalties in neural networks.
 #
 # ## Further reading
 #

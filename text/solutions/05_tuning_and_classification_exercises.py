@@ -202,5 +202,5 @@ ex.check("4", acc_min=acc_min, acc_max=acc_max)
 # %% [markdown]
 # ## Where next
 #
-# Lesson 06 moves the same penalties into neural networks: Keras's `kernel_regularizer`, what it
+# Lesson 07 moves the same penalties into neural networks: Keras's `kernel_regularizer`, what it
 # adds to the loss, and the difference between an L2 penalty and decoupled weight decay.

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 08 · Batch normalization
+# # 09 · Batch normalization
 #
 # A deep network of sigmoid units learns slowly: every update of an early layer shifts the inputs
 # of all the layers after it, and sigmoids pushed into saturation pass back almost no gradient.
@@ -22,9 +22,9 @@
 # 5. compare placing the layer before or after the activation, and judge from measurements whether
 #    batch normalization regularizes.
 #
-# **Prerequisites:** lessons 06–07 (Keras networks, `regutils.training.train`, training and
+# **Prerequisites:** lessons 07–08 (Keras networks, `regutils.training.train`, training and
 # validation curves); NumPy; the chain rule for section 5.
-# **Time:** about 60 minutes to work through; the notebook runs top to bottom in <!--time:08_batch_normalization-->20 s<!--/time--> on a 2-core CPU.
+# **Time:** about 60 minutes to work through; the notebook runs top to bottom in <!--time:09_batch_normalization-->20 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -618,8 +618,8 @@ _ = interact(show_batch_noise,
 #   regularization comparisons; the speed-up and the small-batch effect are large enough to show
 #   at this scale.
 #
-# **Next:** the exercises in [08_batch_normalization_exercises.ipynb](08_batch_normalization_exercises.ipynb)
-# (solutions in `solutions/`), then lesson 09, early stopping.
+# **Next:** the exercises in [09_batch_normalization_exercises.ipynb](09_batch_normalization_exercises.ipynb)
+# (solutions in `solutions/`), then lesson 10, early stopping.
 #
 # ## Further reading
 #

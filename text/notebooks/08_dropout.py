@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 07 · Dropout
+# # 08 · Dropout
 #
-# Weight penalties (lesson 06) keep a network's weights small. Dropout regularizes in a completely
+# Weight penalties (lesson 07) keep a network's weights small. Dropout regularizes in a completely
 # different way: during training, every unit of a layer is switched off at random, a fresh choice
 # for every example, so no unit can rely on particular others being there; for predictions the
 # whole network is used. This lesson trains a network on a few hundred handwritten digits until it
@@ -22,9 +22,9 @@
 # 5. use Monte Carlo dropout for an uncertainty estimate, and see that it is larger on ambiguous
 #    digits.
 #
-# **Prerequisites:** lesson 06 (training Keras models with `regutils.training`, loss versus
+# **Prerequisites:** lesson 07 (training Keras models with `regutils.training`, loss versus
 # accuracy); the generalization gap of lesson 01.
-# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:07_dropout-->23 s<!--/time--> on a 2-core CPU.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:08_dropout-->23 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -477,8 +477,8 @@ _ = interact(show_rate, rate=SelectionSlider(options=list(rates), value=0.5,
 # - Monte Carlo dropout (dropout on at prediction, many passes) gives an uncertainty estimate that
 #   is larger on ambiguous inputs.
 #
-# **Next:** the exercises in [07_dropout_exercises.ipynb](07_dropout_exercises.ipynb) (solutions in
-# `solutions/`), then lesson 08, batch normalization.
+# **Next:** the exercises in [08_dropout_exercises.ipynb](08_dropout_exercises.ipynb) (solutions in
+# `solutions/`), then lesson 09, batch normalization.
 #
 # ## Further reading
 #

@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 07 · Dropout — exercises
+# # 08 · Dropout — exercises
 #
-# Three exercises on [lesson 07](07_dropout.ipynb). Each one asks a question you answer with a few
+# Three exercises on [lesson 08](08_dropout.ipynb). Each one asks a question you answer with a few
 # lines of code: write them in the cell marked `# Write your code here.` and replace each `...` with
 # your answer. The setup cell loads the digits as in the lesson and trains a small dropout network,
 # `mc_model`, for exercise 3. No cell depends on your answers, so you can skip an exercise and come
@@ -9,7 +9,7 @@
 #
 # **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
 # what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
-# `ex.solution("1")` shows a worked solution — also in `solutions/07_dropout_exercises.ipynb`.
+# `ex.solution("1")` shows a worked solution — also in `solutions/08_dropout_exercises.ipynb`.
 
 # %% [markdown] tags=["solution"]
 # > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in
@@ -43,7 +43,7 @@ mc_model = build_mlp(64, (128,), n_outputs=10, output_activation="softmax", drop
 _ = train(mc_model, X_train, y_train, epochs=40, batch_size=64, learning_rate=0.003,
           loss="sparse_categorical_crossentropy")
 
-ex = regutils.exercises("07")  # check(), hint() and solution() for these exercises
+ex = regutils.exercises("08")  # check(), hint() and solution() for these exercises
 
 # %% [markdown]
 # ## Exercise 1 · Read the rate right
@@ -151,5 +151,5 @@ ex.check("3", model=mc_model, mc_accuracy=mc_accuracy, mean_spread=mean_spread)
 # %% [markdown]
 # ## Where next
 #
-# Lesson 08 turns to batch normalization, which normalizes each layer's inputs over the mini-batch
+# Lesson 09 turns to batch normalization, which normalizes each layer's inputs over the mini-batch
 # — and, like dropout, behaves differently in training and at inference.

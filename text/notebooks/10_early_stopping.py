@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 09 · Early stopping
+# # 10 · Early stopping
 #
 # Train a large network long enough and it will learn its training set by heart — including the
 # mistakes in it. **Early stopping** watches the error on validation data while training and
@@ -18,9 +18,9 @@
 # 4. implement a stopping rule as a Keras callback (Prechelt's GL criterion) and compare it with
 #    patience.
 #
-# **Prerequisites:** lessons 06–08 (Keras networks, `regutils.training.train`, training and
+# **Prerequisites:** lessons 07–09 (Keras networks, `regutils.training.train`, training and
 # validation curves); the train/validation/test roles from lesson 01.
-# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:09_early_stopping-->16 s<!--/time--> on a 2-core CPU.
+# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:10_early_stopping-->16 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -54,7 +54,7 @@ from regutils.training import build_mlp, reset_model, train
 # %% [markdown]
 # ## 1 · Data with noisy labels
 #
-# The digits from lesson 08 (1,797 images of 8×8 pixels, ten classes) are so clean that a network
+# The digits from lesson 09 (1,797 images of 8×8 pixels, ten classes) are so clean that a network
 # overfits them only slowly. Real labels are rarely that clean: annotators slip, and even curated
 # benchmarks contain label errors (Northcutt et al. 2021). We give the training set that problem
 # on purpose: **30 % of the training images get a label drawn at random** (sometimes, by chance,
@@ -85,7 +85,7 @@ claim("about a quarter of the training labels are wrong", wrong, at_least=0.2, a
 # %% [markdown]
 # ## 2 · Train too long, and watch
 #
-# A network with two hidden layers of 256 ReLU units (`build_mlp`, lesson 06) has plenty of
+# A network with two hidden layers of 256 ReLU units (`build_mlp`, lesson 07) has plenty of
 # capacity to memorize 539 images. Train it for 50 epochs with Adam on batches of 32, three times
 # (seeds `SEED`, `SEED + 1`, `SEED + 2`: other initial weights and batch order), and keep a copy
 # of the weights after every epoch — a `LambdaCallback` does that — so that we can later score any
@@ -418,8 +418,8 @@ _ = interact(show_patience, patience=IntSlider(value=5, min=0, max=30, descripti
 #   validation data (or cross-validation) and the test set is used once. A larger study would
 #   average more seeds and data sets, as Prechelt did with many runs on many problems.
 #
-# **Next:** the exercises in [09_early_stopping_exercises.ipynb](09_early_stopping_exercises.ipynb)
-# (solutions in `solutions/`), then lesson 10, choosing and combining regularizers.
+# **Next:** the exercises in [10_early_stopping_exercises.ipynb](10_early_stopping_exercises.ipynb)
+# (solutions in `solutions/`), then lesson 11, choosing and combining regularizers.
 #
 # ## Further reading
 #

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 06 · Weight penalties in neural networks
+# # 07 · Weight penalties in neural networks
 #
 # Lessons 02–05 penalized the coefficients of linear models. A neural network is a stack of linear
 # maps with non-linear activations between them, so the same medicine applies: add
@@ -25,7 +25,7 @@
 #
 # **Prerequisites:** lessons 02–03 (L2 and L1 penalties) and 05 (the heart data, leak-free
 # preprocessing, cross-validation); Keras basics (`Sequential`, `compile`, `fit`).
-# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:06_weight_penalties-->23 s<!--/time--> on a 2-core CPU.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:07_weight_penalties-->23 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -404,7 +404,7 @@ claim("the standard errors of the mean accuracies (sd/√5, all but L1 0.1) are 
 # `RepeatedStratifiedKFold(n_splits=5, n_repeats=5)`, five times the run time) would shrink the
 # standard errors by √5, but not the sd itself. Longer training would let the unpenalized network
 # overfit further (section 2's validation loss was rising by epoch 20), while early stopping
-# (lesson 09) would be a stronger baseline than a fixed number of epochs. And both "best" numbers
+# (lesson 10) would be a stronger baseline than a fixed number of epochs. And both "best" numbers
 # are picked on the folds they are scored on, so both are a little optimistic; nested
 # cross-validation (lesson 05) would give an unbiased estimate.
 #
@@ -557,8 +557,8 @@ _ = interact(show_run, l2=SelectionSlider(options=[0.0, 0.001, 0.01, 0.1], value
 # - `l1_l2()` without arguments is no penalty in Keras 3. With Adam, prefer decoupled weight decay
 #   (`AdamW`) to an L2 penalty when you mean "shrink every weight in proportion to its size".
 #
-# **Next:** the exercises in [06_weight_penalties_exercises.ipynb](06_weight_penalties_exercises.ipynb)
-# (solutions in `solutions/`), then lesson 07, dropout.
+# **Next:** the exercises in [07_weight_penalties_exercises.ipynb](07_weight_penalties_exercises.ipynb)
+# (solutions in `solutions/`), then lesson 08, dropout.
 #
 # ## Further reading
 #

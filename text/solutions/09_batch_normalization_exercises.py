@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 08 · Batch normalization — exercises
+# # 09 · Batch normalization — exercises
 #
-# Four exercises on [lesson 08](08_batch_normalization.ipynb). Each one asks a question you answer
+# Four exercises on [lesson 09](09_batch_normalization.ipynb). Each one asks a question you answer
 # with a few lines of code: write them in the cell marked `# Write your code here.` and replace
 # each `...` with your answer (e.g. `n_non_trainable = 42`). The setup cell imports NumPy, Keras
 # and the lesson's `batchnorm_forward`/`batchnorm_backward`. No cell depends on your answers, so
@@ -10,7 +10,7 @@
 # **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
 # what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
 # `ex.solution("1")` shows a worked solution — also in
-# `solutions/08_batch_normalization_exercises.ipynb`.
+# `solutions/09_batch_normalization_exercises.ipynb`.
 
 # %% [markdown] tags=["solution"]
 # > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in
@@ -28,7 +28,7 @@ from keras import layers
 from regutils import claim
 from regutils.scratch.batchnorm import batchnorm_backward, batchnorm_forward
 
-ex = regutils.exercises("08")  # check(), hint() and solution() for these exercises
+ex = regutils.exercises("09")  # check(), hint() and solution() for these exercises
 
 # %% [markdown]
 # ## Exercise 1 · Batch normalization by hand
@@ -216,4 +216,4 @@ ex.check("4", dx=dx, dgamma=dgamma, dx_frozen=dx_frozen)
 # %% [markdown]
 # ## Where next
 #
-# Lesson 09 turns to early stopping: when to stop training, and which weights to keep.
+# Lesson 10 turns to early stopping: when to stop training, and which weights to keep.

@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 09 · Early stopping — exercises
+# # 10 · Early stopping — exercises
 #
-# Four exercises on [lesson 09](09_early_stopping.ipynb): two stopping rules worked by hand, then
+# Four exercises on [lesson 10](10_early_stopping.ipynb): two stopping rules worked by hand, then
 # early stopping on the heart-disease data with Keras. Each one asks a question you answer with a
 # few lines of code: write them in the cell marked `# Write your code here.` and replace each `...`
 # with your answer (e.g. `stop_epoch = 12`). Epochs are counted from 1, like the rows of the
@@ -11,7 +11,7 @@
 # **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
 # what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
 # `ex.solution("1")` shows a worked solution — also in
-# `solutions/09_early_stopping_exercises.ipynb`.
+# `solutions/10_early_stopping_exercises.ipynb`.
 
 # %% [markdown] tags=["solution"]
 # > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in
@@ -30,7 +30,7 @@ from regutils import claim
 from regutils.callbacks import generalization_loss
 from regutils.training import build_mlp, train
 
-ex = regutils.exercises("09")  # check(), hint() and solution() for these exercises
+ex = regutils.exercises("10")  # check(), hint() and solution() for these exercises
 
 # Validation losses of one training run, epoch 1 first (exercises 1 and 2); fixed on purpose:
 # the checks recompute the answers from them.
@@ -226,5 +226,5 @@ ex.check("4", history=history, stop_patience=stop_patience, stop_gl=stop_gl)
 # %% [markdown]
 # ## Where next
 #
-# Lesson 10 puts the course's regularizers side by side — penalties, dropout, batch
+# Lesson 11 puts the course's regularizers side by side — penalties, dropout, batch
 # normalization and early stopping — and combines them.

@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 06 · Weight penalties in neural networks — exercises
+# # 07 · Weight penalties in neural networks — exercises
 #
-# Four exercises on [lesson 06](06_weight_penalties.ipynb). Each one asks a question you answer with
+# Four exercises on [lesson 07](07_weight_penalties.ipynb). Each one asks a question you answer with
 # a few lines of code: write them in the cell marked `# Write your code here.` and replace each `...`
 # with your answer (e.g. `best_l2 = 0.01`). The setup cell imports Keras and gives you the helper
 # `optimize(...)` for exercise 4. No cell depends on your answers, so you can skip an exercise and
@@ -10,7 +10,7 @@
 # **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
 # what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
 # `ex.solution("1")` shows a worked solution — also in
-# `solutions/06_weight_penalties_exercises.ipynb`.
+# `solutions/07_weight_penalties_exercises.ipynb`.
 
 # %% [markdown] tags=["solution"]
 # > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in
@@ -28,7 +28,7 @@ import keras  # after setup_notebook
 
 
 def optimize(optimizer, l2=0.0, gradient_b=0.0, steps=100):
-    # Lesson 06's experiment: weights [a, b] start at 1; a's data gradients are +-10, b's
+    # Lesson 07's experiment: weights [a, b] start at 1; a's data gradients are +-10, b's
     # +-gradient_b (alternating, averaging zero); l2 adds an L2 penalty's gradient 2 * l2 * w.
     w = keras.Variable(np.ones(2, dtype="float32"))
     for t in range(steps):
@@ -38,7 +38,7 @@ def optimize(optimizer, l2=0.0, gradient_b=0.0, steps=100):
     return w.numpy()
 
 
-ex = regutils.exercises("06")  # check(), hint() and solution() for these exercises
+ex = regutils.exercises("07")  # check(), hint() and solution() for these exercises
 
 # %% [markdown]
 # ## Exercise 1 · An L1 + L2 penalty, on the right layers
@@ -205,5 +205,5 @@ ex.check("4", shrink_l2_small=shrink_l2_small, shrink_l2_unit=shrink_l2_unit,
 # %% [markdown]
 # ## Where next
 #
-# Lesson 07 regularizes in a completely different way: dropout switches random units off while
+# Lesson 08 regularizes in a completely different way: dropout switches random units off while
 # the network trains.

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 10 · Choosing and combining regularizers
+# # 11 · Choosing and combining regularizers
 #
 # You now know five ways to regularize: L2 and L1 penalties, their Elastic Net blend, dropout,
 # batch normalization and early stopping. Tutorials hand out rules of thumb for choosing between
@@ -16,8 +16,8 @@
 # 3. compare a linear model and a neural network fairly: same folds, same metric, paired differences;
 # 4. combine weight penalties, dropout and early stopping, and read what each adds.
 #
-# **Prerequisites:** lessons 01–09 (this lesson links back to each).
-# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:10_choosing_and_combining-->23 s<!--/time--> on a 2-core CPU.
+# **Prerequisites:** lessons 01–10 (this lesson links back to each).
+# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:11_choosing_and_combining-->23 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -380,7 +380,7 @@ verdict_dropout_rates = ("not shown here: on 400 images and 30 epochs they cost 
 # hidden units dropped, the network ends 30 epochs with a lower training accuracy, and gains no test
 # accuracy (by our one-point yardstick). Hidden-layer dropout alone scores about as well as none. The
 # paper's rates come from much larger networks trained for hundreds of epochs, where the paper found
-# them to help, so the verdict is "not shown here", not "false"; [lesson 07](07_dropout.ipynb) shows
+# them to help, so the verdict is "not shown here", not "false"; [lesson 08](08_dropout.ipynb) shows
 # what the rate changes (and why one run per rate cannot rank rates). Treat the recommended rates as
 # a starting point for tuning by cross-validation, not an answer.
 #
@@ -388,7 +388,7 @@ verdict_dropout_rates = ("not shown here: on 400 images and 30 epochs they cost 
 # three epochs, with and without batch normalization (`batch_norm="before"`), same network, same
 # optimizer, seed by seed. It holds if BN's loss is clearly lower: less than half. (Not validation
 # accuracy: at inference BN uses moving averages that, with Keras' default `momentum=0.99`, lag
-# behind for the first few hundred steps — lesson 08 shows the effect — so early validation scores
+# behind for the first few hundred steps — lesson 09 shows the effect — so early validation scores
 # measure that lag, not the speed of training.)
 
 # %%
@@ -408,7 +408,7 @@ verdict_bn_speed = ("holds for training; its moving averages lag at inference"
 # Even on this one-layer network the training loss falls much faster with batch normalization.
 # Its *validation* accuracy after three epochs is lower, though: the moving-average lag at work, so
 # the speed-up shows in training before it shows at inference. The big speed-ups (Ioffe & Szegedy
-# 2015) are for deep networks — [lesson 08](08_batch_normalization.ipynb) shows one with three
+# 2015) are for deep networks — [lesson 09](09_batch_normalization.ipynb) shows one with three
 # sigmoid layers, and how to lower the momentum.
 #
 # **Claim: "batch normalization also regularizes."** If it did, it would narrow the train/test gap
@@ -429,7 +429,7 @@ verdict_bn_regularizes = ("not shown here" if all(c.holds for c in bn_claims)
 # %% [markdown]
 # BN's noise comes from estimating statistics on each mini-batch; with batches of 64 that noise is
 # mild, and the paper itself calls the regularizing effect a side benefit. Do not drop dropout or
-# L2 because a network has BN — measure, as here and in lesson 08.
+# L2 because a network has BN — measure, as here and in lesson 09.
 #
 # **Claim: "early stopping and dropout cost no extra computation."** For early stopping we count
 # epochs — it should stop before the 30-epoch limit, i.e. *save* epochs — and ask what that costs
@@ -461,7 +461,7 @@ print(per_epoch.round(3).to_string())
 # too noisy to rank the configurations); its cost is in fit: after the same 30 epochs the network
 # with dropout fits its training images less tightly, so it needs more epochs for the same fit.
 # Early stopping is the only regularizer here that *reduces* compute, which is why it is almost
-# always worth switching on ([lesson 09](09_early_stopping.ipynb)).
+# always worth switching on ([lesson 10](10_early_stopping.ipynb)).
 #
 # ## 6 · Machine learning vs deep learning on the cardiac data
 #
@@ -557,7 +557,7 @@ cheaper = claim("a logistic fit takes less than half the time of an MLP fit (MLP
 # advantage, if it has one, is below two standard errors: no more than the luck of the folds could
 # produce (a rough yardstick — the folds share training patients, so the true uncertainty is larger
 # still). See, too, how far the network's mean moves with its seed alone. Five folds cannot pin the
-# difference down; they show only that the network brings no advantage for its extra cost. (Lesson 06
+# difference down; they show only that the network brings no advantage for its extra cost. (Lesson 07
 # tunes the network's penalty and reports it about level with a tuned logistic regression; here each
 # side gets one untuned setting, like a first try.) The logistic model is also much cheaper to fit
 # (timing above) — and it **explains itself**: its coefficients say which findings push the
@@ -649,9 +649,9 @@ for statement, verdict in verdicts.items():
 # | you need a short list of features to explain | L1 or Elastic Net, checked for stability | within a correlated pair the lasso's choice is unsteady: at correlation 0.95 it keeps both in most samples, it drops one more often as the correlation nears 1, and ridge splits the weight more steadily (§2, exercise 2) | [lesson 03](03_lasso.ipynb), [lesson 04](04_elastic_net.ipynb) |
 # | unsure which truth you face | Elastic Net with `l1_ratio` cross-validated | it lands nearer the better of lasso and ridge, below the worse (§4) | [lesson 04](04_elastic_net.ipynb), [lesson 05](05_tuning_and_classification.ipynb) |
 # | small tabular data, need to explain predictions | regularized logistic regression | the MLP showed no advantage over it on the same folds, and its coefficients are readable (§6) | [lesson 05](05_tuning_and_classification.ipynb) |
-# | small data with a neural network | early stopping first, then L2 and dropout tuned together | early stopping saved epochs for less than a point of accuracy; all three at textbook values narrowed the gap but cost test accuracy (§5, §7) | [lesson 06](06_weight_penalties.ipynb), [lesson 07](07_dropout.ipynb), [lesson 09](09_early_stopping.ipynb) |
-# | deep network that trains slowly | batch normalization | its training loss fell much faster, but it did not visibly narrow the gap or raise test accuracy (§5) | [lesson 08](08_batch_normalization.ipynb) |
-# | tight compute budget | early stopping; cross-validated linear paths | early stopping saves epochs, dropout needs more for the same fit (§5); a logistic fit costs a fraction of an MLP's (§6 timing) | [lesson 05](05_tuning_and_classification.ipynb), [lesson 09](09_early_stopping.ipynb) |
+# | small data with a neural network | early stopping first, then L2 and dropout tuned together | early stopping saved epochs for less than a point of accuracy; all three at textbook values narrowed the gap but cost test accuracy (§5, §7) | [lesson 07](07_weight_penalties.ipynb), [lesson 08](08_dropout.ipynb), [lesson 10](10_early_stopping.ipynb) |
+# | deep network that trains slowly | batch normalization | its training loss fell much faster, but it did not visibly narrow the gap or raise test accuracy (§5) | [lesson 09](09_batch_normalization.ipynb) |
+# | tight compute budget | early stopping; cross-validated linear paths | early stopping saves epochs, dropout needs more for the same fit (§5); a logistic fit costs a fraction of an MLP's (§6 timing) | [lesson 05](05_tuning_and_classification.ipynb), [lesson 10](10_early_stopping.ipynb) |
 #
 # Read the guide as *where to start*; the cross-validated comparison on your own data has the last word.
 
@@ -704,7 +704,7 @@ _ = interact(show_pair,
 # - On the heart data a small network showed no advantage over a default regularized linear
 #   model, which is cheaper and explains itself: on small tabular data, start there.
 #
-# **Next:** the exercises in [10_choosing_and_combining_exercises.ipynb](10_choosing_and_combining_exercises.ipynb)
+# **Next:** the exercises in [11_choosing_and_combining_exercises.ipynb](11_choosing_and_combining_exercises.ipynb)
 # (solutions in `solutions/`). This is the last lesson: [lesson 00](00_start_here.ipynb) has the
 # course map if you want to revisit one.
 #
