@@ -17,7 +17,7 @@ LESSON = "05"
 
 @pytest.fixture(scope="module")
 def right(solution_answers):
-    """The answers solutions/05_tuning_and_classification_exercises.ipynb computes."""
+    """The answers solutions/05_tuning_exercises.ipynb computes."""
     return {exercise: solution_answers(LESSON, exercise) for exercise in "1234"}
 
 

@@ -1,4 +1,4 @@
-"""Checks and hints for ``notebooks/05_tuning_and_classification_exercises.ipynb``.
+"""Checks and hints for ``notebooks/05_tuning_exercises.ipynb``.
 
 Each check recomputes the reference answer from the same data the exercise describes, then
 compares; messages name the mistakes learners make most often.
@@ -12,7 +12,7 @@ import numpy as np
 
 from regutils.feedback import ExerciseBook, Incorrect, expect_choice, expect_close, expect_number
 
-EXERCISES = ExerciseBook(notebook="05_tuning_and_classification_exercises.ipynb")
+EXERCISES = ExerciseBook(notebook="05_tuning_exercises.ipynb")
 
 ALPHAS = (0.01, 0.1, 0.3, 1.0, 3.0, 10.0)
 FOLD_RMSE = (

@@ -33,12 +33,13 @@
 # | 02 | Ridge regression (L2) | shrinkage, scaling, correlated features, `RidgeCV` | 50 min | 01 | [02_ridge](02_ridge.ipynb) · [exercises](02_ridge_exercises.ipynb) |
 # | 03 | The lasso (L1) | sparsity, feature selection, coordinate descent from scratch | 50 min | 02 | [03_lasso](03_lasso.ipynb) · [exercises](03_lasso_exercises.ipynb) |
 # | 04 | Elastic Net | mixing L1 and L2; correlated groups | 40 min | 02, 03 | [04_elastic_net](04_elastic_net.ipynb) · [exercises](04_elastic_net_exercises.ipynb) |
-# | 05 | Tuning λ and regularized classification | cross-validation, nested CV, the cardiac data | 60 min | 01–04 | [05_tuning_and_classification](05_tuning_and_classification.ipynb) · [exercises](05_tuning_and_classification_exercises.ipynb) |
-# | 07 | Weight penalties in neural networks | Keras `kernel_regularizer`, AdamW | 50 min | 02, 03, 05 | [07_weight_penalties](07_weight_penalties.ipynb) · [exercises](07_weight_penalties_exercises.ipynb) |
+# | 05 | Tuning λ | cross-validation, the one-standard-error rule, nested CV | 45 min | 01–04 | [05_tuning](05_tuning.ipynb) · [exercises](05_tuning_exercises.ipynb) |
+# | 06 | Regularized classification | logistic regression and log-loss, a leak-free pipeline, L1 vs L2 on the heart data | 60 min | 05 | [06_regularized_classification](06_regularized_classification.ipynb) · [exercises](06_regularized_classification_exercises.ipynb) |
+# | 07 | Weight penalties in neural networks | Keras `kernel_regularizer`, AdamW | 50 min | 02, 03, 06 | [07_weight_penalties](07_weight_penalties.ipynb) · [exercises](07_weight_penalties_exercises.ipynb) |
 # | 08 | Dropout | inverted dropout, rates, Monte Carlo dropout | 50 min | 07 | [08_dropout](08_dropout.ipynb) · [exercises](08_dropout_exercises.ipynb) |
 # | 09 | Batch normalization | training vs inference statistics, does it regularize? | 60 min | 07, 08 | [09_batch_normalization](09_batch_normalization.ipynb) · [exercises](09_batch_normalization_exercises.ipynb) |
 # | 10 | Early stopping | patience, `restore_best_weights`, custom callbacks | 45 min | 07–09 | [10_early_stopping](10_early_stopping.ipynb) · [exercises](10_early_stopping_exercises.ipynb) |
-# | 11 | Choosing and combining regularizers | a decision guide from the course's own measurements | 45 min | 01–05, 07–10 | [11_choosing_and_combining](11_choosing_and_combining.ipynb) · [exercises](11_choosing_and_combining_exercises.ipynb) |
+# | 11 | Choosing and combining regularizers | a decision guide from the course's own measurements | 45 min | 01–10 | [11_choosing_and_combining](11_choosing_and_combining.ipynb) · [exercises](11_choosing_and_combining_exercises.ipynb) |
 #
 # *Time* is what working through a lesson takes; *after* lists the lessons it builds on.
 # Lessons build on each other: take them in order.

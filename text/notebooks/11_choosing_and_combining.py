@@ -647,11 +647,11 @@ for statement, verdict in verdicts.items():
 # | many small effects (dense truth) | L2 (ridge) | ridge predicts better on the dense truth at n = 50 (§3) | [lesson 02](02_ridge.ipynb) |
 # | correlated features, you want stable coefficients | L2 or Elastic Net | ridge's pair coefficients spread less at about the same test error (§2) | [lesson 02](02_ridge.ipynb), [lesson 04](04_elastic_net.ipynb) |
 # | you need a short list of features to explain | L1 or Elastic Net, checked for stability | within a correlated pair the lasso's choice is unsteady: at correlation 0.95 it keeps both in most samples, it drops one more often as the correlation nears 1, and ridge splits the weight more steadily (§2, exercise 2) | [lesson 03](03_lasso.ipynb), [lesson 04](04_elastic_net.ipynb) |
-# | unsure which truth you face | Elastic Net with `l1_ratio` cross-validated | it lands nearer the better of lasso and ridge, below the worse (§4) | [lesson 04](04_elastic_net.ipynb), [lesson 05](05_tuning_and_classification.ipynb) |
-# | small tabular data, need to explain predictions | regularized logistic regression | the MLP showed no advantage over it on the same folds, and its coefficients are readable (§6) | [lesson 05](05_tuning_and_classification.ipynb) |
+# | unsure which truth you face | Elastic Net with `l1_ratio` cross-validated | it lands nearer the better of lasso and ridge, below the worse (§4) | [lesson 04](04_elastic_net.ipynb), [lesson 05](05_tuning.ipynb) |
+# | small tabular data, need to explain predictions | regularized logistic regression | the MLP showed no advantage over it on the same folds, and its coefficients are readable (§6) | [lesson 05](05_tuning.ipynb) |
 # | small data with a neural network | early stopping first, then L2 and dropout tuned together | early stopping saved epochs for less than a point of accuracy; all three at textbook values narrowed the gap but cost test accuracy (§5, §7) | [lesson 07](07_weight_penalties.ipynb), [lesson 08](08_dropout.ipynb), [lesson 10](10_early_stopping.ipynb) |
 # | deep network that trains slowly | batch normalization | its training loss fell much faster, but it did not visibly narrow the gap or raise test accuracy (§5) | [lesson 09](09_batch_normalization.ipynb) |
-# | tight compute budget | early stopping; cross-validated linear paths | early stopping saves epochs, dropout needs more for the same fit (§5); a logistic fit costs a fraction of an MLP's (§6 timing) | [lesson 05](05_tuning_and_classification.ipynb), [lesson 10](10_early_stopping.ipynb) |
+# | tight compute budget | early stopping; cross-validated linear paths | early stopping saves epochs, dropout needs more for the same fit (§5); a logistic fit costs a fraction of an MLP's (§6 timing) | [lesson 05](05_tuning.ipynb), [lesson 10](10_early_stopping.ipynb) |
 #
 # Read the guide as *where to start*; the cross-validated comparison on your own data has the last word.
 

@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 05 · Tuning λ and regularized classification — exercises
+# # 05 · Tuning λ — exercises
 #
-# Four exercises on [lesson 05](05_tuning_and_classification.ipynb). Each one asks a question you
+# Four exercises on [lesson 05](05_tuning.ipynb). Each one asks a question you
 # answer with a few lines of code: write them in the cell marked `# Write your code here.` and
 # replace each `...` with your answer (e.g. `best_alpha = 0.3`). The setup cell loads the heart
 # data as `X, y` and defines `logistic(C, l1_ratio)`, the lesson's logistic regression. No cell
@@ -10,7 +10,7 @@
 # **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
 # what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
 # `ex.solution("1")` shows a worked solution — also in
-# `solutions/05_tuning_and_classification_exercises.ipynb`.
+# `solutions/05_tuning_exercises.ipynb`.
 
 # %% [markdown] tags=["solution"]
 # > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in

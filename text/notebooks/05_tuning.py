@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 05 · Tuning λ and regularized classification
+# # 05 · Tuning λ
 #
 # Every penalty so far came with a strength to choose, and the choice matters more than the kind of
 # penalty. This lesson is about choosing it well and reporting the result honestly: validation
@@ -26,7 +26,7 @@
 #
 # **Prerequisites:** lessons 01–04; logistic regression (predicting a probability with the
 # sigmoid of a linear score).
-# **Time:** about 60 minutes to work through; the notebook runs top to bottom in <!--time:05_tuning_and_classification-->14 s<!--/time--> on a 2-core CPU.
+# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:05_tuning-->14 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -625,7 +625,7 @@ _ = interact(show_logistic,
 #   80/20 split cannot rank such models: repeat, report the spread, compare with a baseline.
 #
 # **Next:** the exercises in
-# [05_tuning_and_classification_exercises.ipynb](05_tuning_and_classification_exercises.ipynb)
+# [05_tuning_exercises.ipynb](05_tuning_exercises.ipynb)
 # (solutions in `solutions/`), then lesson 07: weight penalties in neural networks.
 #
 # ## Further reading
