@@ -12,6 +12,8 @@
 # 2. check that your machine is ready, and know what to do when a check fails;
 # 3. read a lesson the way it is meant to be read: claims, the numbers behind them, and what ✔ and
 #    ✘ mean.
+# 4. translate between λ and each library's knob for it (`alpha`, `C`, `l1_ratio`, `l2`,
+#    `weight_decay`), with the objective each one multiplies.
 #
 # **Time:** about 10 minutes to work through; the notebook runs top to bottom in <!--time:00_start_here-->4.4 s<!--/time--> on a 2-core CPU.
 #
@@ -157,6 +159,64 @@ claim("every check passed (number of FAIL lines)",
 # fix is to run `make lab` again, which reinstalls the tested versions into the course's own
 # environment (`.venv`). If your laptop will not cooperate, ask your instructor for the Binder or
 # JupyterHub link: the course runs there unchanged.
+
+# %% [markdown]
+# ## One λ, many names: a map of the notations
+#
+# Every penalty in the course is a number that says how much the fit should care about small weights.
+# Books call it λ; each library names it, and scales the loss it is weighed against, its own way. When
+# a lesson moves between libraries, come back to this table. $n$ is the number of training samples,
+# $\mathbf{w}$ the weights (never the intercept), $\hat p_i$ a predicted probability.
+#
+# | where | the knob | what the library minimises | the penalty grows when |
+# |---|---|---|---|
+# | books, lessons 01–02 | λ | $\sum_i (y_i - \hat y_i)^2 + \lambda \lVert\mathbf{w}\rVert_2^2$ | λ grows |
+# | `Ridge(alpha=…)` (lesson 02) | `alpha` = λ | $\lVert\mathbf{y} - X\mathbf{w}\rVert_2^2 + \alpha \lVert\mathbf{w}\rVert_2^2$ | `alpha` grows |
+# | `Lasso(alpha=…)` (lesson 03) | `alpha` | $\frac{1}{2n}\lVert\mathbf{y} - X\mathbf{w}\rVert_2^2 + \alpha \lVert\mathbf{w}\rVert_1$ | `alpha` grows |
+# | `ElasticNet(alpha=…, l1_ratio=…)` (lesson 04) | `alpha`, `l1_ratio` = ρ | $\frac{1}{2n}\lVert\mathbf{y} - X\mathbf{w}\rVert_2^2 + \alpha\rho \lVert\mathbf{w}\rVert_1 + \frac{\alpha(1-\rho)}{2} \lVert\mathbf{w}\rVert_2^2$ | `alpha` grows |
+# | `LogisticRegression(C=…, l1_ratio=…)` (lesson 06) | `C` (the *inverse* strength) | $C \sum_i \text{log-loss}_i + \frac{1}{2}\lVert\mathbf{w}\rVert_2^2$ (`l1_ratio=0`) or $+ \lVert\mathbf{w}\rVert_1$ (`l1_ratio=1`) | `C` **shrinks** |
+# | Keras `kernel_regularizer=L2(l2)` / `L1(l1)` (lesson 07) | `l2`, `l1` | the batch's mean loss $+ \, l_2 \sum w^2$ (no ½) or $+ \, l_1 \sum \lvert w\rvert$, per layer | the factor grows |
+# | Keras `AdamW(weight_decay=…)` (lesson 07) | `weight_decay` | not a loss term: each step also shrinks $\mathbf{w} \leftarrow \mathbf{w} - \eta\cdot\text{weight\_decay}\cdot\mathbf{w}$ ($\eta$ the learning rate) | it grows |
+#
+# So the same `alpha` is not the same penalty in `Ridge` and `Lasso` (one sums the squared errors,
+# the other averages them and halves them), and a larger `C` means *less* regularization. The cell
+# below checks the four scikit-learn rows against the library: it fits each model, then verifies
+# that the fitted weights satisfy the optimality condition of the objective written in the table
+# (the gradient, or for L1 the subgradient, is zero).
+
+# %%
+from sklearn.linear_model import ElasticNet, Lasso, LogisticRegression, Ridge
+
+rng = np.random.default_rng(SEED)
+X_toy = rng.normal(size=(60, 4))
+y_toy = X_toy @ np.array([1.5, 0.0, -2.0, 0.5]) + rng.normal(size=60)
+n = len(y_toy)
+
+def l1_violation(w, correlation, strength):
+    """How far w is from the L1 subgradient condition: correlation = strength·sign(w) (w ≠ 0),
+    |correlation| ≤ strength (w = 0)."""
+    nonzero = w != 0
+    return max(np.max(np.abs(correlation[nonzero] - strength * np.sign(w[nonzero])), initial=0),
+               np.max(np.abs(correlation[~nonzero]) - strength, initial=0))
+
+w = Ridge(alpha=3.0, fit_intercept=False).fit(X_toy, y_toy).coef_
+ridge_gap = np.max(np.abs(-2 * X_toy.T @ (y_toy - X_toy @ w) + 2 * 3.0 * w))
+
+w = Lasso(alpha=0.3, fit_intercept=False, tol=1e-12, max_iter=100_000).fit(X_toy, y_toy).coef_
+lasso_gap = l1_violation(w, X_toy.T @ (y_toy - X_toy @ w) / n, 0.3)
+
+w = ElasticNet(alpha=0.3, l1_ratio=0.5, fit_intercept=False, tol=1e-12,
+               max_iter=100_000).fit(X_toy, y_toy).coef_
+enet_gap = l1_violation(w, X_toy.T @ (y_toy - X_toy @ w) / n - 0.3 * 0.5 * w, 0.3 * 0.5)
+
+labels = (y_toy > 0).astype(float)
+w = LogisticRegression(C=0.5, fit_intercept=False, tol=1e-12).fit(X_toy, labels).coef_[0]
+p = 1 / (1 + np.exp(-X_toy @ w))
+logistic_gap = np.max(np.abs(0.5 * X_toy.T @ (p - labels) + w))
+
+claim("each fitted model satisfies the optimality condition of the objective in the table "
+      "(largest violation: Ridge, Lasso, ElasticNet, LogisticRegression)",
+      [ridge_gap, lasso_gap, enet_gap, logistic_gap], below=1e-4, fmt=".1e")
 
 # %% [markdown]
 # **Next:** [lesson 01 — overfitting and underfitting](01_overfitting.ipynb).
