@@ -16,7 +16,7 @@ LESSON = "03"
 @pytest.fixture(scope="module")
 def right(solution_answers):
     """The answers solutions/03_lasso_exercises.ipynb computes (tests/conftest.py)."""
-    return {exercise: solution_answers(LESSON, exercise) for exercise in "1234"}
+    return {exercise: solution_answers(LESSON, exercise) for exercise in "12345"}
 
 
 def test_equivalent_answers_are_accepted(ex, right):
@@ -31,11 +31,18 @@ def test_equivalent_answers_are_accepted(ex, right):
     ).startswith("Correct")
     assert ex.feedback("3", soft=lambda z, t: z - np.clip(z, -t, t)).startswith("Correct")
     assert ex.feedback(
-        "4", keep_freq=list(right["4"]["keep_freq"]), n_subsets=np.int64(17)
+        "4", keep_freq=list(right["4"]["keep_freq"]), n_subsets=np.int64(right["4"]["n_subsets"])
+    ).startswith("Correct")
+    # exercise 5 rounded as a learner might print them
+    assert ex.feedback(
+        "5",
+        alpha_4=np.float64(right["5"]["alpha_4"]),
+        cost=round(right["5"]["cost"], 4),
+        cost_se=round(right["5"]["cost_se"], 5),
     ).startswith("Correct")
 
 
-@pytest.mark.parametrize("exercise", ["1", "2", "3", "4"])
+@pytest.mark.parametrize("exercise", ["1", "2", "3", "4", "5"])
 def test_unanswered(ex, right, exercise):
     answers = dict.fromkeys(right[exercise], ...)
     assert "is not answered yet" in ex.feedback(exercise, **answers)
@@ -106,15 +113,33 @@ def _wrong_4():
         ({**good, "keep_freq": 150 * shares}, "holds counts"),
         ({**good, "keep_freq": 1 - shares}, "*zero*"),
         ({**good, "keep_freq": shares + 0.01}, "does not match the share"),
+        ({**good, "keep_freq": lesson03._exercise_4_one_seed()}, "drawn with the same seed"),
         ({**good, "keep_freq": shares[:3]}, "should have 6 items"),
         ({**good, "n_subsets": group_subsets}, "counts subsets of x0–x2 only"),
         ({**good, "n_subsets": 150}, "is not the number of distinct selected sets"),
     ]
 
 
-MAKERS = {"1": _wrong_1, "2": _wrong_2, "3": _wrong_3, "4": _wrong_4}
-COUNTS = {"1": 9, "2": 8, "3": 11, "4": 7}
-WRONG = [(e, i) for e in "1234" for i in range(COUNTS[e])]
+def _wrong_5():
+    ref = lesson03._exercise_5()
+    good = {"alpha_4": ref["alpha_4"], "cost": ref["cost"], "cost_se": ref["cost_se"]}
+    return [
+        ({**good, "alpha_4": ref["alpha_best"]}, "best α overall"),
+        ({**good, "alpha_4": ref["alpha_3"]}, "fewer than four features"),
+        ({**good, "alpha_4": 1.0}, "is not what the exercise asks for"),
+        ({**good, "cost": -ref["cost"]}, "the sign is flipped"),
+        ({**good, "cost": ref["cost_mse"]}, "difference of MSEs"),
+        ({**good, "cost": ref["cost"] + 0.5}, "is not what the exercise asks for"),
+        ({**good, "cost_se": ref["cost_se_unpaired"]}, "take the paired differences"),
+        ({**good, "cost_se": ref["cost_se_ddof0"]}, "ddof=1"),
+        ({**good, "cost_se": ref["cost_se_no_sqrt"]}, "square root of 5"),
+        ({**good, "cost_se": "0.6"}, "should be a number"),
+    ]
+
+
+MAKERS = {"1": _wrong_1, "2": _wrong_2, "3": _wrong_3, "4": _wrong_4, "5": _wrong_5}
+COUNTS = {"1": 9, "2": 8, "3": 11, "4": 8, "5": 10}
+WRONG = [(e, i) for e in "12345" for i in range(COUNTS[e])]
 
 
 @pytest.mark.parametrize("exercise, index", WRONG, ids=[f"{e}-{i}" for e, i in WRONG])
@@ -124,7 +149,7 @@ def test_wrong_answers_get_the_intended_message(ex, assert_wrong, exercise, inde
 
 
 def test_every_mistake_list_is_fully_parametrized():
-    assert {e: len(MAKERS[e]()) for e in "1234"} == COUNTS
+    assert {e: len(MAKERS[e]()) for e in "12345"} == COUNTS
 
 
 def test_references_do_not_depend_on_the_global_seed():
@@ -137,3 +162,5 @@ def test_references_do_not_depend_on_the_global_seed():
     np.testing.assert_array_equal(shares, again[0])
     assert (subsets, group_subsets) == again[1:]
     assert lesson03._exercise_2.__wrapped__() == lesson03._exercise_2()
+    np.random.seed(3)
+    assert lesson03._exercise_5.__wrapped__() == lesson03._exercise_5()

@@ -5,6 +5,8 @@ That the solutions notebook's answers pass is tested for every lesson in test_ch
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from regutils.checks import lesson04
@@ -51,12 +53,19 @@ def test_wrong_answers_get_the_intended_message(ex, assert_wrong, exercise, answ
 def test_exercise_2_mistakes(ex, right, assert_wrong):
     raw = lesson04._exercise_2(scaled=False, standardize=False)[0]
     default = lesson04._exercise_2(scaled=True, standardize=False)[0]
-    cases = [
+    gap = lesson04._gap_2()
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"best_alpha": raw}, "without the StandardScaler"),
         ({"best_alpha": default}, "default scaled=True"),
         ({"best_alpha": 5.0}, "is not what the exercise asks"),
         ({"best_l1_ratio": 0.5}, "is not what the exercise asks"),
         ({"n_nonzero_d": 10}, "non-zero coefficients of the fitted"),
+        ({"gap_01": -right["2"]["gap_01"]}, "the sign is flipped"),
+        ({"gap_01": gap["gap_rmse"]}, "difference of RMSEs"),
+        ({"gap_01": 50.0}, "is not what the exercise asks for"),
+        ({"gap_se": gap["gap_se_unpaired"]}, "(paired)"),
+        ({"gap_se": gap["gap_se_ddof0"]}, "ddof=1"),
+        ({"gap_se": gap["gap_se_no_sqrt"]}, "square root of 5"),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("2", **{**right["2"], **changes}), "2", message)
@@ -74,6 +83,13 @@ def test_exercise_3_mistakes(ex, right, assert_wrong):
             "other model's value",
         ),
         ({"enet_spread": 1.0}, "is not what the exercise asks for"),
+        (
+            {
+                "lasso_kept": ref["lasso_kept_one_seed"],
+                "lasso_spread": ref["lasso_spread_one_seed"],
+            },
+            "drawn with the same seed",
+        ),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("3", **{**right["3"], **changes}), "3", message)
@@ -83,10 +99,18 @@ def test_exercise_3_mistakes(ex, right, assert_wrong):
     "exercise, names",
     [
         ("1", ("alpha", "l1_ratio", "n_nonzero", "enet_alpha")),
-        ("2", ("best_alpha", "best_l1_ratio", "n_nonzero_d")),
+        ("2", ("best_alpha", "best_l1_ratio", "n_nonzero_d", "gap_01", "gap_se")),
         ("3", ("lasso_kept", "enet_kept", "lasso_spread", "enet_spread")),
     ],
 )
 def test_unanswered(ex, exercise, names):
     text = ex.feedback(exercise, **dict.fromkeys(names, ...))
     assert text.startswith(f"Exercise {exercise} is not answered yet"), text
+
+
+def test_exercise_answers_accept_rounding(ex, right):
+    rounded = {name: round(float(value), 1) for name, value in right["2"].items()}
+    rounded["best_alpha"] = right["2"]["best_alpha"]
+    assert ex.feedback("2", **rounded).startswith("Correct"), ex.feedback("2", **rounded)
+    three = {name: round(float(value), 3) for name, value in right["3"].items()}
+    assert ex.feedback("3", **three).startswith("Correct")

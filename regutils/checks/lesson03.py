@@ -3,7 +3,8 @@
 Each check recomputes the reference answer from the data the exercise describes (the diabetes
 data with raw features, ``regutils.make_correlated``), then compares; messages name the mistakes
 learners make most often: unstandardized features, counting zeros instead of non-zeros, forgetting
-the 1/n in α_max, hard instead of soft thresholding, percentages instead of shares.
+the 1/n in α_max, hard instead of soft thresholding, percentages instead of shares, one seed for
+every "fresh" training set, unpaired instead of paired standard errors.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ EXERCISES = ExerciseBook(notebook="03_lasso_exercises.ipynb")
 
 ALPHA_1 = 2.0
 ALPHA_4 = 0.3
-RESAMPLES_4 = 150
+DRAWS_4 = 150
+SOURCE_4 = {"coef": (1.0, 1.0, 1.0, 0.0, 0.0, 0.0), "groups": ((0, 1, 2),), "correlation": 0.98}
+ALPHAS_5 = tuple(float(a) for a in np.geomspace(0.05, 20, 30))
+MAX_FEATURES_5 = 4
 
 
 def _diabetes():
@@ -78,6 +82,9 @@ def _exercise_1() -> dict[str, Any]:
 @EXERCISES.exercise(
     "1",
     hints=(
+        "The lasso penalizes every coefficient by the same α, so the features must be on the same "
+        "scale first: a StandardScaler step before the Lasso step of one pipeline. A feature is kept "
+        "when its coefficient is exactly non-zero.",
         "`model = make_pipeline(StandardScaler(), Lasso(alpha=2.0)).fit(X, y)`; the coefficients are "
         "`model[-1].coef_`.",
         "`np.sum(coef != 0)` counts the features kept; `X.columns[coef != 0]` names them.",
@@ -153,6 +160,9 @@ def _exercise_2() -> dict[str, Any]:
 @EXERCISES.exercise(
     "2",
     hints=(
+        "α_max is where the lasso's optimality (KKT) condition holds with every weight at zero: then "
+        "the residual is the centred y, and a zero weight needs |x_j @ r| / n <= α for every "
+        "feature j. The first feature to enter is the one that breaks this first.",
         "Standardize the training features (`Z = StandardScaler().fit_transform(X_train)`) and centre "
         "y (`y_c = y_train - y_train.mean()`); then `alpha_max = np.max(np.abs(Z.T @ y_c)) / n`.",
         "`alphas, coefs, _ = lasso_path(Z, y_c, alphas=np.geomspace(alpha_max, alpha_max / 1000, 200))`; "
@@ -229,6 +239,8 @@ _WRONG_3: list[tuple[Callable[[np.ndarray, float], np.ndarray], str]] = [
 @EXERCISES.exercise(
     "3",
     hints=(
+        "Minimize (w − z)²/2 + t·|w| by cases: for w > 0 the minimum is at z − t (if that is > 0), "
+        "for w < 0 at z + t (if that is < 0); otherwise w = 0.",
         "Three cases: z > t gives z − t, z < −t gives z + t, anything in between gives 0.",
         "Without `if` (so it works on whole arrays): `np.sign(z) * np.maximum(np.abs(z) - t, 0)`.",
     ),
@@ -277,26 +289,21 @@ def _grade_3(soft):
 # --------------------------------------------------------------------------- exercise 4
 
 
-@cache
-def _exercise_4() -> tuple[np.ndarray, int, int]:
+def _kept_4(seeds: list[int]) -> np.ndarray:
     from sklearn.linear_model import Lasso
 
     from regutils.datasets import make_correlated
 
-    data = make_correlated(
-        n_samples=60,
-        coef=(1.0, 1.0, 1.0, 0.0, 0.0, 0.0),
-        groups=((0, 1, 2),),
-        correlation=0.98,
-        seed=2,
-    )
-    X, y = data.X.to_numpy(), data.y.to_numpy()
-    rng = np.random.default_rng(0)
-    rows_kept = []
-    for _ in range(RESAMPLES_4):
-        rows = rng.integers(0, len(y), size=len(y))
-        rows_kept.append(Lasso(alpha=ALPHA_4).fit(X[rows], y[rows]).coef_ != 0)
-    nonzero = np.array(rows_kept)
+    rows = []
+    for seed in seeds:
+        data = make_correlated(n_samples=60, seed=seed, **SOURCE_4)  # type: ignore[arg-type]
+        rows.append(Lasso(alpha=ALPHA_4).fit(data.X.to_numpy(), data.y.to_numpy()).coef_ != 0)
+    return np.array(rows)
+
+
+@cache
+def _exercise_4() -> tuple[np.ndarray, int, int]:
+    nonzero = _kept_4(list(range(DRAWS_4)))
     return (
         nonzero.mean(axis=0),
         len({tuple(row) for row in nonzero}),
@@ -304,12 +311,19 @@ def _exercise_4() -> tuple[np.ndarray, int, int]:
     )
 
 
+@cache
+def _exercise_4_one_seed() -> np.ndarray:
+    """The shares when every "fresh" training set is drawn with the same seed (0)."""
+    return _kept_4([0]).mean(axis=0)
+
+
 @EXERCISES.exercise(
     "4",
     hints=(
-        "Create `rng = np.random.default_rng(0)` once; in each of the 150 rounds draw "
-        "`rows = rng.integers(0, 60, size=60)`, fit `Lasso(alpha=0.3)` on `X_g[rows], y_g[rows]` and "
-        "keep `model.coef_ != 0` (six booleans).",
+        "Each training set is a new sample from the source: a different seed for each one "
+        "(k = 0 … 149). What you record per fit is which of the six coefficients are non-zero.",
+        "`data = regutils.make_correlated(n_samples=60, seed=k, **source)`, then "
+        "`Lasso(alpha=0.3).fit(data.X.to_numpy(), data.y.to_numpy()).coef_ != 0` (six booleans).",
         "Stack the 150 boolean rows into an array; its column means are the shares.",
         "For the subsets, turn each row into a tuple and count the distinct ones: "
         "`len({tuple(row) for row in kept})`.",
@@ -321,16 +335,21 @@ def _grade_4(keep_freq, n_subsets):
     if not np.allclose(values, shares, atol=1e-9):
         if np.allclose(values, 100 * shares):
             raise Incorrect("`keep_freq` looks like percentages; give shares between 0 and 1.")
-        if np.allclose(values, RESAMPLES_4 * shares):
-            raise Incorrect("`keep_freq` holds counts; divide by the 150 resamples.")
+        if np.allclose(values, DRAWS_4 * shares):
+            raise Incorrect("`keep_freq` holds counts; divide by the 150 training sets.")
         if np.allclose(values, 1 - shares):
             raise Incorrect(
                 "`keep_freq` is the share of resamples where each coefficient is "
                 "*zero*; the exercise asks how often it is kept (non-zero)."
             )
+        if np.allclose(values, _exercise_4_one_seed()):
+            raise Incorrect(
+                "every training set was drawn with the same seed, so all 150 fits are the "
+                "same; draw the k-th set with seed=k."
+            )
         raise Incorrect(
-            "`keep_freq` does not match the share of the 150 resamples in which each "
-            "coefficient is non-zero; create the generator once, before the loop."
+            "`keep_freq` does not match the share of the 150 training sets in which each "
+            "coefficient is non-zero (the k-th set drawn with seed=k)."
         )
     count = expect_int("n_subsets", n_subsets)
     if count != subsets:
@@ -341,6 +360,106 @@ def _grade_4(keep_freq, n_subsets):
             )
         raise Incorrect(f"`n_subsets` = {count} is not the number of distinct selected sets.")
     return (
-        f"{subsets} different selected sets in {RESAMPLES_4} resamples: the selection is far "
-        "from stable."
+        f"{subsets} different selected sets in {DRAWS_4} training sets, and no member of the group "
+        "is preferred: which one the lasso keeps says nothing about which one matters."
+    )
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+
+@cache
+def _exercise_5() -> dict[str, float]:
+    from sklearn.linear_model import Lasso
+    from sklearn.model_selection import KFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    X, y = _diabetes()
+    cv = KFold(n_splits=5, shuffle=True, random_state=0)
+    rmse, mse, kept = [], [], []
+    for alpha in ALPHAS_5:
+        model = make_pipeline(StandardScaler(), Lasso(alpha=alpha))
+        scores = cross_val_score(model, X, y, cv=cv, scoring="neg_root_mean_squared_error")
+        rmse.append(-scores)
+        mse.append(scores**2)
+        kept.append(int(np.sum(model.fit(X, y)[-1].coef_ != 0)))
+    fold_rmse, fold_mse, n_kept = np.array(rmse), np.array(mse), np.array(kept)
+    mean_rmse = fold_rmse.mean(axis=1)
+    best = int(np.argmin(mean_rmse))
+    four = int(np.argmin(np.where(n_kept <= MAX_FEATURES_5, mean_rmse, np.inf)))
+    three = int(np.argmin(np.where(n_kept < MAX_FEATURES_5, mean_rmse, np.inf)))
+    differences = fold_rmse[four] - fold_rmse[best]
+    n = len(differences)
+    return {
+        "alpha_4": ALPHAS_5[four],
+        "alpha_best": ALPHAS_5[best],
+        "alpha_3": ALPHAS_5[three],
+        "cost": float(differences.mean()),
+        "cost_mse": float((fold_mse[four] - fold_mse[best]).mean()),
+        "cost_se": float(differences.std(ddof=1) / np.sqrt(n)),
+        "cost_se_ddof0": float(differences.std() / np.sqrt(n)),
+        "cost_se_unpaired": float(fold_rmse[best].std(ddof=1) / np.sqrt(n)),
+        "cost_se_no_sqrt": float(differences.std(ddof=1)),
+        "n_kept_best": int(n_kept[best]),
+    }
+
+
+@EXERCISES.exercise(
+    "5",
+    hints=(
+        "Two models scored on the same five folds: compare them fold by fold (paired), since the "
+        "folds' own difficulty is shared by both. The restriction 'at most four features' is about "
+        "the model fitted on all rows.",
+        '`-cross_val_score(model, X, y, cv=cv, scoring="neg_root_mean_squared_error")` gives the '
+        "five fold RMSEs of one α; stack them into a (30, 5) array, and count "
+        "`np.sum(model.fit(X, y)[-1].coef_ != 0)` for each α.",
+        "`differences = fold_rmse[four] - fold_rmse[best]`; `cost = differences.mean()`, "
+        "`cost_se = differences.std(ddof=1) / np.sqrt(5)`.",
+    ),
+)
+def _grade_5(alpha_4, cost, cost_se):
+    ref = _exercise_5()
+    expect_close(
+        "alpha_4",
+        alpha_4,
+        ref["alpha_4"],
+        tol=ref["alpha_4"] * 1e-6,
+        mistakes=[
+            (
+                ref["alpha_best"],
+                f"that is the best α overall, which keeps {ref['n_kept_best']} features; pick "
+                "the best among the α that keep at most four.",
+            ),
+            (ref["alpha_3"], "that α keeps fewer than four features; at most four are allowed."),
+        ],
+    )
+    expect_close(
+        "cost",
+        cost,
+        ref["cost"],
+        tol=1e-3,
+        mistakes=[
+            (-ref["cost"], "the sign is flipped: RMSE at alpha_4 minus RMSE at the best α."),
+            (ref["cost_mse"], "that is a difference of MSEs; compare the RMSEs."),
+        ],
+    )
+    expect_close(
+        "cost_se",
+        cost_se,
+        ref["cost_se"],
+        tol=1e-4,
+        mistakes=[
+            (
+                ref["cost_se_unpaired"],
+                "that is the standard error of one model's fold RMSEs; take the paired "
+                "differences fold by fold and their standard error.",
+            ),
+            (ref["cost_se_ddof0"], "use the sample standard deviation, ddof=1."),
+            (ref["cost_se_no_sqrt"], "divide the standard deviation by the square root of 5."),
+        ],
+    )
+    return (
+        f"Four features cost {ref['cost']:.2f} ± {ref['cost_se']:.2f} RMSE units (paired): a real "
+        "but small loss, and now a decision made on a number."
     )

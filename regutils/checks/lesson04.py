@@ -7,16 +7,24 @@ compares; messages name the mistakes learners make most often.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_int
+from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_int, expect_number
 
 EXERCISES = ExerciseBook(notebook="04_elastic_net_exercises.ipynb")
 
 LAMBDA_1, LAMBDA_2 = 0.2, 0.6
 RIDGE_ALPHA = 30.0
 L1_RATIOS = (0.1, 0.5, 0.9, 1.0)
+SOURCE_3 = {
+    "coef": (1, 1, 1, 0, 0, 0, 0, 0),
+    "groups": [(0, 1, 2)],
+    "correlation": 0.95,
+    "noise": 2.0,
+}
+DRAWS_3 = 50
 
 
 @cache
@@ -120,6 +128,12 @@ def _grade_1(alpha, l1_ratio, n_nonzero, enet_alpha):
 
 @cache
 def _exercise_2(scaled: bool, standardize: bool) -> tuple[float, float, int]:
+    search = _search_2(scaled, standardize)
+    return float(search.alpha_), float(search.l1_ratio_), int(np.sum(search.coef_ != 0))
+
+
+@cache
+def _search_2(scaled: bool, standardize: bool) -> Any:
     from sklearn.datasets import load_diabetes
     from sklearn.linear_model import ElasticNetCV
     from sklearn.model_selection import KFold
@@ -130,20 +144,43 @@ def _exercise_2(scaled: bool, standardize: bool) -> tuple[float, float, int]:
     cv = KFold(n_splits=5, shuffle=True, random_state=0)
     steps = [StandardScaler()] if standardize else []
     model = make_pipeline(*steps, ElasticNetCV(l1_ratio=list(L1_RATIOS), alphas=50, cv=cv))
-    search = model.fit(X, y)[-1]
-    return float(search.alpha_), float(search.l1_ratio_), int(np.sum(search.coef_ != 0))
+    return model.fit(X, y)[-1]
+
+
+@cache
+def _gap_2() -> dict[str, float]:
+    search = _search_2(scaled=False, standardize=True)
+    folds = search.mse_path_  # (l1_ratio, alpha, fold)
+    mean_mse = folds.mean(axis=2)
+    i, j = np.unravel_index(np.argmin(mean_mse), mean_mse.shape)
+    ridge_like = folds[0, np.argmin(mean_mse[0])]
+    differences = ridge_like - folds[i, j]
+    n = len(differences)
+    return {
+        "gap_01": float(differences.mean()),
+        "gap_se": float(differences.std(ddof=1) / np.sqrt(n)),
+        "gap_se_unpaired": float(folds[i, j].std(ddof=1) / np.sqrt(n)),
+        "gap_se_ddof0": float(differences.std() / np.sqrt(n)),
+        "gap_se_no_sqrt": float(differences.std(ddof=1)),
+        "gap_rmse": float(np.sqrt(mean_mse[0].min()) - np.sqrt(mean_mse[i, j])),
+    }
 
 
 @EXERCISES.exercise(
     "2",
     hints=(
+        "Put the StandardScaler and the ElasticNetCV in one pipeline, so every fold is scaled "
+        "with its own training rows. To compare two settings on the same folds, compare them fold "
+        "by fold: the folds' own difficulty cancels in the paired differences.",
         "Fit the whole pipeline on X_d, y_d; the fitted ElasticNetCV is its last step, "
-        "`pipeline[-1]`.",
-        "Its chosen values are `alpha_` and `l1_ratio_`; its coefficients are `coef_`: count the "
-        "non-zero ones with `np.sum(coef_ != 0)`.",
+        "`pipeline[-1]`. Its chosen values are `alpha_` and `l1_ratio_`; count the non-zero "
+        "`coef_` with `np.sum(coef_ != 0)`.",
+        "`search.mse_path_` has shape (l1_ratio, alpha, fold). With `mean_mse = "
+        "search.mse_path_.mean(axis=2)` and `i, j` the position of its minimum: "
+        "`differences = search.mse_path_[0, np.argmin(mean_mse[0])] - search.mse_path_[i, j]`.",
     ),
 )
-def _grade_2(best_alpha, best_l1_ratio, n_nonzero_d):
+def _grade_2(best_alpha, best_l1_ratio, n_nonzero_d, gap_01, gap_se):
     alpha, ratio, count = _exercise_2(scaled=False, standardize=True)
     raw_alpha = _exercise_2(scaled=False, standardize=False)[0]
     default_alpha = _exercise_2(scaled=True, standardize=False)[0]
@@ -166,57 +203,98 @@ def _grade_2(best_alpha, best_l1_ratio, n_nonzero_d):
             ),
         ],
     )
-    chosen = expect_close("best_l1_ratio", best_l1_ratio, ratio, tol=1e-9)
-    del chosen
+    expect_close("best_l1_ratio", best_l1_ratio, ratio, tol=1e-9)
     got = expect_int("n_nonzero_d", n_nonzero_d)
     if got != count:
         raise Incorrect(
             f"`n_nonzero_d` = {got} is not the number of non-zero coefficients of "
             "the fitted ElasticNetCV (`pipeline[-1].coef_`)."
         )
-    return "On these data CV picks the lasso end; the mixes from 0.5 up differ little in CV error."
+    ref = _gap_2()
+    expect_close(
+        "gap_01",
+        gap_01,
+        ref["gap_01"],
+        tol=0.05,
+        mistakes=[
+            (-ref["gap_01"], "the sign is flipped: l1_ratio 0.1 minus the chosen model."),
+            (ref["gap_rmse"], "that is a difference of RMSEs; the CV errors here are MSEs."),
+        ],
+    )
+    expect_close(
+        "gap_se",
+        gap_se,
+        ref["gap_se"],
+        tol=0.05,
+        mistakes=[
+            (
+                ref["gap_se_unpaired"],
+                "that is the standard error of one model's fold errors; take the "
+                "differences fold by fold (paired) and their standard error.",
+            ),
+            (ref["gap_se_ddof0"], "use the sample standard deviation, ddof=1."),
+            (ref["gap_se_no_sqrt"], "divide the standard deviation by the square root of 5."),
+        ],
+    )
+    return (
+        f"The ridge-like mix is worse by {ref['gap_01']:.0f} ± {ref['gap_se']:.0f} (paired SE): "
+        f"about {ref['gap_01'] / ref['gap_se']:.1f} standard errors, not clearly worse; CV does "
+        "not settle the mix here."
+    )
 
 
-@cache
-def _exercise_3() -> dict[str, float]:
+def _fit_3(seeds: list[int]) -> dict[str, np.ndarray]:
     from sklearn.linear_model import ElasticNet, Lasso
 
     from regutils.datasets import make_correlated
 
-    X, y = make_correlated(
-        n_samples=80,
-        coef=(1, 1, 1, 0, 0, 0, 0, 0),
-        groups=[(0, 1, 2)],
-        correlation=0.95,
-        noise=2.0,
-        seed=3,
-    )
-    X, y = X.to_numpy(), y.to_numpy()
-    rng = np.random.default_rng(0)
-    resamples = [rng.integers(0, 80, size=80) for _ in range(50)]
+    sets = [make_correlated(n_samples=80, seed=k, **SOURCE_3) for k in seeds]  # type: ignore[arg-type]
+    return {
+        name: np.array([model.fit(X.to_numpy(), y.to_numpy()).coef_.copy() for X, y in sets])
+        for name, model in (
+            ("lasso", Lasso(alpha=0.3)),
+            ("enet", ElasticNet(alpha=0.6, l1_ratio=0.5)),
+        )
+    }
+
+
+@cache
+def _exercise_3() -> dict[str, float]:
     result: dict[str, float] = {}
-    for name, model in (("lasso", Lasso(alpha=0.3)), ("enet", ElasticNet(alpha=0.6, l1_ratio=0.5))):
-        coefs = np.array([model.fit(X[rows], y[rows]).coef_.copy() for rows in resamples])
-        group = coefs[:, :3]
-        result[f"{name}_kept"] = float((group != 0).sum(axis=1).mean())
-        result[f"{name}_kept_all"] = float((coefs != 0).sum(axis=1).mean())
-        result[f"{name}_spread"] = float(group.std(axis=1).mean())
-        result[f"{name}_spread_ddof1"] = float(group.std(axis=1, ddof=1).mean())
-        result[f"{name}_across"] = float(group.std(axis=0).mean())
+    for tag, seeds in (("", list(range(DRAWS_3))), ("_one_seed", [0] * DRAWS_3)):
+        for name, coefs in _fit_3(seeds).items():
+            group = coefs[:, :3]
+            result[f"{name}_kept{tag}"] = float((group != 0).sum(axis=1).mean())
+            result[f"{name}_spread{tag}"] = float(group.std(axis=1).mean())
+            if not tag:
+                result[f"{name}_kept_all"] = float((coefs != 0).sum(axis=1).mean())
+                result[f"{name}_spread_ddof1"] = float(group.std(axis=1, ddof=1).mean())
+                result[f"{name}_across"] = float(group.std(axis=0).mean())
     return result
 
 
 @EXERCISES.exercise(
     "3",
     hints=(
-        "Loop over `resamples`: fit each model on `X3_np[rows], y3_np[rows]` and keep "
-        "`coef_[:3]`, the group's weights. Stack them into a (50, 3) array per model.",
+        "A claim about the method needs new samples: each training set gets its own seed "
+        "(k = 0 … 49). Per fit you need only the group's three weights; 'spread within a fit' is "
+        "the standard deviation across those three.",
+        "Loop over k: `X_k, y_k = regutils.make_correlated(n_samples=80, seed=k, **source)`, fit "
+        "each model on `X_k.to_numpy(), y_k.to_numpy()` and keep `coef_[:3]`. Stack them into a "
+        "(50, 3) array per model.",
         "Kept: `(weights != 0).sum(axis=1).mean()`. Spread: `weights.std(axis=1).mean()` — axis=1 "
         "is the spread *within* a resample.",
     ),
 )
 def _grade_3(lasso_kept, enet_kept, lasso_spread, enet_spread):
     ref = _exercise_3()
+    one_seed = (ref["lasso_kept_one_seed"], ref["lasso_spread_one_seed"])
+    answer = (expect_number("lasso_kept", lasso_kept), expect_number("lasso_spread", lasso_spread))
+    if np.allclose(answer, one_seed, atol=0.005):
+        raise Incorrect(
+            "every training set was drawn with the same seed, so all 50 fits are the same; "
+            "draw the k-th set with seed=k."
+        )
     for name, value in (("lasso", lasso_kept), ("enet", enet_kept)):
         expect_close(
             f"{name}_kept",
@@ -258,4 +336,7 @@ def _grade_3(lasso_kept, enet_kept, lasso_spread, enet_spread):
                 ),
             ],
         )
-    return "Same λ1, plus an L2 part: the whole group stays, with far more even weights."
+    return (
+        "Same λ1, plus an L2 part: on every fresh training set the whole group stays, with far "
+        "more even weights — a property of the method, not of one sample."
+    )
