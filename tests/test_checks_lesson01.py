@@ -6,56 +6,71 @@ the notebook's own answers pass is tested for every lesson in test_checks_soluti
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 LESSON = "01"
 
-
-RIGHT = {
-    "1": {"best_degree": 6, "best_rmse": 0.15},
-    "2": {"n_needed": 20},
-    "3": {
-        "chosen_degree": 3,
-        "final_rmse": 0.29,
-        "chosen_by_split": [6, 3, 5, 9, 3, 4, 3, 3, 6, 9],
-    },
-    "4": {"best_alpha": 1e-4, "best_cv_rmse": 0.26},
+EX1: dict[str, Any] = {"chosen_degree": 4, "val_rmse": 0.148, "final_rmse": 0.159}
+EX2: dict[str, Any] = {"gain_low": 0.017, "gain_high": -0.011, "wins_low": 0.9, "wins_high": 0.5}
+EX4: dict[str, Any] = {
+    "chosen_degree": 3,
+    "final_rmse": 0.29,
+    "chosen_by_split": [6, 3, 5, 9, 3, 4, 3, 3, 6, 9],
 }
 
-WRONG = [
-    ("1", {"best_degree": 9, "best_rmse": 0.15}, "lowest *training* error"),
-    ("1", {"best_degree": 3, "best_rmse": 0.15}, "answer for noise 0.3"),
-    ("1", {"best_degree": 4, "best_rmse": 0.15}, "not the degree with the lowest test RMSE"),
-    ("1", {"best_degree": 6, "best_rmse": 0.0225}, "mean *squared* error"),
-    ("1", {"best_degree": 6, "best_rmse": 0.5}, "is not what the exercise asks for"),
-    ("1", {"best_degree": "6", "best_rmse": 0.15}, "should be a number"),
-    ("2", {"n_needed": 15}, "still above 0.38"),
-    ("2", {"n_needed": 50}, "smaller size than 50"),
-    ("2", {"n_needed": 11}, "should be one of"),
+RIGHT = {
+    "1": EX1,
+    "2": EX2,
+    "3": {"n_needed": 20},
+    "4": EX4,
+    "5": {"best_alpha": 1e-4, "best_cv_rmse": 0.26},
+}
+
+WRONG: list[tuple[str, dict[str, Any], str]] = [
+    # exercise 1: the degree
+    ("1", {**EX1, "chosen_degree": 6}, "choosing on the test set"),
+    ("1", {**EX1, "chosen_degree": 9}, "lowest *training* error"),
+    ("1", {**EX1, "chosen_degree": 3}, "choice at noise 0.3"),
+    ("1", {**EX1, "chosen_degree": 5}, "not the degree with the lowest validation RMSE"),
+    ("1", {**EX1, "chosen_degree": "4"}, "should be a number"),
+    # exercise 1: the numbers
+    ("1", {**EX1, "val_rmse": 0.148**2}, "mean *squared* error"),
+    ("1", {**EX1, "val_rmse": 0.159}, "the number that defends the choice"),
+    ("1", {**EX1, "val_rmse": 0.5}, "is not what the exercise asks for"),
+    ("1", {**EX1, "final_rmse": 0.1535}, "a choice made on the test set"),
+    ("1", {**EX1, "final_rmse": 0.1357}, "refitted on training + validation"),
+    ("1", {**EX1, "final_rmse": 0.148}, "that is the validation RMSE"),
+    ("1", {**EX1, "final_rmse": 0.159**2}, "mean *squared* error"),
+    # exercise 2
+    ("2", {**EX2, "gain_low": -0.017}, "sign is flipped"),
+    ("2", {**EX2, "gain_low": 0.0208}, "*median* gain"),
+    ("2", {**EX2, "gain_low": 0.0045}, "mean *squared* errors"),
+    ("2", {**EX2, "gain_low": -0.011, "gain_high": 0.017}, "swapped"),
+    ("2", {**EX2, "gain_high": 0.0004}, "*median* gain"),
+    ("2", {**EX2, "wins_low": 45}, "give the share between 0 and 1"),
+    ("2", {**EX2, "wins_low": 90}, "give the share between 0 and 1"),
+    ("2", {**EX2, "wins_low": 0.1}, "degree *3* wins"),
+    ("2", {**EX2, "wins_high": 0.3}, "is not what the exercise asks for"),
+    # exercise 3
+    ("3", {"n_needed": 15}, "still above 0.38"),
+    ("3", {"n_needed": 50}, "smaller size than 50"),
+    ("3", {"n_needed": 11}, "should be one of"),
+    # exercise 4
+    ("4", {**EX4, "chosen_degree": 9, "chosen_by_split": [0] * 10}, "lowest *training* error"),
     (
-        "3",
-        {"chosen_degree": 9, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
-        "lowest *training* error",
-    ),
-    (
-        "3",
-        {"chosen_degree": 5, "final_rmse": 0.29, "chosen_by_split": [0] * 10},
+        "4",
+        {**EX4, "chosen_degree": 5, "chosen_by_split": [0] * 10},
         "not the degree with the lowest validation",
     ),
-    (
-        "3",
-        {"chosen_degree": 3, "final_rmse": 0.9, "chosen_by_split": [0] * 10},
-        "is not what the exercise asks for",
-    ),
-    (
-        "3",
-        {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [3] * 9},
-        "should have 10 items",
-    ),
-    ("3", {"chosen_degree": 3, "final_rmse": 0.29, "chosen_by_split": [3] * 10}, "in that order"),
-    ("4", {"best_alpha": 1e-10, "best_cv_rmse": 0.26}, "*largest* validation RMSE"),
-    ("4", {"best_alpha": 10.0, "best_cv_rmse": 0.26}, "is not what the exercise asks for"),
-    ("4", {"best_alpha": 1e-4, "best_cv_rmse": -0.26}, "negated RMSE"),
+    ("4", {**EX4, "final_rmse": 0.9}, "is not what the exercise asks for"),
+    ("4", {**EX4, "chosen_by_split": [3] * 9}, "should have 10 items"),
+    ("4", {**EX4, "chosen_by_split": [3] * 10}, "in that order"),
+    # exercise 5
+    ("5", {"best_alpha": 1e-10, "best_cv_rmse": 0.26}, "*largest* validation RMSE"),
+    ("5", {"best_alpha": 10.0, "best_cv_rmse": 0.26}, "is not what the exercise asks for"),
+    ("5", {"best_alpha": 1e-4, "best_cv_rmse": -0.26}, "negated RMSE"),
 ]
 
 
@@ -73,11 +88,25 @@ def test_wrong_answers_get_the_intended_message(ex, assert_wrong, exercise, answ
     assert_wrong(ex.feedback(exercise, **answers), exercise, message)
 
 
+def test_choosing_on_the_test_set_never_passes(ex):
+    # The degree and the RMSE a learner gets by choosing on the test set, computed, not copied.
+    from regutils.checks.lesson01 import _exercise_1
+
+    reference = _exercise_1()
+    on_test = min(range(10), key=lambda d: reference["test"][d])
+    assert on_test != reference["chosen"]
+    text = ex.feedback(
+        "1",
+        chosen_degree=on_test,
+        val_rmse=reference["validation"][on_test],
+        final_rmse=reference["test"][on_test],
+    )
+    assert "choosing on the test set" in text
+
+
 def test_has_a_refit_mistake_check(ex):
     # The model fitted on the training part only (not refit on the development set).
-    from regutils.checks.lesson01 import _exercise_3
+    from regutils.checks.lesson01 import _exercise_4
 
-    text = ex.feedback(
-        "3", chosen_degree=3, final_rmse=_exercise_3()["final_not_refit"], chosen_by_split=[0] * 10
-    )
+    text = ex.feedback("4", **{**EX4, "final_rmse": _exercise_4()["final_not_refit"]})
     assert "refit the chosen degree" in text

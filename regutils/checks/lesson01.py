@@ -19,6 +19,7 @@ from regutils.feedback import (
     expect_choice,
     expect_close,
     expect_int,
+    expect_number,
     expect_sequence,
 )
 
@@ -41,75 +42,230 @@ def _rmse(model, X, y) -> float:
     return float(root_mean_squared_error(y, model.predict(X)))
 
 
-@cache
-def _test_errors_by_degree(noise: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """(test RMSE, train RMSE) by degree for exercise 1's recipe at the given noise level."""
+def _sine(n_samples: int, noise: float, seed: int, *, even: bool = False):
     from regutils.datasets import make_sine
 
-    X_train, y_train = make_sine(n_samples=10, noise=noise, spacing="even", seed=3)
-    X_test, y_test = make_sine(n_samples=1000, noise=noise, seed=1)
-    models = [_polynomial(d).fit(X_train, y_train) for d in DEGREES]
-    return (
-        tuple(_rmse(m, X_test, y_test) for m in models),
-        tuple(_rmse(m, X_train, y_train) for m in models),
+    return make_sine(
+        n_samples=n_samples, noise=noise, spacing="even" if even else "random", seed=seed
     )
+
+
+@cache
+def _exercise_1(noise: float = 0.1) -> dict[str, Any]:
+    """Exercise 1's errors by degree (training, validation, test) at the given noise level."""
+    X_train, y_train = _sine(10, noise, 3, even=True)
+    X_val, y_val = _sine(20, noise, 2)
+    X_test, y_test = _sine(1000, noise, 1)
+    models = [_polynomial(d).fit(X_train, y_train) for d in DEGREES]
+    chosen = int(np.argmin([_rmse(m, X_val, y_val) for m in models]))
+    X_both, y_both = np.vstack([X_train, X_val]), np.concatenate([y_train, y_val])
+    refit = _polynomial(chosen).fit(X_both, y_both)
+    return {
+        "train": [_rmse(m, X_train, y_train) for m in models],
+        "validation": [_rmse(m, X_val, y_val) for m in models],
+        "test": [_rmse(m, X_test, y_test) for m in models],
+        "chosen": chosen,
+        "refit_test": _rmse(refit, np.asarray(X_test), y_test),
+    }
 
 
 @EXERCISES.exercise(
     "1",
     hints=(
-        "Draw both sets with noise=0.1, then loop over `degrees`: fit `polynomial(d)` on the training "
-        "points and score it on the *test* points with `root_mean_squared_error`.",
-        "Collect the test errors in a list; `np.argmin(errors)` is the position of the smallest one, "
-        "and `degrees[np.argmin(errors)]` the degree. `best_rmse` is `min(errors)`.",
+        "Three sets, three jobs (lesson section 9): fit every degree on the training points, "
+        "compare the degrees on the validation points, and only then score the one you chose on "
+        "the test points — once.",
+        "`val_errors = {d: root_mean_squared_error(y_val, polynomial(d).fit(X_train, y_train)"
+        ".predict(X_val)) for d in degrees}`; `min(val_errors, key=val_errors.get)` is the degree "
+        "with the smallest validation RMSE.",
+        "`final_rmse = root_mean_squared_error(y_test, polynomial(chosen_degree).fit(X_train, "
+        "y_train).predict(X_test))` is the only line that touches the test set.",
     ),
 )
-def _grade_1(best_degree, best_rmse):
-    test_errors, train_errors = _test_errors_by_degree(0.1)
-    degree = expect_int("best_degree", best_degree)
-    expected = int(np.argmin(test_errors))
+def _grade_1(chosen_degree, val_rmse, final_rmse):
+    reference = _exercise_1()
+    expected = reference["chosen"]
+    degree = expect_int("chosen_degree", chosen_degree)
     if degree != expected:
-        if degree == int(np.argmin(train_errors)):
+        if degree == int(np.argmin(reference["test"])):
             raise Incorrect(
-                f"`best_degree` = {degree} has the lowest *training* error; score each "
-                "degree on the test set instead."
+                f"`chosen_degree` = {degree} has the lowest *test* RMSE: that is choosing on the "
+                "test set, which makes the test score optimistic. Choose by the validation RMSE, "
+                "then score the chosen degree on the test set once."
             )
-        if degree == int(np.argmin(_test_errors_by_degree(0.3)[0])):
+        if degree == int(np.argmin(reference["train"])):
             raise Incorrect(
-                f"`best_degree` = {degree} is the answer for noise 0.3 (the lesson); "
-                "draw both the training and the test data with noise=0.1."
+                f"`chosen_degree` = {degree} has the lowest *training* error; choose by the "
+                "validation error."
             )
-        raise Incorrect(f"`best_degree` = {degree} is not the degree with the lowest test RMSE.")
-    best = test_errors[expected]
+        if degree == _exercise_1(0.3)["chosen"]:
+            raise Incorrect(
+                f"`chosen_degree` = {degree} is the choice at noise 0.3; draw all three sets "
+                "with noise=0.1."
+            )
+        raise Incorrect(
+            f"`chosen_degree` = {degree} is not the degree with the lowest validation RMSE."
+        )
+    validation = reference["validation"][expected]
     expect_close(
-        "best_rmse",
-        best_rmse,
-        best,
-        tol=5e-3,
+        "val_rmse",
+        val_rmse,
+        validation,
+        tol=2e-3,
         mistakes=[
-            (best**2, "that is the mean *squared* error; RMSE is its square root."),
+            (validation**2, "that is the mean *squared* error; RMSE is its square root."),
             (
-                train_errors[expected],
-                "that is the *training* RMSE; the exercise asks for the test RMSE.",
+                reference["test"][expected],
+                "that is the *test* RMSE; the number that defends the choice is the "
+                "validation RMSE.",
             ),
+            (reference["train"][expected], "that is the *training* RMSE."),
         ],
     )
-    return "Less noise lets a more flexible model win before it starts fitting noise."
+    test = reference["test"][expected]
+    expect_close(
+        "final_rmse",
+        final_rmse,
+        test,
+        tol=2e-3,
+        mistakes=[
+            (
+                min(reference["test"]),
+                "that is the lowest test RMSE of *all* degrees, i.e. a choice made on the test "
+                "set; report the test RMSE of the degree the validation set chose.",
+            ),
+            (test**2, "that is the mean *squared* error; RMSE is its square root."),
+            (
+                reference["refit_test"],
+                "that model was refitted on training + validation points — a sound practice "
+                "(exercise 4 does it), but here score the model fitted on the training points.",
+            ),
+            (validation, "that is the validation RMSE; score the chosen model on the test set."),
+        ],
+    )
+    return (
+        "Chosen on validation data, judged once on test data: the test RMSE is an honest "
+        "estimate for the model you chose."
+    )
 
 
 @cache
-def _medians(statistic: str) -> dict[int, float]:
-    from regutils.datasets import make_sine
+def _exercise_2() -> dict[float, dict[str, np.ndarray]]:
+    """Per noise level, the paired gains of degree 5 over degree 3 on 50 fresh training sets.
 
-    X_test, y_test = make_sine(n_samples=1000, noise=0.3, seed=1)
+    Every training set has the same evenly spaced x, so one fit per degree with one column of
+    targets per set gives the same models as 50 separate fits.
+    """
+    result = {}
+    for noise in (0.1, 0.3):
+        X_test, y_test = _sine(1000, noise, 1)
+        samples = [_sine(10, noise, s, even=True) for s in range(50)]
+        X = samples[0].X
+        Y = np.column_stack([sample.y for sample in samples])
+        y_true = np.asarray(y_test)[:, None]
+        errors = {}
+        for degree in (3, 5):
+            squared = (y_true - _polynomial(degree).fit(X, Y).predict(X_test)) ** 2
+            errors[degree] = squared.mean(axis=0)
+        result[noise] = {
+            "rmse": np.sqrt(errors[3]) - np.sqrt(errors[5]),
+            "mse": errors[3] - errors[5],
+        }
+    return result
+
+
+def _check_share(name: str, value: object, gains: np.ndarray) -> None:
+    share = expect_number(name, value)
+    if share > 1:
+        raise Incorrect(
+            f"`{name}` = {share:g} is a count or a percentage; give the share between 0 and 1."
+        )
+    expect_close(
+        name,
+        share,
+        float((gains > 0).mean()),
+        tol=1e-3,
+        mistakes=[
+            (
+                float((gains < 0).mean()),
+                "that is the share of samples degree *3* wins; count those with a positive gain.",
+            ),
+        ],
+    )
+
+
+@EXERCISES.exercise(
+    "2",
+    hints=(
+        "A claim about a method needs many samples, and a comparison is sharpest when both models "
+        "see the same sample: compute the difference of their errors sample by sample (a "
+        "*paired* difference), then summarise the differences.",
+        "Loop over the noise levels and, inside, over `range(50)`: draw the training set, fit "
+        "`polynomial(3)` and `polynomial(5)` on it, and append `rmse_3 - rmse_5` to a list.",
+        "With `gains = np.array(differences)`: `gains.mean()` is the mean gain and "
+        "`(gains > 0).mean()` the share of samples on which degree 5 wins.",
+    ),
+)
+def _grade_2(gain_low, gain_high, wins_low, wins_high):
+    reference = _exercise_2()
+    for name, value, noise, other in (
+        ("gain_low", gain_low, 0.1, 0.3),
+        ("gain_high", gain_high, 0.3, 0.1),
+    ):
+        gains = reference[noise]["rmse"]
+        expect_close(
+            name,
+            value,
+            float(gains.mean()),
+            tol=1e-3,
+            mistakes=[
+                (
+                    -float(gains.mean()),
+                    "the sign is flipped: the gain is degree 3's test RMSE minus degree 5's.",
+                ),
+                (
+                    float(np.median(gains)),
+                    "that is the *median* gain; the exercise asks for the mean.",
+                ),
+                (
+                    float(reference[noise]["mse"].mean()),
+                    "that is a difference of mean *squared* errors; compare RMSEs.",
+                ),
+                (
+                    float(reference[other]["rmse"].mean()),
+                    f"that is the mean gain at noise {other}: are the two noise levels swapped?",
+                ),
+            ],
+        )
+    _check_share("wins_low", wins_low, reference[0.1]["rmse"])
+    _check_share("wins_high", wins_high, reference[0.3]["rmse"])
+    return (
+        "At noise 0.1 degree 5 wins on most samples and on average; at noise 0.3 it loses on "
+        "average: less noise does let the more flexible model win."
+    )
+
+
+@cache
+def _size_errors() -> dict[int, np.ndarray]:
+    """Exercise 3: degree 9's test RMSE on 30 training sets of each size.
+
+    The training x are evenly spaced, the same for every seed, so one fit with one column of
+    targets per seed gives the same 30 models as 30 separate fits.
+    """
+    X_test, y_test = _sine(1000, 0.3, 1)
     result = {}
     for n in SIZES:
-        errors = []
-        for seed in range(30):
-            X, y = make_sine(n_samples=n, noise=0.3, spacing="even", seed=seed)
-            errors.append(_rmse(_polynomial(9).fit(X, y), X_test, y_test))
-        result[n] = float(np.median(errors) if statistic == "median" else np.mean(errors))
+        samples = [_sine(n, 0.3, seed, even=True) for seed in range(30)]
+        Y = np.column_stack([sample.y for sample in samples])
+        predictions = _polynomial(9).fit(samples[0].X, Y).predict(X_test)
+        squared = (np.asarray(y_test)[:, None] - predictions) ** 2
+        result[n] = np.sqrt(squared.mean(axis=0))
     return result
+
+
+def _medians(statistic: str) -> dict[int, float]:
+    summary = np.median if statistic == "median" else np.mean
+    return {n: float(summary(errors)) for n, errors in _size_errors().items()}
 
 
 def _first_size_below(values: dict[int, float], threshold: float = 0.38) -> int | None:
@@ -117,15 +273,17 @@ def _first_size_below(values: dict[int, float], threshold: float = 0.38) -> int 
 
 
 @EXERCISES.exercise(
-    "2",
+    "3",
     hints=(
+        "One sample per size would be a noisy answer: the median over 30 samples says what is "
+        "typical at each size.",
         "Two loops: over the sizes, and inside it over `range(30)` seeds. For each sample fit "
         "`polynomial(9)` and compute its test RMSE.",
         "Keep the 30 errors of each size in a list and take `np.median` of it; then "
         "`min(n for n, m in medians.items() if m <= 0.38)`.",
     ),
 )
-def _grade_2(n_needed):
+def _grade_3(n_needed):
     n = expect_int("n_needed", n_needed)
     expect_choice("n_needed", n, SIZES)
     expected = _first_size_below(_medians("median"))
@@ -143,7 +301,7 @@ def _grade_2(n_needed):
 
 
 @cache
-def _exercise_3() -> dict[str, Any]:
+def _exercise_4() -> dict[str, Any]:
     from sklearn.model_selection import train_test_split
 
     from regutils.datasets import make_sine
@@ -175,8 +333,11 @@ def _exercise_3() -> dict[str, Any]:
 
 
 @EXERCISES.exercise(
-    "3",
+    "4",
     hints=(
+        "Validation points must not be used for fitting: split the development set, fit each "
+        "degree on one part, score it on the other, and keep the degree with the smallest "
+        "validation error.",
         "`train_test_split(X_dev, y_dev, test_size=0.25, random_state=1)` gives X_tr, X_val, y_tr, "
         "y_val. Fit each degree on X_tr and score it on X_val.",
         "Refit the chosen degree on *all* of X_dev, y_dev before scoring on X_final, y_final — the "
@@ -184,8 +345,8 @@ def _exercise_3() -> dict[str, Any]:
         "Wrap the choice in a function of `random_state` and call it for `range(10)`.",
     ),
 )
-def _grade_3(chosen_degree, final_rmse, chosen_by_split):
-    reference = _exercise_3()
+def _grade_4(chosen_degree, final_rmse, chosen_by_split):
+    reference = _exercise_4()
     degree = expect_int("chosen_degree", chosen_degree)
     if degree != reference["chosen"]:
         if degree == reference["by_training"]:
@@ -223,7 +384,7 @@ def _grade_3(chosen_degree, final_rmse, chosen_by_split):
 
 
 @cache
-def _exercise_4() -> tuple[np.ndarray, np.ndarray]:
+def _exercise_5() -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import Ridge
     from sklearn.model_selection import KFold, validation_curve
     from sklearn.pipeline import make_pipeline
@@ -246,8 +407,11 @@ def _exercise_4() -> tuple[np.ndarray, np.ndarray]:
 
 
 @EXERCISES.exercise(
-    "4",
+    "5",
     hints=(
+        "Cross-validation scores each λ on every fold and averages the scores; scikit-learn's "
+        "`validation_curve` does this for one hyperparameter of a pipeline (here the `alpha` of "
+        "its `ridge` step).",
         "`validation_curve(model, X_small, y_small, param_name='ridge__alpha', param_range=alphas, "
         "cv=cv, scoring='neg_root_mean_squared_error')` returns training and validation scores, one "
         "row per λ and one column per fold.",
@@ -255,8 +419,8 @@ def _exercise_4() -> tuple[np.ndarray, np.ndarray]:
         "with the smallest mean RMSE.",
     ),
 )
-def _grade_4(best_alpha, best_cv_rmse):
-    alphas, mean_rmse = _exercise_4()
+def _grade_5(best_alpha, best_cv_rmse):
+    alphas, mean_rmse = _exercise_5()
     best = int(np.argmin(mean_rmse))
     worst = int(np.argmax(mean_rmse))
     alpha = expect_close(
@@ -282,4 +446,7 @@ def _grade_4(best_alpha, best_cv_rmse):
             (-mean_rmse[best], "scikit-learn's scores are negated RMSE: flip the sign."),
         ],
     )
-    return "A penalty chosen by cross-validation beats the unpenalized fit by a wide margin."
+    return (
+        "On these 15 points the cross-validated penalty cuts the mean validation RMSE to about a "
+        "third of the smallest λ's: penalize."
+    )

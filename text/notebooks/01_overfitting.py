@@ -9,7 +9,8 @@
 #
 # ### Learning objectives
 # After this lesson you can
-# 1. tell underfitting from overfitting by comparing training and test error;
+# 1. tell underfitting from overfitting by comparing training and test error, and measure the
+#    bias² and variance behind them;
 # 2. explain why a flexible model's coefficients explode on little data, and how more data or a
 #    penalty tames them;
 # 3. add a first L2 (ridge) penalty and choose its strength on a validation set, keeping the test
@@ -76,9 +77,11 @@ claim("the true curve's own test RMSE (the noise floor) is about the noise level
 # on the features $x, x^2, \dots, x^M$: `PolynomialFeatures` makes the features and `LinearRegression`
 # finds the weights by least squares.
 #
-# **Current scikit-learn.** Since version 1.9, `LinearRegression` has a `tol` parameter (default
-# `1e-6`) that, on dense data, ignores directions with tiny singular values — a quiet regularization
-# that would hide exactly what this lesson is about. We ask for plain least squares with `tol=0.0`;
+# **Current scikit-learn.** `LinearRegression` has had a `tol` parameter since version 1.7, at
+# first used only for sparse data. Since 1.9 it also acts on dense data: it becomes the cutoff
+# `cond` of SciPy's least-squares solver, which ignores every direction whose singular value is
+# below `tol` (default `1e-6`) times the largest — a quiet regularization that would hide exactly
+# what this lesson is about. We ask for plain least squares with `tol=0.0`;
 # the evidence follows the figure.
 
 # %%
@@ -153,7 +156,7 @@ claim("the generalization gap (test − training RMSE) is wider for degree 9 tha
 #   best of them stays well above the noise floor on the test set.
 # - **Overfitting** (degree 9): training error is zero, yet the test error is higher than at the
 #   in-between degrees. The model is so flexible that it follows the noise of this particular
-#   sample (high *variance*).
+#   sample (high *variance*). Section 5 measures bias and variance instead of naming them.
 # - In between, the test error is lowest.
 #
 # The difference between test and training error is the **generalization gap**; it is wider
@@ -191,13 +194,89 @@ claim("degree 9 is worse than degree 3 on almost every sample",
 claim("degree 3 has the lowest median test RMSE of the three", by_degree[3].median(),
       below=by_degree[[1, 9]].median().min(), fmt=".2f")
 
-
 # %% [markdown]
 # Degree 9 loses to degree 3 on almost every sample: the picture above was not a fluke. *How
 # badly* it loses varies a lot from sample to sample — note the log scale; the percentage above
 # places our sample among the hundred.
 #
-# ## 5 · Exploding coefficients
+# ## 5 · Bias and variance, measured
+#
+# Section 3 used two words loosely: *bias* (the model is too rigid for the curve) and *variance*
+# (the fit follows the noise of its sample). Both can be measured. Draw many training sets of ten
+# points at the same inputs $x$, fit the same degree to each, and look at the predictions at the
+# test inputs:
+#
+# - **bias²**: how far the *average* prediction is from the true curve (squared, averaged over $x$);
+# - **variance**: how much the predictions scatter around their average from one training set to
+#   the next;
+# - **noise**: what no model can remove, the noise floor of section 1 (squared: these are mean
+#   *squared* errors, which add up where root-mean-square errors do not).
+#
+# For squared error the expected test error is exactly their sum:
+# test MSE = bias² + variance + noise.
+
+# %%
+# 200 fresh training sets of ten points at the same evenly spaced x; only the noise is new.
+bv_draws = range(1000 * SEED + 500, 1000 * SEED + 700)  # no overlap with the draws above
+Y_sets = np.column_stack([regutils.make_sine(n_samples=10, noise=0.3, spacing="even", seed=s).y
+                          for s in bv_draws])  # one column per training set
+truth = regutils.sine_curve(X_test)  # the true curve at the test inputs
+
+rows = []
+for degree in degrees:
+    # With one column of targets per training set, scikit-learn fits all 200 at once.
+    predictions = polynomial(degree).fit(X_train, Y_sets).predict(X_test)  # test x × sets
+    average = predictions.mean(axis=1)
+    rows.append({"bias²": np.mean((average - truth) ** 2),
+                 "variance": np.mean(predictions.var(axis=1)),
+                 "noise": noise_floor**2,
+                 "test MSE": np.mean((y_test.to_numpy()[:, None] - predictions) ** 2)})
+decomposition = pd.DataFrame(rows, index=pd.Index(degrees, name="degree"))
+decomposition["sum"] = decomposition[["bias²", "variance", "noise"]].sum(axis=1)
+
+fig, ax = plt.subplots(figsize=(7, 4.2))
+ax.plot(degrees, decomposition["bias²"], "o-", color="tab:blue", label="bias²")
+ax.plot(degrees, decomposition["variance"], "s--", color="tab:orange", label="variance")
+ax.axhline(noise_floor**2, color="tab:green", ls=":", lw=1.5, label="noise (noise floor²)")
+ax.plot(degrees, decomposition["sum"], "-", color="black", lw=1, label="bias² + variance + noise")
+ax.plot(degrees, decomposition["test MSE"], "x", color="black", ms=9, mew=2,
+        label="measured test MSE")
+ax.set(yscale="log", xlabel="polynomial degree", ylabel="mean squared error (log scale)",
+       title="Bias² falls, variance rises: 200 training sets of 10 points")
+ax.legend(loc="lower left", fontsize="small", ncols=2)
+plt.show()
+
+# %%
+print(decomposition.round(4).to_string())
+relative = decomposition["sum"] / decomposition["test MSE"] - 1
+claim("bias² + variance + noise matches the measured test MSE at every degree "
+      "(relative difference, size)", relative.abs(), at_most=0.1, fmt=".1%")
+claim("bias² falls: degree 3 removes over 95 % of degree 1's (ratio of their bias²)",
+      decomposition["bias²"][3] / decomposition["bias²"][1], below=0.05, fmt=".3f")
+claim("variance rises with every degree (change from one degree to the next)",
+      np.diff(decomposition["variance"]), above=0, fmt=".3f")
+claim("degree 9's test error is mostly variance (its share of the test MSE)",
+      decomposition["variance"][9] / decomposition["test MSE"][9], above=0.75, fmt=".0%")
+claim("the trade-off is best at degree 3 (lowest measured test MSE)",
+      decomposition["test MSE"].idxmin(), equals=3, fmt=".0f")
+
+
+# %% [markdown]
+# The three parts add up to the test error measured on the same predictions; what is left over
+# comes from the test set itself, whose 1,000 noisy points are many but not infinitely many.
+# Bias² drops in two steps, at degree 1 and at degree 3 ($\sin 2\pi x$ is antisymmetric about
+# $x = \tfrac12$, so the even powers 2 and 4 add nothing), and is negligible from degree 3 on. (Its
+# small rise at the highest degrees comes partly from sampling: an average of 200 widely scattered
+# predictions still scatters a little — its variance is the variance divided by 200.)
+# Variance grows with every extra weight and, at degree 9, is most of the error. The best degree
+# is where their sum is smallest: degree 3, now averaged over 200 training sets instead of read off
+# one sample.
+#
+# The cures that follow aim at the variance; lesson 02 measures the same decomposition for ridge
+# regression, by its penalty strength $\lambda$.
+
+# %% [markdown]
+# ## 6 · Exploding coefficients
 #
 # Why does degree 9 swing so much? Look at its weights next to the others'.
 
@@ -226,7 +305,7 @@ claim("degree 9 needs weights in the thousands or more (largest |w|)", largest["
 # almost cancel. Small changes in $x$ — or in the data — then change the prediction a lot.
 # **Large weights are the symptom that regularization treats.**
 #
-# ## 6 · Cure one: more data
+# ## 7 · Cure one: more data
 #
 # Keep degree 9 and give it more points. The same model now has to compromise between many points
 # instead of threading through a few.
@@ -256,7 +335,7 @@ claim("with 100 points degree 9's median test RMSE is within 10 % of the noise f
 # within 10 % of the noise floor. More data is the best regularizer — when you can get it. Often
 # you cannot.
 #
-# ## 7 · Cure two: penalize large weights (ridge regression)
+# ## 8 · Cure two: penalize large weights (ridge regression)
 #
 # Instead of more data, change what "best fit" means. **Ridge regression** minimizes the squared
 # error *plus* a penalty on the size of the weights:
@@ -270,11 +349,11 @@ claim("with 100 points degree 9's median test RMSE is within 10 % of the noise f
 
 # %%
 ridge = make_pipeline(PolynomialFeatures(9), Ridge(alpha=1e-3)).fit(X_train, y_train)
-fig = regutils.plot_fits({"degree 9, no penalty": fits["degree 9"],
-                          "degree 9, ridge λ = 0.001": ridge},
+fig = regutils.plot_fits({"no penalty": fits["degree 9"], "ridge, λ = 0.001": ridge},
                          X_train, y_train, X_test=X_test, y_test=y_test,
                          true_function=regutils.sine_curve)
-fig.suptitle("The same ten points, with and without a penalty")
+fig.set_size_inches(11, 3.8)  # room for each panel's title and its two RMSEs
+fig.suptitle("Degree 9 on the same ten points, with and without a penalty")
 plt.show()
 
 # %%
@@ -309,16 +388,28 @@ ax = regutils.plot_error_curve(alphas, ridge_train, ridge_test, xlabel="penalty 
                                title="Degree 9 with a ridge penalty: error against λ")
 plt.show()
 
+claim("at the largest λ the model underfits: test RMSE far above the noise floor (ratio)",
+      ridge_test[-1] / noise_floor, above=1.8, unit="×", fmt=".2f")
+claim("the training error never falls as λ grows (smallest change between neighbouring λ)",
+      np.diff(ridge_train).min(), at_least=-1e-9, fmt=".2g")
+claim("even at λ = 1e-10 the fit does not pass through the points (training RMSE)",
+      ridge_train[0], above=1e-3, fmt=".2g")
+
 # %% [markdown]
-# Read the curve from right to left: a huge $\lambda$ flattens the model (underfitting, both errors
-# high); a tiny $\lambda$ brings back the unpenalized fit (overfitting). The penalty strength plays
-# the role the degree played in section 3 — a dial for model complexity.
+# Read the curve from right to left. A huge $\lambda$ flattens the model: both errors are high, the
+# test error far above the noise floor (underfitting). As $\lambda$ shrinks, the training error falls and the model bends to follow the
+# ten points. Even the smallest $\lambda$ plotted, $10^{-10}$, does **not** bring back the unpenalized
+# fit: its training RMSE is still clearly above zero (claim above), where the unpenalized fit's is
+# zero. The unpenalized weights are in the hundreds of thousands, so even a tiny $\lambda$ times
+# their squares is a real cost. Whether the test error climbs again at the small-$\lambda$ end
+# depends on the sample (try another seed). The penalty strength plays the role the degree played
+# in section 3 — a dial for model complexity.
 #
 # We drew this curve with the test set only to show its shape. **Choosing $\lambda$ by looking at
 # test error would be cheating**: the test error of the chosen model would then be optimistic.
 
 # %% [markdown]
-# ## 8 · Choosing λ honestly: training, validation and test data
+# ## 9 · Choosing λ honestly: training, validation and test data
 #
 # Give each set of data one job:
 #
@@ -348,8 +439,15 @@ print(f"validation RMSE at that λ: {min(val_rmse):.2f}")
 print(f"test RMSE, computed once:  {chosen_test_rmse:.2f}")
 claim("the λ chosen on validation data beats no penalty on the test set (test RMSE)",
       chosen_test_rmse, below=test_rmse[9], fmt=".2f")
+claim("it still stays above the noise floor (ratio of test RMSE to noise floor)",
+      chosen_test_rmse / noise_floor, above=1, unit="×", fmt=".2f")
 
 # %% [markdown]
+# The penalty chosen on validation data beats the unpenalized fit on the test set, yet its test
+# error stays above the noise floor: ten points cannot pin the curve down exactly, whatever
+# $\lambda$ we choose (section 5 measured the same for the best degree: bias² plus variance on top
+# of the noise).
+#
 # In practice you rarely get three separate samples; you split the one dataset you have. Put the
 # test part aside **first**, before looking at anything:
 
@@ -360,7 +458,7 @@ X_dev, X_final, y_dev, y_final = train_test_split(X_all, y_all, test_size=0.2, r
 print(f"development set: {len(X_dev)} points, final test set: {len(X_final)} points")
 
 # %% [markdown]
-# ## 9 · Validation curves: the same picture, with cross-validation
+# ## 10 · Validation curves: the same picture, with cross-validation
 #
 # With only 80 development points, one validation split wastes data and gives a noisy answer.
 # **k-fold cross-validation** rotates the validation role: each of 5 folds is the validation set
@@ -394,7 +492,7 @@ claim("the error drops at degree 3 (its mean validation RMSE ÷ the best of degr
 # show how much the error varies from fold to fold — differences smaller than the bands are not
 # worth acting on.
 #
-# ## 10 · Learning curves and the generalization gap
+# ## 11 · Learning curves and the generalization gap
 #
 # A **learning curve** fixes the model and grows the training set. The vertical distance between the
 # curves is the generalization gap. `shuffle=True` matters: without it, `learning_curve` trains on the
@@ -404,15 +502,20 @@ claim("the error drops at degree 3 (its mean validation RMSE ÷ the best of degr
 # %%
 train_sizes = [12, 20, 30, 45, 64]
 curves = {}
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.8), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(11, 3.8))  # own y-axis each: scales differ 30×
 for ax, degree in zip(axes, (3, 9)):
     sizes, train_scores, val_scores = learning_curve(
         polynomial(degree), X_dev, y_dev, train_sizes=train_sizes, cv=cv, shuffle=True,
         random_state=SEED, scoring="neg_root_mean_squared_error")
     curves[degree] = (-train_scores.mean(axis=1), -val_scores.mean(axis=1))
-    regutils.plot_learning_curve(sizes, *curves[degree], title=f"Learning curve, degree {degree}", ax=ax)
-    ax.set_yscale("log")
-axes[0].set_ylabel("RMSE (log scale)")
+    regutils.plot_learning_curve(sizes, *curves[degree], title=f"Learning curve, degree {degree}",
+                                 ax=ax)
+# Degree 9's validation error at 12 points is far above the rest: a log scale keeps both visible.
+axes[1].set_yscale("log")
+axes[1].set_yticks([0.1, 0.2, 0.5, 1, 2, 5, 10], labels=["0.1", "0.2", "0.5", "1", "2", "5", "10"])
+axes[1].minorticks_off()
+axes[1].set_ylabel("RMSE (log scale)")
+fig.suptitle("Learning curves: 5-fold CV on the 80 development points")
 plt.show()
 
 # %%
@@ -432,7 +535,7 @@ claim(f"with {train_sizes[0]} points, degree 9's gap is far larger than degree 3
 # times degree 3's. A large gap that closes with more data says "variance: get more data or
 # regularize"; two curves that meet at a high error say "bias: use a more flexible model".
 #
-# ## 11 · Explore: degree and penalty
+# ## 12 · Explore: degree and penalty
 #
 # Move the sliders: degree, and $\log_{10}\lambda$ of a ridge penalty. Try degree 9 with a tiny
 # penalty, then raise $\lambda$ until the wiggles go — and then further, until the model underfits.
@@ -461,6 +564,8 @@ _ = interact(show_fit,
 # ## Key takeaways
 #
 # - Training error never rises as a model gets more flexible; only held-out data show overfitting.
+# - Expected test error = bias² + variance + noise: more flexibility lowers bias² and raises
+#   variance, and the best model balances the two.
 # - Overfitting shows up as a large generalization gap and, in linear models, as huge weights.
 # - Two cures: more data, or a **penalty** on the weights. Ridge's $\lambda$ is a complexity dial,
 #   like the degree.

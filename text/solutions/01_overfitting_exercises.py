@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 01 · Overfitting and underfitting — exercises
 #
-# Four exercises on [lesson 01](01_overfitting.ipynb). Each one asks a question you answer with a
+# Five exercises on [lesson 01](01_overfitting.ipynb). Each one asks a question you answer with a
 # few lines of code: write them in the cell marked `# Write your code here.` and replace each `...`
 # with your answer (e.g. `best_degree = 6`). The setup cell gives you the helper
 # `polynomial(degree)` from the lesson. No cell depends on your answers, so you can skip an
@@ -41,46 +41,113 @@ def polynomial(degree):
 degrees = np.arange(10)
 
 # %% [markdown]
-# ## Exercise 1 · Less noise, higher degree?
+# ## Exercise 1 · Choose a degree honestly
 #
-# Draw 10 evenly spaced training points and 1,000 test points as in the lesson, but with noise
-# standard deviation **0.1** instead of 0.3:
+# With noise standard deviation **0.1** instead of the lesson's 0.3, which polynomial degree would
+# you use? Decide the way the lesson prescribes (section 9): fit on the training points, **choose on
+# the validation points**, and look at the test points only once, after the choice is made.
 #
 # ```python
 # X_train, y_train = regutils.make_sine(n_samples=10, noise=0.1, spacing="even", seed=3)
+# X_val, y_val = regutils.make_sine(n_samples=20, noise=0.1, seed=2)
 # X_test, y_test = regutils.make_sine(n_samples=1000, noise=0.1, seed=1)
 # ```
 #
-# Fit `polynomial(d)` for every degree `d` in `degrees` and compute its test RMSE. Store the degree
-# with the lowest test RMSE in `best_degree` and that RMSE in `best_rmse`. With noise 0.3 (the
-# lesson's stored run, same seeds) the best degree is 3: does less noise let a more flexible model
-# win?
+# Store the degree you choose (one of `degrees`) in `chosen_degree` and the number that defends the
+# choice, its validation RMSE, in `val_rmse`. Then score the chosen model (fitted on the training
+# points) on the test set, once, and store that RMSE in `final_rmse`.
 
 # %% tags=["solution", "exercise-1"]
 ### BEGIN SOLUTION
 # NBVAL_CHECK_OUTPUT
 X_train, y_train = regutils.make_sine(n_samples=10, noise=0.1, spacing="even", seed=3)
+X_val, y_val = regutils.make_sine(n_samples=20, noise=0.1, seed=2)
 X_test, y_test = regutils.make_sine(n_samples=1000, noise=0.1, seed=1)
-test_rmse = [root_mean_squared_error(y_test, polynomial(d).fit(X_train, y_train).predict(X_test))
-             for d in degrees]
-best_degree = int(degrees[np.argmin(test_rmse)])
-best_rmse = min(test_rmse)
-print("test RMSE by degree:", np.round(test_rmse, 2).tolist())
-print(f"best degree {best_degree}, test RMSE {best_rmse:.2f}")
-# stub: best_degree = ...
-# stub: best_rmse = ...
+models = {d: polynomial(d).fit(X_train, y_train) for d in degrees}
+val_errors = {d: root_mean_squared_error(y_val, m.predict(X_val)) for d, m in models.items()}
+chosen_degree = int(min(val_errors, key=val_errors.get))
+val_rmse = val_errors[chosen_degree]
+# The choice is made; now, once, the test set.
+final_rmse = root_mean_squared_error(y_test, models[chosen_degree].predict(X_test))
+print("validation RMSE by degree:", [round(float(e), 3) for e in val_errors.values()])
+print(f"chosen degree {chosen_degree}: validation RMSE {val_rmse:.3f}, test RMSE {final_rmse:.3f}")
+# stub: chosen_degree = ...
+# stub: val_rmse = ...
+# stub: final_rmse = ...
 ### END SOLUTION
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("1", best_degree=best_degree, best_rmse=best_rmse)
+ex.check("1", chosen_degree=chosen_degree, val_rmse=val_rmse, final_rmse=final_rmse)
 
 # %% [markdown] tags=["solution"]
-# With less noise, each point carries more information about the curve, so a more flexible model
-# can follow the signal before it starts following the noise. The best degree moves up.
+# The validation points choose degree 4, with degree 3 a hair behind: degrees 3 to 7 are within
+# about 0.015 of each other, less than 20 noisy validation points can tell apart. The test RMSE,
+# computed once, is an honest estimate for the model we chose. Picking the degree with the lowest
+# *test* RMSE instead would have chosen another degree and reported its error as if it had not been
+# selected on the same points — the optimism the lesson warns about.
+#
+# One sample cannot say whether less noise favours more flexible models in general: exercise 2
+# asks the question of many samples.
 
 # %% [markdown]
-# ## Exercise 2 · How much data does degree 9 need?
+# ## Exercise 2 · Less noise, a more flexible model? Measure it
+#
+# Exercise 1 chose a degree on one sample at noise 0.1; the lesson's stored run found degree 3 best
+# on one sample at noise 0.3. Two single samples cannot show that *less noise lets a more flexible model win* — that is a claim about the method, so
+# test it on fresh samples. Compare degree 5 with degree 3 on 50 training sets at each noise level:
+#
+# ```python
+# X_test, y_test = regutils.make_sine(n_samples=1000, noise=noise, seed=1)        # per noise level
+# X, y = regutils.make_sine(n_samples=10, noise=noise, spacing="even", seed=s)    # s in range(50)
+# ```
+#
+# for `noise` in `(0.1, 0.3)`. Compare the two degrees **on the same sample**: for each training set,
+# the *gain* of degree 5 is test RMSE of degree 3 − test RMSE of degree 5 (positive when degree 5
+# wins). The same seed draws the same noise pattern at both levels, only scaled, so the two noise
+# levels are compared on matched samples too.
+#
+# Store the mean gain at noise 0.1 in `gain_low` and at noise 0.3 in `gain_high`, and the share of
+# the 50 samples on which degree 5 wins in `wins_low` (noise 0.1) and `wins_high` (noise 0.3). Does
+# the evidence support the claim?
+
+# %% tags=["solution", "exercise-2"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+gains = {}
+for noise in (0.1, 0.3):
+    X_test, y_test = regutils.make_sine(n_samples=1000, noise=noise, seed=1)
+    differences = []
+    for s in range(50):
+        X, y = regutils.make_sine(n_samples=10, noise=noise, spacing="even", seed=s)
+        rmse_3 = root_mean_squared_error(y_test, polynomial(3).fit(X, y).predict(X_test))
+        rmse_5 = root_mean_squared_error(y_test, polynomial(5).fit(X, y).predict(X_test))
+        differences.append(rmse_3 - rmse_5)  # paired: both degrees on the same sample
+    gains[noise] = np.array(differences)
+    standard_error = gains[noise].std(ddof=1) / np.sqrt(len(differences))
+    print(f"noise {noise}: mean gain of degree 5 {gains[noise].mean():+.3f} ± {standard_error:.3f} "
+          f"(standard error), wins on {(gains[noise] > 0).mean():.0%} of samples")
+gain_low, gain_high = gains[0.1].mean(), gains[0.3].mean()
+wins_low, wins_high = (gains[0.1] > 0).mean(), (gains[0.3] > 0).mean()
+# stub: gain_low = ...
+# stub: gain_high = ...
+# stub: wins_low = ...
+# stub: wins_high = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("2", gain_low=gain_low, gain_high=gain_high, wins_low=wins_low, wins_high=wins_high)
+
+# %% [markdown] tags=["solution"]
+# At noise 0.1 degree 5 beats degree 3 on 90 % of the samples, and its mean gain is about eight
+# standard errors above zero. At noise 0.3 it wins only half the time, and its losses are larger
+# than its wins: on average it is worse, by more than two standard errors. Less noise does let the
+# more flexible model win — a claim about the method, now backed by 50 fresh samples at each noise
+# level instead of two single ones.
+
+# %% [markdown]
+# ## Exercise 3 · How much data does degree 9 need?
 #
 # For each training-set size `n` in `(10, 12, 15, 20, 30, 50, 100)`, fit `polynomial(9)` to 30
 # independent samples (`regutils.make_sine(n_samples=n, noise=0.3, spacing="even", seed=s)` for
@@ -88,7 +155,7 @@ ex.check("1", best_degree=best_degree, best_rmse=best_rmse)
 # (`regutils.make_sine(n_samples=1000, noise=0.3, seed=1)`). Store the smallest `n` whose median
 # is at most `0.38` in `n_needed` (the noise floor is about 0.31).
 
-# %% tags=["solution", "exercise-2"]
+# %% tags=["solution", "exercise-3"]
 ### BEGIN SOLUTION
 # NBVAL_CHECK_OUTPUT
 X_test, y_test = regutils.make_sine(n_samples=1000, noise=0.3, seed=1)
@@ -107,10 +174,10 @@ print("smallest n with median test RMSE <= 0.38:", n_needed)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("2", n_needed=n_needed)
+ex.check("3", n_needed=n_needed)
 
 # %% [markdown]
-# ## Exercise 3 · Choose the degree with a validation set — and distrust it
+# ## Exercise 4 · Choose the degree with a validation set — and distrust it
 #
 # Start from the lesson's 100-point dataset and its final test split (as in its stored run):
 #
@@ -126,7 +193,7 @@ ex.check("2", n_needed=n_needed)
 # 2. Repeat the choice for `random_state` 0 to 9 and store the ten chosen degrees in the list
 #    `chosen_by_split`. What does this say about trusting a single validation split?
 
-# %% tags=["solution", "exercise-3"]
+# %% tags=["solution", "exercise-4"]
 ### BEGIN SOLUTION
 # NBVAL_CHECK_OUTPUT
 X_all, y_all = regutils.make_sine(n_samples=100, noise=0.3, seed=4)
@@ -155,16 +222,17 @@ print("degrees chosen with random_state 0-9:", chosen_by_split)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("3", chosen_degree=chosen_degree, final_rmse=final_rmse, chosen_by_split=chosen_by_split)
+ex.check("4", chosen_degree=chosen_degree, final_rmse=final_rmse, chosen_by_split=chosen_by_split)
 
 # %% [markdown] tags=["solution"]
 # The chosen degree depends on which 20 points land in the validation set: one split is a noisy
-# judge. Cross-validation (lesson section 9) averages over several splits for a steadier choice.
+# judge. Cross-validation (lesson section 10) averages over several splits for a steadier choice.
 
 # %% [markdown]
-# ## Exercise 4 · Cross-validate the ridge penalty
+# ## Exercise 5 · Cross-validate the ridge penalty — and decide
 #
-# Fifteen points are few for degree 9. Choose the ridge penalty by 5-fold cross-validation:
+# Fifteen points are few for degree 9. Should you penalize it, and how strongly? Choose the ridge
+# penalty by 5-fold cross-validation on this data, model, grid and folds:
 #
 # ```python
 # X_small, y_small = regutils.make_sine(n_samples=15, noise=0.3, seed=5)
@@ -173,12 +241,11 @@ ex.check("3", chosen_degree=chosen_degree, final_rmse=final_rmse, chosen_by_spli
 # cv = KFold(n_splits=5, shuffle=True, random_state=0)
 # ```
 #
-# Use `validation_curve` with `param_name="ridge__alpha"` and
-# `scoring="neg_root_mean_squared_error"` (remember the sign). Store the λ with the lowest mean
-# validation RMSE in `best_alpha`, and that RMSE in `best_cv_rmse`. Compare it with the mean
-# validation RMSE of the smallest λ (almost no penalty).
+# Store the λ with the lowest mean validation RMSE in `best_alpha`, and that RMSE in
+# `best_cv_rmse`. Then defend the decision with a number: compare it with the mean validation RMSE
+# of the smallest λ (almost no penalty).
 
-# %% tags=["solution", "exercise-4"]
+# %% tags=["solution", "exercise-5"]
 ### BEGIN SOLUTION
 # NBVAL_CHECK_OUTPUT
 X_small, y_small = regutils.make_sine(n_samples=15, noise=0.3, seed=5)
@@ -192,13 +259,14 @@ best_alpha = float(alphas[np.argmin(mean_val)])
 best_cv_rmse = float(mean_val.min())
 print(f"best λ {best_alpha:.0e}: mean validation RMSE {best_cv_rmse:.2f}")
 print(f"smallest λ {alphas[0]:.0e}: mean validation RMSE {mean_val[0]:.2f}")
+print(f"ratio: {best_cv_rmse / mean_val[0]:.2f}")
 # stub: best_alpha = ...
 # stub: best_cv_rmse = ...
 ### END SOLUTION
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("4", best_alpha=best_alpha, best_cv_rmse=best_cv_rmse)
+ex.check("5", best_alpha=best_alpha, best_cv_rmse=best_cv_rmse)
 
 # %% [markdown]
 # ## Where next
