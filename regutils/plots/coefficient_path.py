@@ -75,8 +75,10 @@ def plot_coefficient_path(
             )
     ax = new_axes(ax)
     order = np.argsort(alphas)
+    # Line styles cycle with the colours, so paths can be told apart without colour.
+    styles = ("-", "--", "-.", ":")
     for j, name in enumerate(names):
-        ax.plot(alphas[order], coefs[order, j], label=name)
+        ax.plot(alphas[order], coefs[order, j], styles[j % len(styles)], label=name)
     ax.axhline(0.0, color="black", lw=0.8)
     ax.set_xscale("log")
     ax.set_xlabel(xlabel)

@@ -142,11 +142,12 @@ def _draw(
     ax: Axes, x: np.ndarray, train: np.ndarray, validation: np.ndarray, labels: tuple[str, str]
 ) -> None:
     """Each curve as its mean, with a band of ± one standard deviation across folds if 2-D."""
-    for errors, label, color in zip(
-        (train, validation), labels, (TRAINING_COLOR, VALIDATION_COLOR)
+    # Marker and line style as well as colour, so the two curves read in grey print too.
+    for errors, label, color, style in zip(
+        (train, validation), labels, (TRAINING_COLOR, VALIDATION_COLOR), ("o-", "s--")
     ):
         mean = _mean(errors)
-        ax.plot(x, mean, "o-", color=color, ms=4, label=label)
+        ax.plot(x, mean, style, color=color, ms=4, label=label)
         if errors.ndim == 2 and errors.shape[1] > 1:
             sd = errors.std(axis=1)
             ax.fill_between(x, mean - sd, mean + sd, color=color, alpha=0.2, lw=0)
