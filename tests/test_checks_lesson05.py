@@ -5,12 +5,10 @@ That the solutions notebook's answers pass is tested for every lesson in test_ch
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from regutils.checks import lesson05
-
-KEPT_AT_0_1 = ["ca", "cp_4", "exang", "oldpeak", "sex", "thal_3", "thal_7", "thalach", "trestbps"]
-
 
 LESSON = "05"
 
@@ -18,20 +16,26 @@ LESSON = "05"
 @pytest.fixture(scope="module")
 def right(solution_answers):
     """The answers solutions/05_tuning_exercises.ipynb computes."""
-    return {exercise: solution_answers(LESSON, exercise) for exercise in "1234"}
+    return {exercise: solution_answers(LESSON, exercise) for exercise in "123"}
 
 
 @pytest.mark.parametrize(
     "exercise, answers",
     [
         ("1", {"best_alpha": 0.3, "one_se_alpha": 1.0}),
-        ("3", {"strongest_C": 0.1, "kept": KEPT_AT_0_1}),
-        ("3", {"strongest_C": 0.1, "kept": tuple(reversed(KEPT_AT_0_1))}),  # any order
+        ("1", {"best_alpha": np.float64(0.3), "one_se_alpha": np.float64(1.0)}),
     ],
 )
 def test_the_exercises_answers_in_other_forms_are_correct(ex, exercise, answers):
     text = ex.feedback(exercise, **answers)
     assert text.startswith(f"Correct: exercise {exercise}."), text
+
+
+def test_exercise_2_and_3_accept_rounded_answers(ex, right):
+    rounded = {name: round(float(value), 4) for name, value in right["2"].items()}
+    assert ex.feedback("2", **rounded).startswith("Correct: exercise 2."), rounded
+    answers = {**right["3"], "cost": round(float(right["3"]["cost"]), 4)}
+    assert ex.feedback("3", **answers).startswith("Correct: exercise 3."), answers
 
 
 WRONG = [
@@ -41,16 +45,6 @@ WRONG = [
     ("1", {"best_alpha": 0.3, "one_se_alpha": 0.1}, "the *larger* alpha"),
     ("1", {"best_alpha": 0.3, "one_se_alpha": 0.3}, "that is the best alpha itself"),
     ("1", {"best_alpha": 0.3, "one_se_alpha": 10.0}, "is not what the exercise asks for"),
-    (
-        "3",
-        {"strongest_C": 1.0, "kept": KEPT_AT_0_1},
-        "C is the inverse of the regularization strength",
-    ),
-    ("3", {"strongest_C": 0.05, "kept": KEPT_AT_0_1}, "keeps only 7 features"),
-    ("3", {"strongest_C": 0.3, "kept": KEPT_AT_0_1}, "should be one of"),
-    ("3", {"strongest_C": 0.1, "kept": KEPT_AT_0_1[:-1]}, "1 missing"),
-    ("3", {"strongest_C": 0.1, "kept": KEPT_AT_0_1 + ["age"]}, "1 name(s) too many"),
-    ("3", {"strongest_C": 0.1, "kept": "ca, sex"}, "should be a list of feature names"),
 ]
 
 
@@ -61,47 +55,68 @@ def test_wrong_answers_get_the_intended_message(ex, assert_wrong, exercise, answ
     assert_wrong(ex.feedback(exercise, **answers), exercise, message)
 
 
-def test_exercise_3_l2_mistake(ex):
-    every_feature = list(lesson05._kept_by_C(0.0)[0.1])
-    assert len(every_feature) == 22
-    text = ex.feedback("3", strongest_C=0.1, kept=every_feature)
-    assert "l1_ratio=1.0" in text, text
-
-
 def test_exercise_2_mistakes(ex, right, assert_wrong):
     ref = lesson05._exercise_2()
+    mistakes = lesson05._exercise_2_mistakes()
     cases = [
-        ({"nested_score": ref["best_inner"]}, "`best_score_` of the search fitted on all data"),
-        ({"nested_score": lesson05._tuned_outer_score()}, "scores the already-tuned model"),
-        ({"best_inner_score": ref["nested"]}, "that is the nested score"),
-        ({"best_C": 0.1}, "is not what the exercise asks for"),
-        ({"nested_score": 0.5}, "is not what the exercise asks for"),
+        ({"nested_rmse": ref["best_inner"]}, "tuned and scored on the same folds"),
+        ({"nested_rmse": mistakes["tuned_then_scored"]}, "scores the already-tuned model"),
+        ({"nested_rmse": mistakes["nested_mse"]}, "mean squared error"),
+        ({"nested_rmse": -ref["nested"]}, "negated"),
+        ({"best_inner_rmse": -ref["best_inner"]}, "negated"),
+        ({"best_inner_rmse": ref["nested"]}, "that is the nested score"),
+        ({"best_alpha": 1.0}, "is not what the exercise asks for"),
+        ({"nested_rmse": 50.0}, "is not what the exercise asks for"),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("2", **{**right["2"], **changes}), "2", message)
 
 
-def test_exercise_4_mistakes(ex, right, assert_wrong):
-    strat_low, strat_high = lesson05._exercise_4(stratify=True, part="test")
-    train_low, train_high = lesson05._exercise_4(stratify=False, part="train")
+def test_exercise_2_mistakes_are_distinct_from_the_answer():
+    ref = lesson05._exercise_2()
+    for value in lesson05._exercise_2_mistakes().values():
+        assert abs(value - ref["nested"]) > 0.01
+    assert abs(ref["best_inner"] - ref["nested"]) > 0.01
+
+
+def test_exercise_3_mistakes(ex, right, assert_wrong):
+    ref = lesson05._exercise_3()
+    differences = np.subtract(ref["one_se"], ref["best"])
+    sd = differences.std(ddof=1)
+    unpaired = np.hypot(np.std(ref["one_se"], ddof=1), np.std(ref["best"], ddof=1)) / np.sqrt(5)
+    flat = np.array(ref["flat"])
+    saved = np.mean(ref["kept_best"]) - np.mean(ref["kept_one_se"])
     cases = [
-        ({"acc_min": strat_low}, "stratified splits"),
-        ({"acc_max": strat_high}, "stratified splits"),
-        ({"acc_min": train_low}, "*training* accuracy"),
-        ({"acc_max": train_high}, "*training* accuracy"),
-        ({"acc_max": 0.99}, "is not what the exercise asks for"),
+        ({"cost": -differences.mean()}, "the sign is reversed"),
+        ({"cost": flat.mean()}, "one validation curve on all rows"),
+        ({"cost_se": sd}, "standard deviation of the differences"),
+        ({"cost_se": unpaired}, "treats the two rules' RMSEs as independent"),
+        ({"features_saved": -saved}, "the sign is reversed"),
+        ({"features_saved": np.mean(ref["kept_one_se"])}, "how many features the one-SE"),
+        ({"rule": "lowest mean"}, "inside the clinic's 5 %"),
+        ({"rule": "one-se"}, 'should be "lowest mean" or "one-SE"'),
+        ({"cost": 3.0}, "is not what the exercise asks for"),
     ]
     for changes, message in cases:
-        assert_wrong(ex.feedback("4", **{**right["4"], **changes}), "4", message)
+        assert_wrong(ex.feedback("3", **{**right["3"], **changes}), "3", message)
+
+
+def test_exercise_3_reference_is_a_real_trade():
+    """The recommendation is not forced by construction: the one-SE rule costs something."""
+    ref = lesson05._exercise_3()
+    differences = np.subtract(ref["one_se"], ref["best"])
+    se = differences.std(ddof=1) / np.sqrt(5)
+    assert differences.mean() > 2 * se
+    assert differences.mean() / np.mean(ref["best"]) < lesson05.TOLERATED_COST
+    assert np.mean(ref["kept_best"]) - np.mean(ref["kept_one_se"]) >= 2
 
 
 @pytest.mark.parametrize(
     "exercise, names",
     [
         ("1", ("best_alpha", "one_se_alpha")),
-        ("2", ("nested_score", "best_inner_score", "best_C")),
-        ("3", ("strongest_C", "kept")),
-        ("4", ("acc_min", "acc_max")),
+        ("2", ("nested_rmse", "best_inner_rmse", "best_alpha")),
+        ("3", ("cost", "cost_se", "features_saved", "rule")),
     ],
 )
 def test_unanswered(ex, exercise, names):
