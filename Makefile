@@ -51,17 +51,19 @@ lint: $(STAMP)  ## Format check, lint and type check (ruff, mypy; configured in 
 
 # Claims must hold under other seeds and on other CPUs, not only for the stored run.
 SEEDS ?= 1 2
-NOTEBOOK_PATHS ?= notebooks solutions
+# Lessons and solutions. The exercise notebooks are generated from the solutions (a drift test
+# keeps them equal) and state no claims; `make test` runs them once.
+NOTEBOOK_PATHS ?= $(filter-out %_exercises.ipynb,$(wildcard notebooks/*.ipynb)) solutions
 # The notebooks of the lessons that train Keras models (keras = true in lessons.toml).
-KERAS_NOTEBOOKS = $(shell $(BIN)/python -m tools.registry list --keras)
+KERAS_NOTEBOOKS = $(filter-out notebooks/%_exercises.ipynb,$(shell $(BIN)/python -m tools.registry list --keras))
 
-test-seeds: $(STAMP)  ## Run every notebook under REGUTILS_SEED=1 and 2: every claim must hold.
+test-seeds: $(STAMP)  ## Run the lessons and solutions under REGUTILS_SEED=1 and 2: every claim must hold.
 	@for seed in $(SEEDS); do \
-	  echo "== every notebook with REGUTILS_SEED=$$seed"; \
+	  echo "== the lessons and solutions with REGUTILS_SEED=$$seed"; \
 	  REGUTILS_SEED=$$seed $(BIN)/python -m pytest -n 2 --dist loadscope -q $(NOTEBOOK_PATHS) || exit 1; \
 	done
 
-test-cpu: $(STAMP)  ## Run the Keras notebooks on a simulated other CPU (SSE4.1 kernels, oneDNN on).
+test-cpu: $(STAMP)  ## Run the Keras lessons and solutions on a simulated other CPU (SSE4.1, oneDNN on).
 	@test -n "$(KERAS_NOTEBOOKS)" || { echo "error: lessons.toml lists no Keras lesson"; exit 1; }
 	ONEDNN_MAX_CPU_ISA=SSE41 TF_ENABLE_ONEDNN_OPTS=1 \
 	  $(BIN)/python -m pytest -n 2 --dist loadscope -q $(KERAS_NOTEBOOKS)
