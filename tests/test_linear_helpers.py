@@ -114,3 +114,35 @@ def test_heart_preprocessor_is_leak_free_and_complete():
     assert np.isfinite(Z).all()
     age = train["age"]
     assert Z[0, 0] == pytest.approx((test["age"].iloc[0] - age.mean()) / age.std(ddof=0))
+
+
+def test_heart_preprocessor_scale_dummies():
+    from regutils import heart_preprocessor, load_heart
+
+    X, _ = load_heart()
+    plain = heart_preprocessor().fit_transform(X)
+    scaled = heart_preprocessor(scale_dummies=True).fit_transform(X)
+    # The default leaves the one-hot columns 0/1 (sd 0.11 to 0.5); the option standardizes them.
+    assert set(np.unique(plain[:, 9:])) == {0.0, 1.0}
+    assert plain[:, 9:].std(axis=0).min() == pytest.approx(0.114, abs=0.001)
+    assert np.allclose(scaled.std(axis=0), 1.0)
+    assert np.allclose(scaled.mean(axis=0), 0.0)
+    assert np.array_equal(scaled[:, :9], plain[:, :9])  # numeric columns unchanged
+    assert list(heart_preprocessor(scale_dummies=True).fit(X).get_feature_names_out()) == list(
+        heart_preprocessor().fit(X).get_feature_names_out()
+    )
+    # Still leak-free: the dummies' means and sds come from the training rows only.
+    train, test = X.iloc[:200], X.iloc[200:]
+    Z = heart_preprocessor(scale_dummies=True).fit(train).transform(test)
+    cp_4 = (train["cp"] == 4).astype(float)
+    expected = ((test["cp"].iloc[0] == 4) - cp_4.mean()) / cp_4.std(ddof=0)
+    names = list(heart_preprocessor().fit(X).get_feature_names_out())
+    assert Z[0, names.index("cp_4")] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("value", [1, "yes", None])
+def test_heart_preprocessor_scale_dummies_must_be_bool(value):
+    from regutils import heart_preprocessor
+
+    with pytest.raises(TypeError, match="scale_dummies must be True or False"):
+        heart_preprocessor(scale_dummies=value)

@@ -5,7 +5,7 @@
 # maps with non-linear activations between them, so the same medicine applies: add
 # $\lambda \sum w^2$ (L2) or $\lambda \sum |w|$ (L1) over its weights to the loss. In Keras that is
 # one argument of a layer, `kernel_regularizer=`. This lesson puts it on a 128-64-1 network for
-# the cardiac data of lesson 05 — over eleven thousand weights for 242 training patients, a
+# the cardiac data of lesson 06 — over eleven thousand weights for 242 training patients, a
 # network that memorises them — and measures what the penalty changes: the loss Keras reports, the
 # weights, and the accuracy on patients the network has not seen. Then it runs the L1/L2 grid that
 # tutorials like to quote, honestly, with cross-validation and against a regularized logistic
@@ -23,7 +23,7 @@
 # 5. avoid two pitfalls: `l1_l2()` without arguments, and an L2 penalty inside Adam mistaken for
 #    weight decay (`AdamW`).
 #
-# **Prerequisites:** lessons 02–03 (L2 and L1 penalties) and 05 (the heart data, leak-free
+# **Prerequisites:** lessons 02–03 (L2 and L1 penalties) and 06 (the heart data, leak-free
 # preprocessing, cross-validation); Keras basics (`Sequential`, `compile`, `fit`).
 # **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:07_weight_penalties-->23 s<!--/time--> on a 2-core CPU.
 #
@@ -56,7 +56,7 @@ import keras  # after setup_notebook, which configures TensorFlow first
 # %% [markdown]
 # ## 1 · The data: five folds, fixed now
 #
-# The Cleveland heart data of lesson 05: 303 patients, 13 features, target 1 = coronary narrowing.
+# The Cleveland heart data of lesson 06: 303 patients, 13 features, target 1 = coronary narrowing.
 # We fix five stratified cross-validation folds now and keep them for the whole lesson. Sections
 # 2–4 train on the first fold's training part and watch its validation part; section 5 uses all
 # five. Each fold's preprocessing (`regutils.heart_preprocessor()`: imputation, scaling, one-hot
@@ -304,7 +304,7 @@ grid = run_grid(configurations, cross_validate)
 
 
 # %% [markdown]
-# The same five folds, the same preprocessing, for the linear model of lesson 05: logistic
+# The same five folds, the same preprocessing, for the linear model of lesson 06: logistic
 # regression with an L2 penalty (`l1_ratio=0.0`; `penalty="l2"` is deprecated since scikit-learn
 # 1.8), its strength `C` chosen from a grid like the network's penalty, by the same mean validation
 # accuracy.
