@@ -16,7 +16,7 @@ LESSON = "02"
 @pytest.fixture(scope="module")
 def right(solution_answers):
     """The answers solutions/02_ridge_exercises.ipynb computes (tests/conftest.py)."""
-    return {exercise: solution_answers(LESSON, exercise) for exercise in "1234"}
+    return {exercise: solution_answers(LESSON, exercise) for exercise in "12345"}
 
 
 def test_rounded_answers_are_accepted(ex, right):
@@ -27,11 +27,18 @@ def test_rounded_answers_are_accepted(ex, right):
     assert ex.feedback("2", best_alpha=25.1, test_rmse=54.25, test_r2=0.497).startswith("Correct")
     # ddof=0 instead of 1 is fine
     assert ex.feedback(
-        "3", sd_ols=right["3"]["sd_ols"] * np.sqrt(299 / 300), sd_ridge=right["3"]["sd_ridge"]
+        "3",
+        sd_ols=right["3"]["sd_ols"] * np.sqrt(299 / 300),
+        sd_ridge=right["3"]["sd_ridge"],
+        mean_ridge=right["3"]["mean_ridge"],
     ).startswith("Correct")
+    # a list and another spelling of the choice are fine
+    assert ex.feedback("5", gain=list(np.round(right["5"]["gain"], 3)), choice=" Ridge").startswith(
+        "Correct"
+    )
 
 
-@pytest.mark.parametrize("exercise", ["1", "2", "3", "4"])
+@pytest.mark.parametrize("exercise", ["1", "2", "3", "4", "5"])
 def test_unanswered(ex, right, exercise):
     answers = dict.fromkeys(right[exercise], ...)
     assert "is not answered yet" in ex.feedback(exercise, **answers)
@@ -72,12 +79,18 @@ def _wrong_2():
 
 
 def _wrong_3():
-    ols, ridge = lesson02._exercise_3()
+    three = lesson02._exercise_3()
+    good = {key: three[key] for key in ("sd_ols", "sd_ridge", "mean_ridge")}
     return [
-        ({"sd_ols": ridge, "sd_ridge": ols}, "are swapped"),
-        ({"sd_ols": ols**2, "sd_ridge": ridge}, "looks like variances"),
-        ({"sd_ols": ols, "sd_ridge": ridge * 1.2}, "does not match the standard deviations"),
-        ({"sd_ols": ols[:2], "sd_ridge": ridge}, "should have 3 numbers, one per coefficient"),
+        ({**good, "sd_ols": three["sd_ridge"], "sd_ridge": three["sd_ols"]}, "are swapped"),
+        ({**good, "sd_ols": three["sd_ols"] ** 2}, "looks like variances"),
+        ({**good, "sd_ols": three["boot_sd_ols"]}, "bootstrap resamples of one sample"),
+        ({**good, "sd_ridge": three["boot_sd_ridge"]}, "bootstrap resamples of one sample"),
+        ({**good, "mean_ridge": three["boot_mean_ridge"]}, "bootstrap resamples of one sample"),
+        ({**good, "mean_ridge": three["mean_ols"]}, "are swapped"),
+        ({**good, "mean_ridge": [1.0, 1.0, 0.5]}, "holds the true coefficients"),
+        ({**good, "sd_ridge": three["sd_ridge"] * 1.2}, "does not match the 300 fresh samples"),
+        ({**good, "sd_ols": three["sd_ols"][:2]}, "should have 3 numbers, one per coefficient"),
     ]
 
 
@@ -96,10 +109,28 @@ def _wrong_4():
 WRONG = (
     [("1", i) for i in range(11)]
     + [("2", i) for i in range(9)]
-    + [("3", i) for i in range(4)]
+    + [("3", i) for i in range(9)]
     + [("4", i) for i in range(5)]
+    + [("5", i) for i in range(8)]
 )
-MAKERS = {"1": _wrong_1, "2": _wrong_2, "3": _wrong_3, "4": _wrong_4}
+
+
+def _wrong_5():
+    five = lesson02._exercise_5()
+    good = {"gain": five["gain"], "choice": "ridge"}
+    return [
+        ({**good, "gain": -five["gain"]}, "sign reversed"),
+        ({**good, "gain": np.sort(five["gain"])}, "in another order"),
+        ({**good, "gain": five["train_gain"]}, "*training* errors"),
+        ({**good, "gain": five["raw_gain"]}, "unstandardized features"),
+        ({**good, "gain": five["gain"] + 1.0}, "does not match the per-split test RMSE"),
+        ({**good, "gain": five["gain"][:5]}, "should have 10 numbers, one per split"),
+        ({**good, "choice": "least squares"}, "your own gains favour ridge"),
+        ({**good, "choice": "lasso"}, 'should be "ridge" or "least squares"'),
+    ]
+
+
+MAKERS = {"1": _wrong_1, "2": _wrong_2, "3": _wrong_3, "4": _wrong_4, "5": _wrong_5}
 
 
 @pytest.mark.parametrize("exercise, index", WRONG, ids=[f"{e}-{i}" for e, i in WRONG])
@@ -109,7 +140,7 @@ def test_wrong_answers_get_the_intended_message(ex, assert_wrong, exercise, inde
 
 
 def test_every_mistake_list_is_fully_parametrized():
-    assert [len(MAKERS[e]()) for e in "1234"] == [11, 9, 4, 5]
+    assert [len(MAKERS[e]()) for e in "12345"] == [11, 9, 9, 5, 8]
 
 
 def test_references_do_not_depend_on_the_global_seed():
@@ -119,6 +150,7 @@ def test_references_do_not_depend_on_the_global_seed():
     first = lesson02._exercise_3.__wrapped__()
     np.random.seed(2)
     second = lesson02._exercise_3.__wrapped__()
-    for a, b in zip(first, second):
-        np.testing.assert_array_equal(a, b)
+    assert first.keys() == second.keys()
+    for key in first:
+        np.testing.assert_array_equal(first[key], second[key])
     assert lesson02._exercise_2.__wrapped__() == lesson02._exercise_2()

@@ -3,7 +3,9 @@
 Each check recomputes the reference answer from the data the exercise describes (the diabetes
 data with raw features, ``regutils.make_correlated``), then compares; messages name the mistakes
 learners make most often: scikit-learn's λ scaling, unstandardized features, a penalized
-intercept, training instead of test error, squared instead of plain errors.
+intercept, training instead of test error, squared instead of plain errors, a bootstrap of one
+sample where the question is about the method, a difference taken the wrong way round, and a
+choice its own numbers contradict.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ LAMBDA_1 = 50.0
 GRID_2 = tuple(np.logspace(-3, 3, 61))
 LAMBDA_4 = 30.0
 GRID_4 = tuple(np.logspace(-3, 4, 71))
+GRID_5 = tuple(np.logspace(-2, 5, 29))
+TRUE_COEF_3 = (1.0, 1.0, 0.5)
 
 
 def _diabetes():
@@ -80,8 +84,10 @@ def _exercise_1() -> dict[str, Any]:
 @EXERCISES.exercise(
     "1",
     hints=(
-        "Standardize with `scaler = StandardScaler().fit(X_train)` and `Z = scaler.transform(X_train)`. "
-        "Centre: `Z_c = Z - Z.mean(axis=0)`, `y_c = y_train - y_train.mean()`.",
+        "The closed form works on centred data: standardize with a scaler fitted on the training "
+        "rows, subtract the column means and the mean of y, and put λ on the diagonal of ZᵀZ.",
+        "`Z = StandardScaler().fit(X_train).transform(X_train)`; centre: `Z_c = Z - Z.mean(axis=0)`, "
+        "`y_c = y_train - y_train.mean()`.",
         "`coef = np.linalg.solve(Z_c.T @ Z_c + 50 * np.eye(10), Z_c.T @ y_c)` — λ multiplies the "
         "identity, and Ridge's λ is on the *sum* of squared errors (no division by n).",
         "The intercept is not penalized: `intercept = y_train.mean() - Z.mean(axis=0) @ coef`. Compare "
@@ -180,6 +186,9 @@ def _exercise_2() -> dict[str, float]:
 @EXERCISES.exercise(
     "2",
     hints=(
+        "RidgeCV does efficient leave-one-out by default; put the scaler and RidgeCV in one pipeline "
+        "so the scaler learns from the training rows only. A fitted estimator's chosen λ is an "
+        "attribute whose name ends in an underscore.",
         "`model = make_pipeline(StandardScaler(), RidgeCV(alphas=alphas)).fit(X_train, y_train)`; the "
         "fitted RidgeCV is `model[-1]`, and its chosen λ is `model[-1].alpha_`.",
         "Score the *test* rows: `root_mean_squared_error(y_test, model.predict(X_test))` and "
@@ -242,66 +251,98 @@ def _grade_2(best_alpha, test_rmse, test_r2):
 # --------------------------------------------------------------------------- exercise 3
 
 
-@cache
-def _exercise_3() -> tuple[np.ndarray, np.ndarray]:
+def _fits_3(samples: list[tuple[np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
     from sklearn.linear_model import LinearRegression, Ridge
 
+    ols = np.array([LinearRegression().fit(X, y).coef_ for X, y in samples])
+    ridge = np.array([Ridge(alpha=5.0).fit(X, y).coef_ for X, y in samples])
+    return {
+        "sd_ols": np.std(ols, axis=0, ddof=1),
+        "sd_ridge": np.std(ridge, axis=0, ddof=1),
+        "mean_ridge": ridge.mean(axis=0),
+        "mean_ols": ols.mean(axis=0),
+    }
+
+
+def _sample_3(seed: int) -> tuple[np.ndarray, np.ndarray]:
     from regutils.datasets import make_correlated
 
     data = make_correlated(
-        n_samples=40, coef=(1.0, 1.0, 0.5), groups=((0, 1),), correlation=0.98, seed=4
+        n_samples=40, coef=TRUE_COEF_3, groups=((0, 1),), correlation=0.98, seed=seed
     )
-    X, y = data.X.to_numpy(), data.y.to_numpy()
+    return data.X.to_numpy(), data.y.to_numpy()
+
+
+@cache
+def _exercise_3() -> dict[str, np.ndarray]:
+    fresh = _fits_3([_sample_3(seed) for seed in range(300)])
+    # The first edition's recipe: 300 bootstrap resamples of the one sample drawn with seed 4.
+    X, y = _sample_3(4)
     rng = np.random.default_rng(1)
-    ols, ridge = [], []
-    for _ in range(300):
-        rows = rng.integers(0, len(y), size=len(y))
-        ols.append(LinearRegression().fit(X[rows], y[rows]).coef_)
-        ridge.append(Ridge(alpha=5.0).fit(X[rows], y[rows]).coef_)
-    return np.std(ols, axis=0, ddof=1), np.std(ridge, axis=0, ddof=1)
+    resamples = [rng.integers(0, len(y), size=len(y)) for _ in range(300)]
+    bootstrap = _fits_3([(X[rows], y[rows]) for rows in resamples])
+    return {**fresh, **{f"boot_{key}": value for key, value in bootstrap.items()}}
 
 
 def _close_vector(answer: np.ndarray, expected: np.ndarray) -> bool:
-    # 2 % relative: accepts ddof=0 or 1 (they differ by 0.2 % with 300 resamples)
+    # 2 % relative: accepts ddof=0 or 1 (they differ by 0.2 % with 300 samples)
     return bool(np.allclose(answer, expected, rtol=0.02, atol=0.0))
 
 
 @EXERCISES.exercise(
     "3",
     hints=(
-        "Create the generator once, `rng = np.random.default_rng(1)`, then loop 300 times: "
-        "`rows = rng.integers(0, 40, size=40)` and fit both models on `X[rows], y[rows]`.",
-        "Collect each model's `coef_` in a list, turn it into a (300, 3) array and take "
-        "`np.std(..., axis=0, ddof=1)`: one standard deviation per coefficient.",
+        "A question about a method needs fresh samples: draw a new data set for each seed, fit "
+        "both models to it, and look at how the coefficients vary *across* the 300 samples.",
+        "Inside the loop over `range(300)`: `X_s, y_s = data.X.to_numpy(), data.y.to_numpy()`, then "
+        "append `LinearRegression().fit(X_s, y_s).coef_` and `Ridge(alpha=5.0).fit(X_s, y_s).coef_` "
+        "to two lists.",
+        "Turn each list into a (300, 3) array; `np.std(..., axis=0, ddof=1)` gives one standard "
+        "deviation per coefficient and `np.mean(..., axis=0)` ridge's mean coefficients.",
     ),
 )
-def _grade_3(sd_ols, sd_ridge):
-    ols, ridge = _exercise_3()
-    answer_ols = expect_array("sd_ols", sd_ols, (3,), unit="coefficient")
-    answer_ridge = expect_array("sd_ridge", sd_ridge, (3,), unit="coefficient")
-    for name, answer, expected, other in (
-        ("sd_ols", answer_ols, ols, ridge),
-        ("sd_ridge", answer_ridge, ridge, ols),
-    ):
+def _grade_3(sd_ols, sd_ridge, mean_ridge):
+    reference = _exercise_3()
+    answers = {
+        "sd_ols": expect_array("sd_ols", sd_ols, (3,), unit="coefficient"),
+        "sd_ridge": expect_array("sd_ridge", sd_ridge, (3,), unit="coefficient"),
+        "mean_ridge": expect_array("mean_ridge", mean_ridge, (3,), unit="coefficient"),
+    }
+    other = {"sd_ols": "sd_ridge", "sd_ridge": "sd_ols", "mean_ridge": "mean_ols"}
+    for name, answer in answers.items():
+        expected = reference[name]
         if _close_vector(answer, expected):
             continue
-        if _close_vector(answer, other):
+        if _close_vector(answer, reference[f"boot_{name}"]):
             raise Incorrect(
-                f"`{name}` holds the other model's spreads: least squares and ridge are swapped."
+                f"`{name}` comes from bootstrap resamples of one sample. The question is about "
+                "the method: draw a fresh sample for each seed in range(300). (A bootstrap "
+                "centres on its one sample's estimate, not on the truth.)"
             )
-        if _close_vector(answer, expected**2):
+        if _close_vector(answer, reference[other[name]]):
+            raise Incorrect(
+                f"`{name}` holds least squares' numbers where ridge's belong (or the other way "
+                "round): the two models are swapped."
+            )
+        if name != "mean_ridge" and _close_vector(answer, expected**2):
             raise Incorrect(
                 f"`{name}` looks like variances; take the standard deviation (np.std), not np.var."
             )
+        if name == "mean_ridge" and np.allclose(answer, TRUE_COEF_3, atol=1e-9):
+            raise Incorrect(
+                "`mean_ridge` holds the true coefficients; average ridge's fitted `coef_` over "
+                "the 300 samples."
+            )
         raise Incorrect(
-            f"`{name}` does not match the standard deviations over the 300 "
-            "resamples; draw the rows with rng.integers(0, 40, size=40) from "
-            "np.random.default_rng(1), created once before the loop."
+            f"`{name}` does not match the 300 fresh samples; fit both models to "
+            "make_correlated(..., seed=seed) for each seed in range(300)."
         )
-    ratio = ols[0] / ridge[0]
+    ratio = reference["sd_ols"][0] / reference["sd_ridge"][0]
+    shortfall = TRUE_COEF_3[0] - reference["mean_ridge"][0]
     return (
-        f"Ridge cuts the spread of the correlated pair about {ratio:.0f}-fold and barely "
-        "changes that of the independent x2."
+        f"Over fresh samples ridge cuts the spread of the correlated pair about {ratio:.0f}-fold, "
+        f"barely changes that of the independent x2, and pays with a bias: its mean x0 "
+        f"coefficient falls short of 1 by about {shortfall:.2f}."
     )
 
 
@@ -335,6 +376,8 @@ def _exercise_4() -> dict[str, float]:
 @EXERCISES.exercise(
     "4",
     hints=(
+        "df depends only on the features, not on y: it is the sum of the shrinkage factors "
+        "d²/(d² + λ) of the singular values d of the centred, standardized training features.",
         "Standardize the training features of exercise 2, centre them, and take their singular "
         "values: `d = np.linalg.svd(Z_c, compute_uv=False)`.",
         "`df = np.sum(d**2 / (d**2 + lam))` — the singular values are squared. For the second part, "
@@ -370,4 +413,91 @@ def _grade_4(df_30, lam_df5):
     return (
         f"On this grid df is at most 5 from λ ≈ {reference['lam']:.3g} on, about {ratio:.0f} "
         "times the λ RidgeCV chose in exercise 2."
+    )
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+
+@cache
+def _exercise_5() -> dict[str, Any]:
+    from sklearn.linear_model import LinearRegression, RidgeCV
+    from sklearn.model_selection import RepeatedKFold, cross_validate
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+
+    X, y = _diabetes()
+    splits = RepeatedKFold(n_splits=5, n_repeats=2, random_state=3)
+    grid = np.array(GRID_5)
+
+    def per_split(*steps: Any) -> dict[str, np.ndarray]:
+        model = make_pipeline(PolynomialFeatures(2, include_bias=False), *steps)
+        scores = cross_validate(
+            model, X, y, cv=splits, scoring="neg_root_mean_squared_error", return_train_score=True
+        )
+        return {"test": -scores["test_score"], "train": -scores["train_score"]}
+
+    ols = per_split(StandardScaler(), LinearRegression())
+    ridge = per_split(StandardScaler(), RidgeCV(alphas=grid))
+    raw_ridge = per_split(RidgeCV(alphas=grid))
+    return {
+        "gain": ols["test"] - ridge["test"],
+        "train_gain": ols["train"] - ridge["train"],
+        "raw_gain": ols["test"] - raw_ridge["test"],
+    }
+
+
+@EXERCISES.exercise(
+    "5",
+    hints=(
+        "Two models meet the same splits, so compare them split by split: the per-split "
+        "differences are paired, and their mean, spread and sign count are the evidence.",
+        "Build each model as `make_pipeline(PolynomialFeatures(2, include_bias=False), "
+        "StandardScaler(), regressor)` with `LinearRegression()` or `RidgeCV(alphas=alphas)`, and "
+        "score it with `cross_validate(model, X, y, cv=splits, "
+        "scoring='neg_root_mean_squared_error')`.",
+        "The scores are negated RMSEs: `rmse = -scores['test_score']`. Then "
+        "`gain = rmse_least_squares - rmse_ridge`, and choose the model the gains favour: look at "
+        "`gain.mean()`, `gain.std(ddof=1)` and `np.sum(gain > 0)`.",
+    ),
+)
+def _grade_5(gain, choice):
+    reference = _exercise_5()
+    answer = expect_array("gain", gain, (10,), unit="split")
+    expected = reference["gain"]
+    if not np.allclose(answer, expected, rtol=1e-3, atol=0.01):
+        if np.allclose(answer, -expected, rtol=1e-3, atol=0.01):
+            raise Incorrect(
+                "`gain` has the sign reversed: take least squares' RMSE minus ridge's, so that a "
+                "positive gain means ridge did better."
+            )
+        if np.allclose(np.sort(answer), np.sort(expected), rtol=1e-3, atol=0.01):
+            raise Incorrect(
+                "`gain` has the right numbers in another order: keep the order of the splits."
+            )
+        if np.allclose(answer, reference["train_gain"], rtol=1e-3, atol=0.01):
+            raise Incorrect(
+                "`gain` compares *training* errors; use each split's test part (`test_score`)."
+            )
+        if np.allclose(answer, reference["raw_gain"], rtol=1e-3, atol=0.01):
+            raise Incorrect(
+                "ridge was fitted on unstandardized features: put StandardScaler() between "
+                "PolynomialFeatures and RidgeCV."
+            )
+        raise Incorrect(
+            "`gain` does not match the per-split test RMSE differences (least squares − ridge) "
+            "on the splits given."
+        )
+    if not isinstance(choice, str) or choice.strip().lower() not in ("ridge", "least squares"):
+        raise Incorrect(f'`choice` should be "ridge" or "least squares", got {choice!r}.')
+    wins, mean, sd = int(np.sum(expected > 0)), float(expected.mean()), float(expected.std(ddof=1))
+    best = "ridge" if mean > 0 else "least squares"
+    if choice.strip().lower() != best:
+        raise Incorrect(
+            f"`choice` = {choice!r}, but your own gains favour {best}: ridge was better on {wins} "
+            f"of {len(expected)} splits, by {mean:.1f} ± {sd:.1f} (sd) RMSE on average."
+        )
+    return (
+        f"{best.capitalize()}: ridge was better on {wins} of {len(expected)} splits, by "
+        f"{mean:.1f} ± {sd:.1f} (sd) RMSE on average. Those numbers defend the choice."
     )

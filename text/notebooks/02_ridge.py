@@ -5,9 +5,10 @@
 # down. This lesson takes that penalty — **ridge regression** — apart on real data: 442 diabetes
 # patients and ten clinical measurements. You will solve ridge by hand and match scikit-learn,
 # watch coefficients shrink as the penalty grows, see why features must be standardized before
-# they are penalized, measure how ridge tames coefficients that least squares cannot pin down
-# (correlated features), and let `RidgeCV` choose the strength by leave-one-out cross-validation
-# at the cost of a single fit.
+# they are penalized, measure on fresh samples how ridge tames coefficients that least squares cannot pin down
+# (correlated features), split the test error into bias², variance and noise as λ grows, let
+# `RidgeCV` choose the strength by leave-one-out cross-validation at the cost of a single fit, and
+# find where ridge plainly beats least squares on real data: when the features are many.
 #
 # ### Learning objectives
 # After this lesson you can
@@ -16,9 +17,15 @@
 # 2. read a coefficient path: every coefficient shrinks toward 0 as λ grows, none becomes exactly 0;
 # 3. explain why features must be standardized before a penalty, and do it leak-free with a
 #    `Pipeline`;
-# 4. show with resampling that ridge stabilizes the coefficients of strongly correlated features;
-# 5. compute the effective degrees of freedom of a ridge fit, and choose λ with `RidgeCV` and its
-#    efficient leave-one-out cross-validation.
+# 4. show with fresh samples that ridge trades a little bias for a much steadier estimate of
+#    strongly correlated coefficients, and tell that question apart from the one the bootstrap
+#    answers (how uncertain is *this* estimate);
+# 5. measure bias², variance and noise of ridge predictions as λ grows, and check that they add up
+#    to the test error;
+# 6. compute the effective degrees of freedom of a ridge fit, and choose λ with `RidgeCV` and its
+#    efficient leave-one-out cross-validation;
+# 7. compare least squares and ridge on the same repeated cross-validation splits, with paired
+#    differences, when the features are many.
 #
 # **Prerequisites:** lesson 01; linear regression with NumPy and scikit-learn; matrix products.
 # **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:02_ridge-->11 s<!--/time--> on a 2-core CPU.
@@ -40,10 +47,10 @@ import pandas as pd
 from sklearn.datasets import load_diabetes
 from sklearn.linear_model import ElasticNet, LinearRegression, Ridge, RidgeCV
 from sklearn.metrics import r2_score, root_mean_squared_error
-from sklearn.model_selection import (GridSearchCV, LeaveOneOut, ShuffleSplit, cross_validate,
+from sklearn.model_selection import (LeaveOneOut, RepeatedKFold, ShuffleSplit, cross_validate,
                                      train_test_split)
 from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
 import regutils
 from regutils import claim
@@ -248,8 +255,9 @@ claim("standardized ridge is about as good as least squares: |mean RMSE differen
 # %% [markdown]
 # Standardizing wins on most splits. (At this λ neither ridge improves on least squares: raw-feature
 # ridge is worse, standardized ridge about as good, within 1 of a mean RMSE of about 55. With
-# 331 patients and only 10 features, least squares is not overfitting much. Section 7 chooses λ
-# properly.)
+# 331 patients and only 10 features, least squares is not overfitting much. Section 8 chooses λ
+# properly, and section 9 gives
+# least squares more to overfit.)
 #
 # **A trap in `load_diabetes`.** Its default (`scaled=True`) returns features already centred and
 # scaled — but to a *sum of squares* of 1 per column, i.e. a standard deviation of $1/\sqrt{n}$,
@@ -284,85 +292,224 @@ print(f"largest |s2 - (s1 - s3 - exp(s5)/5)|: {np.abs(X['s2'] - friedewald).max(
 # When features carry (almost) the same information, the data fix a combination of their
 # coefficients but not how to split it between them, and least squares picks a split that depends
 # on the noise. Let us isolate that with two features whose correlation is 0.99, both with true
-# coefficient 1, and 50 samples (`regutils.make_correlated`; its features already have mean 0 and
-# standard deviation 1, so no scaler is needed). We refit least squares and ridge (λ = 10) on
-# 200 bootstrap resamples — samples of 50 rows drawn with replacement — and watch the coefficients.
-# The data are drawn with `SEED`, the resamples with `SEED + 1`.
+# coefficient 1, and 50 rows per sample (`regutils.make_correlated`; its features already have
+# mean 0 and standard deviation 1, so no scaler is needed).
+#
+# Two different questions hide here, and they need different experiments:
+#
+# - **About the method.** If we collected a new sample of 50 rows from the same source, and again,
+#   and again — where would the coefficients of least squares and of ridge (λ = 10) land *on
+#   average* (their **bias**), and how much would they scatter (their **variance**)? A generator
+#   answers this directly: draw **200 fresh samples** and fit both models to each.
+# - **About this estimate.** We usually have *one* sample. How uncertain is the coefficient we
+#   computed from it? With real data there is no generator, and the **bootstrap** — refitting on
+#   resamples of the 50 rows drawn with replacement — is the usual stand-in. It answers this
+#   question only: its resamples scatter around *this sample's* estimate, not around the truth.
+#
+# The fresh samples use seeds drawn from `SEED`, the bootstrap resamples `SEED + 1`.
 
 # %%
+rng = np.random.default_rng(SEED)
+sample_seeds = rng.integers(0, 2**32 - 1, size=200)  # one seed per fresh sample, drawn from SEED
+
+fresh_ols, fresh_ridge = [], []
+for seed in sample_seeds:  # the method: a new sample of 50 rows from the same source each time
+    sample = regutils.make_correlated(n_samples=50, coef=(1.0, 1.0), groups=((0, 1),),
+                                      correlation=0.99, noise=1.0, seed=int(seed))
+    X_s, y_s = sample.X.to_numpy(), sample.y.to_numpy()
+    fresh_ols.append(LinearRegression().fit(X_s, y_s).coef_)
+    fresh_ridge.append(Ridge(alpha=10.0).fit(X_s, y_s).coef_)
+fresh_ols, fresh_ridge = np.array(fresh_ols), np.array(fresh_ridge)
+
 pair = regutils.make_correlated(n_samples=50, coef=(1.0, 1.0), groups=((0, 1),), correlation=0.99,
-                                noise=1.0, seed=SEED)
+                                noise=1.0, seed=SEED)  # the one sample we "have"
 X_pair, y_pair = pair.X.to_numpy(), pair.y.to_numpy()
-
-rng = np.random.default_rng(SEED + 1)
-boot_ols, boot_ridge = [], []
-for _ in range(200):
-    rows = rng.integers(0, len(y_pair), size=len(y_pair))  # a bootstrap resample
+estimate = LinearRegression().fit(X_pair, y_pair).coef_
+boot_rng = np.random.default_rng(SEED + 1)
+boot_ols = []
+for _ in range(200):  # this estimate: resample the one sample's rows with replacement
+    rows = boot_rng.integers(0, len(y_pair), size=len(y_pair))
     boot_ols.append(LinearRegression().fit(X_pair[rows], y_pair[rows]).coef_)
-    boot_ridge.append(Ridge(alpha=10.0).fit(X_pair[rows], y_pair[rows]).coef_)
-boot_ols, boot_ridge = np.array(boot_ols), np.array(boot_ridge)
+boot_ols = np.array(boot_ols)
 
-fig, ax = plt.subplots(figsize=(5.5, 4.5))
-ax.scatter(*boot_ols.T, s=12, alpha=0.6, label="least squares")
-ax.scatter(*boot_ridge.T, s=12, alpha=0.6, label="ridge, λ = 10")
-ax.plot([-2, 4], [4, -2], color="gray", ls=":", lw=1, label="$w_0 + w_1 = 2$")
-ax.plot(1, 1, "k*", ms=12, label="true coefficients")
-ax.set_xlabel("$w_0$")
-ax.set_ylabel("$w_1$")
-ax.set_title("Coefficients over 200 bootstrap resamples (correlation 0.99)")
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.8), sharex=True, sharey=True)
+left.scatter(*fresh_ols.T, s=16, marker="o", facecolors="none", edgecolors="tab:blue",
+             label="least squares")
+left.scatter(*fresh_ridge.T, s=16, marker="x", color="tab:orange", label="ridge, λ = 10")
+left.set_title("The method: fits to 200 fresh samples")
+right.scatter(*boot_ols.T, s=16, marker="o", facecolors="none", edgecolors="tab:blue",
+              label="least squares, one per resample")
+right.plot(*estimate, "D", ms=9, color="tab:red", mec="black", label="this sample's estimate")
+right.set_title("This estimate: 200 bootstrap resamples of one sample")
+for ax in (left, right):
+    ax.plot([-3, 5], [5, -3], color="gray", ls=":", lw=1, label="$w_0 + w_1 = 2$")
+    ax.plot(1, 1, "k*", ms=13, label="true coefficients")
+    ax.set_xlabel("$w_0$")
+    ax.legend(fontsize="small", loc="upper right")
+left.set_ylabel("$w_1$")
+fig.suptitle("Two features with correlation 0.99, 50 rows per sample")
+plt.show()
+
+# %%
+table = pd.DataFrame(
+    {name: [*fits.mean(axis=0), *fits.std(axis=0, ddof=1), fits.sum(axis=1).std(ddof=1)]
+     for name, fits in {"least squares, fresh samples": fresh_ols,
+                        "ridge, fresh samples": fresh_ridge,
+                        "least squares, bootstrap": boot_ols}.items()},
+    index=["mean of w0", "mean of w1", "sd of w0", "sd of w1", "sd of w0 + w1"])
+print(table.round(2).to_string())
+
+sd_ols, sd_ridge = fresh_ols.std(axis=0, ddof=1), fresh_ridge.std(axis=0, ddof=1)
+claim("least squares is right on average: |mean w_j − 1| over the fresh samples",
+      np.abs(fresh_ols.mean(axis=0) - 1), below=0.3, fmt=".2f")
+claim("but each of its coefficients scatters widely: sd of w_j", sd_ols, above=0.7, fmt=".2f")
+claim("far more than their sum does: sd of w_j ÷ sd of w0 + w1",
+      sd_ols / fresh_ols.sum(axis=1).std(ddof=1), above=3, unit="×", fmt=".1f")
+claim("in many samples least squares makes a coefficient negative (share of samples)",
+      np.mean((fresh_ols < 0).any(axis=1)), above=0.2, fmt=".0%")
+claim("ridge never does (share of samples)", np.mean((fresh_ridge < 0).any(axis=1)),
+      equals=0, fmt=".0%")
+claim("ridge is biased toward 0: mean w_j over the fresh samples", fresh_ridge.mean(axis=0),
+      at_least=0.85, below=0.95, fmt=".3f")
+claim("but steady: sd of w_j, least squares ÷ ridge", sd_ols / sd_ridge, above=8, unit="×", fmt=".0f")
+coef_error = {name: np.mean(np.sum((fits - 1.0) ** 2, axis=1))  # mean squared distance to (1, 1)
+              for name, fits in {"least squares": fresh_ols, "ridge": fresh_ridge}.items()}
+claim("on balance ridge lands far closer to the truth: mean ||w − (1, 1)||², least squares ÷ ridge",
+      coef_error["least squares"] / coef_error["ridge"], above=20, unit="×", fmt=".0f")
+
+# %% [markdown]
+# The left panel answers the question about the method. Over fresh samples least squares is
+# right **on average** — its mean coefficients are close to the true (1, 1), it is *unbiased* — yet
+# a single fit can be far off: the coefficients swing along the line $w_0 + w_1 \approx 2$. Their
+# **sum** is well determined (small sd), the split is not, and in about a third of the samples one
+# coefficient is even negative although both true effects are +1. Among all splits with the same
+# sum, the penalty prefers the one with the smallest $w_0^2 + w_1^2$ — the even split — so ridge's
+# coefficients barely move: their spread is more than eight times smaller. The price is **bias**:
+# on average ridge reports about 0.9 instead of 1. Counting both, ridge's coefficients land far
+# closer to the truth (the mean squared distance is bias² plus variance).
+#
+# Ridge leans toward the even split whatever the truth is. Here the truth *is* even, so the lean
+# costs little; had the true coefficients been (2, 0) — the same 200 seeds, so the same features
+# and noise — ridge would still report roughly equal ones:
+
+# %%
+# the same seeds as above: the same features and noise, only the true coefficients differ
+fresh_lopsided = []
+for seed in sample_seeds:
+    sample = regutils.make_correlated(n_samples=50, coef=(2.0, 0.0), groups=((0, 1),),
+                                      correlation=0.99, noise=1.0, seed=int(seed))
+    fresh_lopsided.append(Ridge(alpha=10.0).fit(sample.X.to_numpy(), sample.y.to_numpy()).coef_)
+mean_lop = np.mean(fresh_lopsided, axis=0)
+print("true coefficients (2, 0): mean ridge coefficients over 200 fresh samples",
+      np.round(mean_lop, 2).tolist())
+claim("ridge reports roughly equal coefficients, though the true ones differ by 2: "
+      "|mean w0 − mean w1|", abs(mean_lop[0] - mean_lop[1]), below=0.3, fmt=".2f")
+
+# %% [markdown]
+# The right panel answers the other question: how uncertain is the estimate from the *one*
+# sample we have? The bootstrap cloud is about as wide as the cloud of fresh least-squares fits, so
+# it gives a fair picture of that uncertainty. But it is centred on this sample's estimate (the
+# diamond), wherever that happens to lie, not on the truth. Averaging bootstrap coefficients
+# therefore cannot tell whether a *method* is biased: it returns, nearly, the estimate you started
+# from. For a claim about a method, draw fresh samples (from a generator, or new data); for the
+# uncertainty of one estimate, the bootstrap is the tool.
+
+# %%
+boot_sd = boot_ols.std(axis=0, ddof=1)
+print(f"this sample's least-squares estimate: ({estimate[0]:.2f}, {estimate[1]:.2f}); "
+      f"mean over its resamples: ({boot_ols[:, 0].mean():.2f}, {boot_ols[:, 1].mean():.2f})")
+claim("the bootstrap centres on this sample's estimate: |bootstrap mean − estimate|, in bootstrap sds",
+      np.abs(boot_ols.mean(axis=0) - estimate) / boot_sd, below=0.3, fmt=".2f")
+claim("its spread is of the right size: bootstrap sd ÷ sd over fresh samples", boot_sd / sd_ols,
+      at_least=0.5, at_most=2, unit="×", fmt=".2f")
+
+# %% [markdown]
+# That trade — some bias for much less variance — is what every regularizer in this course makes.
+#
+# ## 6 · Bias and variance as λ grows
+#
+# The coefficients are one view of the trade; the prediction error is the other. Fix a point $x$
+# and imagine many training sets drawn from the same source. The prediction $\hat y(x)$ changes
+# from one training set to the next; a new target at $x$ is the true value $f(x)$ plus noise of
+# variance $\sigma^2$. Averaged over training sets and noise, the squared error splits into three
+# parts:
+#
+# $$\mathbb{E}\bigl[(y - \hat y(x))^2\bigr] \;=\;
+# \underbrace{\bigl(\mathbb{E}\,\hat y(x) - f(x)\bigr)^2}_{\text{bias}^2}
+# \;+\; \underbrace{\operatorname{Var}\,\hat y(x)}_{\text{variance}}
+# \;+\; \underbrace{\sigma^2}_{\text{noise}} .$$
+#
+# A generator lets us measure each part. One problem with 10 features in three correlated groups
+# (true coefficients known) and 30 training rows at fixed inputs; **1,000 training sets** that share
+# those inputs and differ in their noise (sd 2, so the noise part is 4); 200 fixed test inputs, each
+# with a fresh noisy target per training set. `Ridge` fits all 1,000 training sets in one call: given
+# a matrix of targets, one column per training set, it fits each column on its own.
+
+# %%
+true_coef = np.array([1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, 0.0])
+groups = ((0, 1, 2), (3, 4), (5, 6))
+sigma = 2.0  # noise sd: sigma² = 4 is the error no model can remove
+inputs = regutils.make_correlated(n_samples=30, coef=true_coef, groups=groups, correlation=0.9,
+                                  seed=SEED).X.to_numpy()  # fixed training inputs
+test_inputs = regutils.make_correlated(n_samples=200, coef=true_coef, groups=groups,
+                                       correlation=0.9, seed=SEED + 1).X.to_numpy()
+f_train, f_test = inputs @ true_coef, test_inputs @ true_coef  # the true function, noise-free
+rng = np.random.default_rng(SEED + 2)
+Y_train = f_train[:, None] + rng.normal(0, sigma, (30, 1000))  # 1,000 training sets, one per column
+Y_new = f_test[:, None] + rng.normal(0, sigma, (200, 1000))  # a fresh test target for each
+
+bv_alphas = np.logspace(-2, 4, 25)
+records = []
+for a in bv_alphas:
+    predictions = Ridge(alpha=a).fit(inputs, Y_train).predict(test_inputs)  # 200 inputs × 1,000 fits
+    records.append({"λ": a,
+                    "bias²": np.mean((predictions.mean(axis=1) - f_test) ** 2),
+                    "variance": np.mean(predictions.var(axis=1)),
+                    "noise": np.mean((Y_new - f_test[:, None]) ** 2),
+                    "test MSE": np.mean((Y_new - predictions) ** 2)})
+bv = pd.DataFrame(records).set_index("λ")
+bv["bias² + variance + noise"] = bv["bias²"] + bv["variance"] + bv["noise"]
+
+fig, ax = plt.subplots(figsize=(7.5, 4.5))
+ax.plot(bv.index, bv["test MSE"], "ko", ms=6, mfc="none", label="measured test MSE")
+ax.plot(bv.index, bv["bias² + variance + noise"], "k-", lw=1.5, label="bias² + variance + noise")
+ax.plot(bv.index, bv["bias²"], "--", marker="^", ms=4, color="tab:red", label="bias²")
+ax.plot(bv.index, bv["variance"], "-.", marker="s", ms=4, color="tab:blue", label="variance")
+ax.plot(bv.index, bv["noise"], ":", color="gray", label="noise σ²")
+ax.set_xscale("log")
+ax.set_xlabel("penalty strength λ (alpha)")
+ax.set_ylabel("squared error at the test inputs")
+ax.set_title("Ridge over 1,000 training sets: test MSE = bias² + variance + noise")
 ax.legend(fontsize="small")
 plt.show()
 
 # %%
-print(f"correlation of the two features: {np.corrcoef(X_pair.T)[0, 1]:.2f}")
-spread = pd.DataFrame({"least squares": boot_ols.std(axis=0, ddof=1),
-                       "ridge": boot_ridge.std(axis=0, ddof=1)}, index=["sd of w0", "sd of w1"])
-spread.loc["sd of w0 + w1"] = [boot_ols.sum(axis=1).std(ddof=1), boot_ridge.sum(axis=1).std(ddof=1)]
-spread.loc["mean of w0"] = [boot_ols[:, 0].mean(), boot_ridge[:, 0].mean()]
-spread.loc["mean of w1"] = [boot_ols[:, 1].mean(), boot_ridge[:, 1].mean()]
-print(spread.round(2).to_string())
-sd_w = spread.loc[["sd of w0", "sd of w1"]]
-claim("least squares: each coefficient swings far more than their sum (sd of w_j ÷ sd of w0 + w1)",
-      sd_w["least squares"] / spread.loc["sd of w0 + w1", "least squares"],
-      above=3, unit="×", fmt=".1f")
-claim("in many resamples least squares makes a coefficient negative (share of resamples)",
-      np.mean((boot_ols < 0).any(axis=1)), above=0.1, fmt=".0%")
-claim("ridge never does (share of resamples)", np.mean((boot_ridge < 0).any(axis=1)),
-      equals=0, fmt=".0%")
-claim("ridge's coefficients barely move: sd of w_j, least squares ÷ ridge",
-      sd_w["least squares"] / sd_w["ridge"], above=5, unit="×", fmt=".0f")
+best_bv_lam = bv["test MSE"].idxmin()
+print(bv.iloc[::4].round(3).to_string())
+print(f"lowest test MSE {bv['test MSE'].min():.2f} at λ = {best_bv_lam:.3g}")
+claim("bias² + variance + noise = the measured test MSE at every λ: largest relative difference",
+      (bv["bias² + variance + noise"] / bv["test MSE"] - 1).abs().max(), below=0.02, fmt=".2%")
+claim("the variance falls at every step of λ: largest ratio of consecutive variances",
+      (bv["variance"].to_numpy()[1:] / bv["variance"].to_numpy()[:-1]).max(), below=1, fmt=".4f")
+claim("bias² rises at every step from λ = 1 on: smallest ratio of consecutive bias²",
+      (bv["bias²"][bv.index >= 1].to_numpy()[1:] / bv["bias²"][bv.index >= 1].to_numpy()[:-1]).min(),
+      above=1, fmt=".2f")
+claim("the test MSE has an interior minimum: its value at the smallest and at the largest λ "
+      "÷ its lowest value", bv["test MSE"].iloc[[0, -1]] / bv["test MSE"].min(),
+      above=1.1, unit="×", fmt=".2f")
+claim("the best λ lies well inside the grid (between 1 and 100)", best_bv_lam,
+      at_least=1, at_most=100, fmt=".3g")
 
 # %% [markdown]
-# The least-squares coefficients swing along the line $w_0 + w_1 \approx 2$: their **sum** is well
-# determined (small sd), the split is not — each coefficient's spread is several times that of
-# their sum — and in many resamples one coefficient is even negative although both true effects
-# are +1. Among all splits with the same sum, the penalty prefers the one with the smallest
-# $w_0^2 + w_1^2$ — the even split — so ridge's coefficients barely move: their spread is at least
-# five times smaller. The price is **bias**: ridge leans toward the even split whatever the truth
-# is. Here the truth *is* even, so the lean costs nothing; had the true coefficients been (2, 0) —
-# same features, same noise — ridge would still report roughly equal ones:
-
-# %%
-# the same features and noise as the pair above, only the true coefficients differ
-lopsided = regutils.make_correlated(n_samples=50, coef=(2.0, 0.0), groups=((0, 1),), correlation=0.99,
-                                    noise=1.0, seed=SEED)
-X_lop, y_lop = lopsided.X.to_numpy(), lopsided.y.to_numpy()
-rng = np.random.default_rng(SEED + 1)
-boot_lop = []
-for _ in range(200):
-    rows = rng.integers(0, len(y_lop), size=len(y_lop))
-    boot_lop.append(Ridge(alpha=10.0).fit(X_lop[rows], y_lop[rows]).coef_)
-mean_lop = np.mean(boot_lop, axis=0)
-print("true coefficients (2, 0): mean ridge coefficients over 200 resamples",
-      np.round(mean_lop, 2).tolist())
-claim("ridge reports roughly equal coefficients, though the true ones differ by 2: "
-      "|mean w0 − mean w1|", abs(mean_lop[0] - mean_lop[1]), below=0.5, fmt=".2f")
+# At the smallest λ ridge is least squares: almost no bias, but a large variance. As λ grows the
+# variance falls at every step and bias² rises; the noise stays at σ² = 4, the floor no model goes
+# below. The three parts add up to the measured test error, which is lowest at a middle λ (about 10
+# in this run), well away from both ends of the grid. The simulation needed the true function; with
+# real data we cannot split the error like this, but cross-validation (section 8) finds such a λ
+# from the data alone.
 
 # %% [markdown]
-# That trade — some bias for much less variance — is what every regularizer in this course makes.
-# Whether it pays depends on the data; cross-validation (section 7) measures it.
-#
-# ## 6 · Effective degrees of freedom
+# ## 7 · Effective degrees of freedom
 #
 # Least squares with $p$ features spends $p$ degrees of freedom. Ridge's fitted values are a linear
 # function of $y$, $\hat y = H_\lambda y$ with $H_\lambda = X_c(X_c^\top X_c + \lambda I)^{-1}X_c^\top$
@@ -399,7 +546,7 @@ claim("trace of the hat matrix = the formula at λ = 100: |difference|",
       abs(np.trace(hat) - effective_df(100)), below=1e-8, fmt=".1e")
 
 # %% [markdown]
-# ## 7 · Choosing λ: `RidgeCV` and leave-one-out for the price of one fit
+# ## 8 · Choosing λ: `RidgeCV` and leave-one-out for the price of one fit
 #
 # Leave-one-out cross-validation (LOO) fits the model $n$ times, each time without one point, and
 # scores the prediction for that point. For ridge there is a shortcut: the leave-one-out residual of
@@ -410,9 +557,10 @@ claim("trace of the hat matrix = the formula at λ = 100: |difference|",
 # (higher is better); `store_cv_results=True` keeps every point's squared LOO error in
 # `cv_results_`.
 #
-# Is the shortcut exact, and how much does it save? Compare it with an explicit LOO grid search,
-# `GridSearchCV` with `LeaveOneOut()`, on the same standardized training features and the same grid
-# of seven λ: 7 × 331 = 2,317 ridge fits. The cell also times both. Times depend on the machine
+# Is the shortcut exact, and how much does it save? Compare it with explicit leave-one-out, written
+# as the loop it is — leave out one patient, fit `Ridge`, predict that patient — on the same
+# standardized training features and the same grid of seven λ: 7 × 331 = 2,317 ridge fits. The cell
+# also times both. Times depend on the machine
 # and its load, so the claim only says that the shortcut is more than 100 times faster; the
 # shortcut, which takes about a millisecond, is timed as the best of five runs, so that one hiccup
 # of a busy machine cannot spoil it.
@@ -428,25 +576,29 @@ for _ in range(5):  # best of five: a busy machine easily slows down a single mi
 shortcut_seconds = min(shortcut_times)
 
 start = time.perf_counter()
-explicit_loo = GridSearchCV(Ridge(), {"alpha": grid}, cv=LeaveOneOut(),
-                            scoring="neg_mean_squared_error").fit(Z_train, y_train)
+y_array = y_train.to_numpy()
+explicit_sq_error = np.empty((len(y_array), len(grid)))  # squared LOO error, patient × λ
+for i, (kept, left_out) in enumerate(LeaveOneOut().split(Z_train)):
+    for k, a in enumerate(grid):
+        fit = Ridge(alpha=a).fit(Z_train[kept], y_array[kept])
+        explicit_sq_error[i, k] = (y_array[left_out][0] - fit.predict(Z_train[left_out])[0]) ** 2
 explicit_seconds = time.perf_counter() - start
+explicit_mse = explicit_sq_error.mean(axis=0)  # mean squared LOO error at each λ
 
-print(f"explicit leave-one-out: {len(grid) * len(y_train):,} fits in {explicit_seconds:.1f} s; "
+print(f"explicit leave-one-out: {explicit_sq_error.size:,} fits in {explicit_seconds:.1f} s; "
       f"RidgeCV: one decomposition in {1000 * shortcut_seconds:.1f} ms")
 claim("RidgeCV's shortcut is faster than explicit leave-one-out",
       explicit_seconds / shortcut_seconds, above=100, unit="×", fmt=".0f")
 
 # %%
-print("RidgeCV alpha_:", round(ridge_loo.alpha_, 2), "| GridSearchCV(LeaveOneOut) best alpha:",
-      round(explicit_loo.best_params_["alpha"], 2))
-claim("both choose the same λ", ridge_loo.alpha_, equals=explicit_loo.best_params_["alpha"])
+print("RidgeCV alpha_:", round(ridge_loo.alpha_, 2), "| explicit leave-one-out's best alpha:",
+      round(grid[explicit_mse.argmin()], 2))
+claim("both choose the same λ", ridge_loo.alpha_, equals=grid[explicit_mse.argmin()])
 claim("same best score: relative difference",
-      abs(ridge_loo.best_score_ / explicit_loo.best_score_ - 1), below=1e-9, fmt=".1e")
+      abs(-ridge_loo.best_score_ / explicit_mse.min() - 1), below=1e-9, fmt=".1e")
 loo_mse = ridge_loo.cv_results_.mean(axis=0)  # mean squared LOO error at each λ of the grid
 claim("same mean LOO error at every λ: largest relative difference",
-      np.abs(-explicit_loo.cv_results_["mean_test_score"] / loo_mse - 1).max(),
-      below=1e-9, fmt=".1e")
+      np.abs(explicit_mse / loo_mse - 1).max(), below=1e-9, fmt=".1e")
 
 # %% [markdown]
 # Identical, to nine digits, at every λ — from one decomposition instead of 2,317 fits.
@@ -476,13 +628,84 @@ claim("ridge barely differs from least squares on the test set: |relative RMSE d
 
 # %% [markdown]
 # Leave-one-out picks a mild penalty (more than 7 of the 10 degrees of freedom stay), and ridge
-# barely differs from least squares on the test set (by less than 3 %):
-# 331 patients and 10 features leave little room for overfitting. Ridge earns its keep when
-# features are many, few data points support each of them, or features are strongly correlated —
-# as in section 5 and in the exercises. A larger run (more patients, repeated splits, a nested
-# cross-validation as in lesson 05) would tighten these numbers, not change the picture.
+# barely differs from least squares on the test set (by less than 3 %): 331 patients and 10
+# features leave little room for overfitting. Ridge earns its keep when features are many, few data
+# points support each of them, or features are strongly correlated. The next section gives least
+# squares many features.
+
+# %% [markdown]
+# ## 9 · Where ridge wins: many features for the patients
 #
-# ## 8 · Explore: the penalty strength
+# Expand the ten diabetes features with `PolynomialFeatures`: degree 2 adds every square and every
+# product of two features (65 features), degree 3 every product of up to three (285 features). A
+# training part of 5-fold cross-validation holds about 354 patients, so at degree 3 there are almost
+# as many features as patients. For each degree we compare least squares with ridge whose λ is
+# chosen *inside each training part* by `RidgeCV`'s leave-one-out (an inner cross-validation: the
+# test part is never seen), both in a pipeline with the scaler, on the **same** 20 splits (5-fold
+# cross-validation repeated 4 times, shuffled with `SEED`). Because both models meet the same
+# splits, the per-split differences are *paired*: they cancel the luck of the split.
+
+# %%
+outer = RepeatedKFold(n_splits=5, n_repeats=4, random_state=SEED)
+inner_grid = np.logspace(-2, 5, 29)
+degree_rmse = {}
+for degree in (1, 2, 3):
+    for name, regressor in (("least squares", LinearRegression()),
+                            ("ridge", RidgeCV(alphas=inner_grid))):  # λ by leave-one-out inside
+        model = make_pipeline(PolynomialFeatures(degree, include_bias=False), StandardScaler(),
+                              regressor)
+        scores = cross_validate(model, X, y, cv=outer, scoring="neg_root_mean_squared_error")
+        degree_rmse[degree, name] = -scores["test_score"]  # test RMSE on each of the 20 splits
+
+n_features = {d: PolynomialFeatures(d, include_bias=False).fit(X).n_output_features_
+              for d in (1, 2, 3)}
+gain = {d: degree_rmse[d, "least squares"] - degree_rmse[d, "ridge"] for d in (1, 2, 3)}
+summary = pd.DataFrame({
+    "features": [n_features[d] for d in (1, 2, 3)],
+    "least squares RMSE": [degree_rmse[d, "least squares"].mean() for d in (1, 2, 3)],
+    "ridge RMSE": [degree_rmse[d, "ridge"].mean() for d in (1, 2, 3)],
+    "paired difference, mean": [gain[d].mean() for d in (1, 2, 3)],
+    "paired difference, sd": [gain[d].std(ddof=1) for d in (1, 2, 3)],
+    "ridge better on": [f"{np.sum(gain[d] > 0)} of {len(gain[d])}" for d in (1, 2, 3)],
+}, index=pd.Index([1, 2, 3], name="degree"))
+print("mean test RMSE over the 20 splits; paired difference = least squares − ridge, per split")
+print(summary.round(1).to_string())
+
+fig, axes = plt.subplots(1, 3, figsize=(12, 3.8))
+for ax, d in zip(axes, (1, 2, 3)):
+    ax.axhline(0, color="gray", lw=1, ls=":")
+    ax.plot(np.arange(1, len(gain[d]) + 1), gain[d], "o", mfc="none", color="black")
+    ax.set_title(f"degree {d}: {n_features[d]} features")
+    ax.set_xlabel("split (5-fold CV × 4 repeats)")
+    ax.set_xticks([1, 5, 10, 15, 20])
+axes[0].set_ylabel("test RMSE, least squares − ridge")
+fig.suptitle("Paired differences per split (above 0: ridge better); each panel has its own scale")
+plt.show()
+
+# %%
+claim("10 features: ridge and least squares tie: |mean paired difference|",
+      abs(gain[1].mean()), below=0.5, fmt=".2f")
+claim("65 features: ridge beat least squares on most of the 20 splits", np.sum(gain[2] > 0),
+      at_least=16, fmt="d")
+claim("65 features: mean paired RMSE difference, least squares − ridge", gain[2].mean(),
+      above=2, fmt=".1f")
+claim("285 features: ridge beat least squares on every split, by at least (RMSE)", gain[3].min(),
+      above=30, fmt=".0f")
+plain = degree_rmse[1, "least squares"] - degree_rmse[3, "ridge"]
+claim("but 285-feature ridge is no better than least squares on the original 10: "
+      "mean paired difference", plain.mean(), below=0.5, fmt=".2f")
+
+# %% [markdown]
+# On this dataset, with these features, ridge beat least squares on most of the 20 splits at
+# degree 2 — by about 5 RMSE on average, with a split-to-split sd of a few units — and on every
+# split at degree 3, where least squares, with almost as many features as patients, fits the noise
+# and its test error explodes. With the original 10 features the two tie. The win is ridge's:
+# the extra features themselves buy nothing here — the 285-feature ridge is no better than least
+# squares on the original 10 features. Regularization makes a rich model safe; whether the rich
+# model is worth having is a separate question, answered the same way: paired differences on the
+# same splits.
+#
+# ## 10 · Explore: the penalty strength
 #
 # Move the slider ($\log_{10}\lambda$). The bars are the coefficients of the standardized ridge
 # pipeline (grey outlines: least squares); the right panel marks the current λ on the training and
@@ -532,10 +755,16 @@ _ = interact(show_ridge, log10_alpha=FloatSlider(value=1.0, min=-2.0, max=5.0, s
 # - Growing λ shrinks all coefficients toward zero, never exactly to zero: ridge keeps every
 #   feature.
 # - A penalty is not unit-free: standardize the features first, inside a `Pipeline`.
-# - With correlated features, least squares fixes their combined effect but not the split; ridge
-#   picks the even split and its coefficients stop swinging, for a little bias.
+# - With correlated features, least squares fixes their combined effect but not the split: over
+#   fresh samples it is right on average and wildly variable; ridge picks the even split, biased but
+#   steady. Claims about a method need fresh samples; the bootstrap measures the uncertainty of one
+#   estimate and centres on it.
+# - As λ grows, variance falls and bias² rises; with the noise they add up to the test error, which
+#   is lowest at a middle λ.
 # - The effective degrees of freedom $\sum d_j^2/(d_j^2+\lambda)$ measure how much a ridge fit can
 #   bend; `RidgeCV` chooses λ by exact leave-one-out at the cost of one fit.
+# - Ridge plainly beats least squares when the features are many for the data (diabetes with
+#   degree-2 or degree-3 features); compare models on the same splits, with paired differences.
 #
 # **Next:** the exercises in [02_ridge_exercises.ipynb](02_ridge_exercises.ipynb) (solutions in
 # `solutions/`), then lesson 03, the lasso, whose L1 penalty sets coefficients exactly to zero.
