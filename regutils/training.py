@@ -97,6 +97,7 @@ def build_mlp(
     dropout: float = 0.0,
     input_dropout: float = 0.0,
     batch_norm: str | None = None,
+    bn_momentum: float = 0.99,
     seed: int | None = 0,
 ) -> keras.Sequential:
     """A multi-layer perceptron with optional weight penalties, dropout and batch normalization.
@@ -142,6 +143,13 @@ def build_mlp(
         Dropout rate on the inputs, in [0, 1).
     batch_norm : {None, "before", "after"}, default=None
         Batch normalization in every hidden layer, before or after the activation.
+    bn_momentum : float, default=0.99
+        ``momentum`` of every ``BatchNormalization`` layer: each training step keeps this share of
+        the moving mean and variance and moves them by ``1 - bn_momentum`` towards the batch's
+        statistics. In [0, 1). The default is Keras' 0.99, which suits long runs (thousands of
+        steps); on a small data set the moving averages then lag far behind the network (after
+        *t* steps a share ``bn_momentum**t`` of their starting values is left), so pass 0.9 or
+        less (lesson 09). Used only with ``batch_norm``.
     seed : int or None, default=0
         Seeds the weight initializers (``GlorotUniform(seed=seed + k)`` for layer k) and the
         dropout layers, so the same call builds the same model. ``None`` leaves them to Keras'
@@ -162,6 +170,13 @@ def build_mlp(
     >>> model = build_mlp(13, (128, 64), l2=0.01, dropout=0.5)  # doctest: +SKIP
     >>> [layer.name for layer in model.layers]  # doctest: +SKIP
     ['dense_1', 'dropout_1', 'dense_2', 'dropout_2', 'output']
+    >>> model = build_mlp(64, (100, 100), batch_norm="before", bn_momentum=0.9)  # doctest: +SKIP
+    >>> [layer.momentum for layer in model.layers if "batch_norm" in layer.name]  # doctest: +SKIP
+    [0.9, 0.9]
+    >>> build_mlp(64, batch_norm="before", bn_momentum=1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: bn_momentum must be in [0, 1) (the share of the moving averages kept at each step; 1 would never update them), got 1.0.
     >>> build_mlp(13, dropout=1.0)
     Traceback (most recent call last):
     ...
@@ -178,6 +193,12 @@ def build_mlp(
     input_dropout = _check_rate(input_dropout, "input_dropout")
     if batch_norm not in BATCH_NORM_PLACEMENTS:
         raise ValueError(f"batch_norm must be one of None, 'before', 'after'; got {batch_norm!r}.")
+    bn_momentum = validate_real(bn_momentum, "bn_momentum")
+    if not 0.0 <= bn_momentum < 1.0:
+        raise ValueError(
+            "bn_momentum must be in [0, 1) (the share of the moving averages kept at each step; "
+            f"1 would never update them), got {bn_momentum}."
+        )
     if seed is not None:
         seed = validate_int(seed, "seed", minimum=0)
 
@@ -207,11 +228,15 @@ def build_mlp(
             )
         )
         if batch_norm == "before":
-            layers.append(keras.layers.BatchNormalization(name=f"batch_norm_{k}"))
+            layers.append(
+                keras.layers.BatchNormalization(momentum=bn_momentum, name=f"batch_norm_{k}")
+            )
             layers.append(keras.layers.Activation(activation, name=f"activation_{k}"))
         elif batch_norm == "after":
             layers.append(keras.layers.Activation(activation, name=f"activation_{k}"))
-            layers.append(keras.layers.BatchNormalization(name=f"batch_norm_{k}"))
+            layers.append(
+                keras.layers.BatchNormalization(momentum=bn_momentum, name=f"batch_norm_{k}")
+            )
         if dropout > 0:
             layers.append(keras.layers.Dropout(dropout, seed=dropout_seed(k), name=f"dropout_{k}"))
     layers.append(

@@ -1,6 +1,6 @@
 """Lesson 09's exercise checks: right answers pass, known-wrong answers get their message.
 
-Exercises 1, 2 and 4 take NumPy arrays and run in the test process. Exercise 3 inspects a Keras
+Exercises 1, 2, 4 and 5 take NumPy arrays and run in the test process. Exercise 3 inspects a Keras
 model: its tests (``@pytest.mark.keras``) run in one fresh Python process started by
 :func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
@@ -244,3 +244,65 @@ def test_4_wrong(ex, assert_wrong):
 
 def test_4_unanswered(ex):
     assert "not answered yet" in ex.feedback("4", dx=..., dgamma=1, dx_frozen=1)
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+
+def test_5_right(ex, solution_answers):
+    answers = solution_answers(LESSON, "5")
+    assert answers["momentum"] == 0.8
+    assert ex.feedback("5", **answers).startswith("Correct: exercise 5."), answers
+    # The exact errors pass too, as a list or an array.
+    exact = lesson09._rmse5(lesson09.CANDIDATES5)
+    assert ex.feedback("5", rmse=list(exact), momentum=0.8).startswith("Correct")
+
+
+def _simulated_5(update="keras", start=0.0, runs=2000):
+    """The simulation as a learner might write it, with a mistake in the update or the start."""
+    rng = np.random.default_rng(5)
+    batch_means = rng.normal(2.0, 3.0, size=(runs, 20, 32)).mean(axis=2)
+    errors = []
+    for m in lesson09.CANDIDATES5:
+        moving = np.full(runs, start)
+        for t in range(20):
+            if update == "keras":
+                moving = m * moving + (1 - m) * batch_means[:, t]
+            else:  # the weights swapped
+                moving = (1 - m) * moving + m * batch_means[:, t]
+        errors.append(float(np.sqrt(np.mean((moving - 2.0) ** 2))))
+    return errors
+
+
+def test_5_a_simulation_with_other_draws_is_right(ex):
+    assert ex.feedback("5", rmse=_simulated_5(runs=3000), momentum=0.8).startswith("Correct")
+
+
+@pytest.mark.parametrize(
+    "rmse, momentum, message",
+    [
+        (lambda: _simulated_5(update="swapped"), 0.8, "the update's weights are swapped"),
+        (lambda: _simulated_5(start=2.0), 0.8, "leaves out the starting value"),
+        (
+            lambda: lesson09._rmse5(lesson09.CANDIDATES5, bias=False),
+            0.8,
+            "leaves out the starting value",
+        ),
+        (lambda: lesson09._rmse5(lesson09.CANDIDATES5)[::-1], 0.8, "reverse order"),
+        (lambda: 2 * lesson09._rmse5(lesson09.CANDIDATES5), 0.8, "off by more than 10 %"),
+        (lambda: _simulated_5()[:4], 0.8, "should have 5 numbers, one per candidate momentum"),
+        (lambda: 0.17, 0.8, "should be a list or array of 5 numbers"),
+        (lambda: _simulated_5(), 0.99, "Keras' default keeps 82 %"),
+        (lambda: _simulated_5(), 0.5, "averages only the last two batches"),
+        (lambda: _simulated_5(), 0.9, "0.9 is the lesson's choice for 136 steps"),
+        (lambda: _simulated_5(), 0.95, "its error is not the smallest of the five"),
+        (lambda: _simulated_5(), 0.85, "should be one of [0.5, 0.8, 0.9, 0.95, 0.99]"),
+        (lambda: _simulated_5(), "0.8", "should be one of"),
+    ],
+)
+def test_5_wrong(ex, rmse, momentum, message, assert_wrong):
+    assert_wrong(ex.feedback("5", rmse=rmse(), momentum=momentum), "5", message)
+
+
+def test_5_unanswered(ex):
+    assert "not answered yet" in ex.feedback("5", rmse=..., momentum=...)

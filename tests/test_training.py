@@ -111,6 +111,29 @@ def test_batch_norm_placement(placement, order):
 
 
 @pytest.mark.keras
+@pytest.mark.parametrize("placement", ["before", "after"])
+def test_batch_norm_momentum_reaches_every_batch_norm_layer(placement):
+    default = build_mlp(8, (16, 16), batch_norm=placement)
+    assert [layer.momentum for layer in default.layers if "batch_norm" in layer.name] == [
+        pytest.approx(0.99)
+    ] * 2  # Keras' default, unless bn_momentum says otherwise
+    model = build_mlp(8, (16, 16), batch_norm=placement, bn_momentum=0.9)
+    layers = [layer for layer in model.layers if "batch_norm" in layer.name]
+    assert [layer.momentum for layer in layers] == [pytest.approx(0.9)] * 2
+    # One training-mode call moves the moving mean by 1 - 0.9 of the way to the batch mean.
+    x = np.random.default_rng(0).normal(loc=3.0, size=(32, 16)).astype("float32")
+    layers[0](x, training=True)
+    np.testing.assert_allclose(np.asarray(layers[0].moving_mean), 0.1 * x.mean(axis=0), rtol=1e-5)
+
+
+@pytest.mark.keras
+def test_bn_momentum_zero_is_allowed_and_ignored_without_batch_norm():
+    assert build_mlp(8, (16,), batch_norm="before", bn_momentum=0).layers[1].momentum == 0.0
+    names = [layer.name for layer in build_mlp(8, (16,), bn_momentum=0.5).layers]
+    assert names == ["dense_1", "output"]
+
+
+@pytest.mark.keras
 def test_softmax_output_and_seeded_initialization():
     model = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", seed=3)
     assert model.output_shape == (None, 10)
@@ -160,6 +183,17 @@ def test_softmax_output_and_seeded_initialization():
         ),
         ({"batch_norm": True}, ValueError, r"^batch_norm must be one of None"),
         (
+            {"batch_norm": "before", "bn_momentum": 1.0},
+            ValueError,
+            r"^bn_momentum must be in \[0, 1\) \(the share of the moving averages kept at each "
+            r"step; 1 would never update them\), got 1\.0\.$",
+        ),
+        ({"bn_momentum": -0.1}, ValueError, r"^bn_momentum must be in \[0, 1\).*got -0\.1\.$"),
+        ({"bn_momentum": 99}, ValueError, r"^bn_momentum must be in \[0, 1\).*got 99\.0\.$"),
+        ({"bn_momentum": "0.9"}, TypeError, r"^bn_momentum must be a real number, got str"),
+        ({"bn_momentum": True}, TypeError, r"^bn_momentum must be a real number, got bool"),
+        ({"bn_momentum": float("nan")}, ValueError, r"^bn_momentum must be a finite number"),
+        (
             {"activation": "ReLU"},
             ValueError,
             r"^activation must be one of 'relu', .*; got 'ReLU'\.$",
@@ -183,7 +217,7 @@ def test_build_mlp_rejects_bad_n_inputs(n_inputs, error):
 def test_bad_arguments_are_caught_before_tensorflow_is_imported(tmp_path):
     code = (
         "import sys\nfrom regutils.training import build_mlp, train\n"
-        "for kwargs in ({'dropout': 1.0}, {'l2': -1.0}, {'batch_norm': 'x'}):\n"
+        "for kwargs in ({'dropout': 1.0}, {'l2': -1.0}, {'batch_norm': 'x'}, {'bn_momentum': 1}):\n"
         "    try:\n        build_mlp(4, **kwargs)\n    except ValueError:\n        pass\n"
         "try:\n    train(object(), [[1.0]], [1.0])\nexcept TypeError:\n    pass\n"
         "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n"

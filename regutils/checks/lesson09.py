@@ -4,7 +4,8 @@ Each check recomputes the reference answer in NumPy from the arrays the exercise
 formulas of ``regutils.scratch.batchnorm``, which the tests match to Keras), then compares;
 messages name the mistakes learners make most often: the unbiased variance, normalizing the
 wrong axis, the momentum's two weights swapped, Keras' default momentum, a frozen-statistics
-gradient. Keras is imported inside the functions (the exercise notebook has imported it).
+gradient, a moving-average simulation without its starting value. Keras is imported inside
+the functions (the exercise notebook has imported it).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from regutils.feedback import (
     ExerciseBook,
     Incorrect,
     expect_array,
+    expect_choice,
     expect_close_array,
     expect_int,
     expect_keras_inputs,
@@ -43,8 +45,10 @@ def _normalize(x: np.ndarray, axis: int = 0, ddof: int = 0, eps: float = EPS) ->
 @EXERCISES.exercise(
     "1",
     hints=(
-        "Work column by column (axis=0): each column is one unit, each row one example. "
-        "`x.mean(axis=0)` and `x.var(axis=0)` give the batch statistics.",
+        "Each column is one unit and each row one example: batch normalization standardizes "
+        "every column over the examples of the batch (with the variance that divides by the "
+        "batch size), then scales by gamma and shifts by beta.",
+        "`x.mean(axis=0)` and `x.var(axis=0)` give the batch statistics of every column.",
         "out = gamma * (x - mean) / np.sqrt(var + 1e-3) + beta. np.var divides by the batch size "
         "(ddof=0), like Keras; pandas' .var() would divide by size - 1.",
         "A new layer starts from moving_mean = 0 and moving_var = 1; one step gives "
@@ -141,6 +145,8 @@ def _moving2(momentum: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
 @EXERCISES.exercise(
     "2",
     hints=(
+        "Each training-mode call moves the moving mean a fraction 1 - momentum of the remaining "
+        "way towards the batch mean; an inference-mode call only reads the moving averages.",
         "`bn = keras.layers.BatchNormalization(momentum=0.9)`, then a loop: "
         "`for _ in range(10): bn(X_batch, training=True)`.",
         "`np.asarray(bn.moving_mean)` reads the moving mean; `np.asarray(bn(X_batch, "
@@ -227,6 +233,9 @@ def _layer_kind(layer, keras) -> str:
 @EXERCISES.exercise(
     "3",
     hints=(
+        "Only the order inside each hidden layer changes: the sigmoid now belongs to the Dense "
+        "layer, and the normalization comes after it. The lesson lowers the momentum from "
+        "Keras' 0.99 to 0.9 for this small data set (section 4).",
         'Each hidden layer is `layers.Dense(100, activation="sigmoid")` followed by '
         "`layers.BatchNormalization(momentum=0.9)`; start with `keras.Input(shape=(64,))` and end "
         'with `layers.Dense(10, activation="softmax")`.',
@@ -305,6 +314,10 @@ def _data4() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
 @EXERCISES.exercise(
     "4",
     hints=(
+        "In training mode each output depends on every input of its column, through the batch "
+        "mean and variance: the gradient has a direct term and terms that flow through the two "
+        "statistics (the lesson's formula in section 5). Treating them as constants gives "
+        "dx_frozen.",
         "First the forward quantities: mean, var (ddof=0), inv_std = 1 / np.sqrt(var + 1e-3) and "
         "x_hat = (x - mean) * inv_std.",
         "dgamma = (grad_out * x_hat).sum(axis=0). For dx, with g = grad_out * gamma and m = 6: "
@@ -369,3 +382,77 @@ def _grade_4(dx, dgamma, dx_frozen):
         ),
     )
     return "The two differ: the batch couples the examples, and the gradient knows it."
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+CANDIDATES5 = (0.5, 0.8, 0.9, 0.95, 0.99)
+STEPS5, BATCH5, MEAN5, SD5 = 20, 32, 2.0, 3.0
+RTOL5 = 0.1  # a simulation of 2,000 runs is within about 2 % of the exact error
+
+
+def _rmse5(momenta, start: float = 0.0, noise: bool = True, bias: bool = True) -> np.ndarray:
+    """Exact RMSE of the moving mean after STEPS5 updates, from ``start``: bias and noise."""
+    m = np.asarray(momenta, dtype=float)
+    bias_term = m**STEPS5 * (start - MEAN5) if bias else 0.0
+    noise_var = SD5**2 / BATCH5 * (1 - m) ** 2 * (1 - m ** (2 * STEPS5)) / (1 - m**2)
+    return np.sqrt(bias_term**2 + (noise_var if noise else 0.0))
+
+
+def _rel_close(value: np.ndarray, reference: np.ndarray) -> bool:
+    return bool(np.all(np.abs(value - reference) <= RTOL5 * reference))
+
+
+@EXERCISES.exercise(
+    "5",
+    hints=(
+        "Two errors add up at the end of training: what is left of the starting value "
+        "(a share momentum**steps of it) and the noise of averaging only the last "
+        "1 / (1 - momentum) or so batches. Simulating the update rule measures both.",
+        "Draw all batch means at once: `batch_means = rng.normal(2.0, 3.0, size=(2000, 20, "
+        "32)).mean(axis=2)`; then, for each momentum m, start `moving = np.zeros(2000)` and "
+        "update it 20 times: `moving = m * moving + (1 - m) * batch_means[:, t]`.",
+        "rmse for one m: `np.sqrt(np.mean((moving - 2.0) ** 2))`. Choose the candidate with "
+        "the smallest: `candidates[int(np.argmin(rmse))]`.",
+    ),
+)
+def _grade_5(rmse, momentum):
+    values = expect_array("rmse", rmse, (len(CANDIDATES5),), unit="candidate momentum")
+    expected = _rmse5(CANDIDATES5)
+    if not _rel_close(values, expected):
+        if _rel_close(values, _rmse5(CANDIDATES5, bias=False)):
+            raise Incorrect(
+                "`rmse` leaves out the starting value: a new layer's moving mean starts at 0, "
+                "and after 20 steps a share momentum**20 of that start is still in it. Measure "
+                "the error against the true mean 2 (not the spread around the runs' average)."
+            )
+        if _rel_close(values, _rmse5([1 - m for m in CANDIDATES5])):
+            raise Incorrect(
+                "`rmse`: the update's weights are swapped. Keras keeps a share `momentum` of the "
+                "old value: moving = momentum * moving + (1 - momentum) * batch mean."
+            )
+        if _rel_close(values, _rmse5(CANDIDATES5)[::-1]):
+            raise Incorrect("`rmse` is in reverse order: list the errors as 0.5, 0.8, ..., 0.99.")
+        raise Incorrect(
+            "`rmse` is not what the simulation gives (off by more than 10 % for some "
+            "momentum). Check the 20 steps, the batches of 32, and the root of the mean "
+            "squared error against 2."
+        )
+    expect_choice("momentum", momentum, CANDIDATES5)
+    choice = CANDIDATES5[CANDIDATES5.index(momentum)]  # one of the listed floats
+    best = CANDIDATES5[int(np.argmin(expected))]
+    if choice != best:
+        messages = {
+            0.99: "Keras' default keeps 82 % of the starting 0 after 20 steps; its error is the "
+            "largest of all. It suits long runs, not this one.",
+            0.5: "0.5 forgets the start at once, but averages only the last two batches or so: "
+            "its noise makes its error larger than that of a momentum in the middle.",
+            0.9: "0.9 is the lesson's choice for 136 steps; with only 20, a share 0.9**20 = 12 % "
+            "of the start is left, and its error here is not the smallest.",
+        }
+        reason = messages.get(choice, "its error is not the smallest of the five.")
+        raise Incorrect(f"`momentum` = {choice}: {reason} Choose by your `rmse`.")
+    return (
+        f"Momentum {best} balances the two errors here; with many more steps a larger momentum "
+        "wins, because its start is forgotten anyway and it averages more batches."
+    )

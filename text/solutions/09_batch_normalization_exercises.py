@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 09 · Batch normalization — exercises
 #
-# Four exercises on [lesson 09](09_batch_normalization.ipynb). Each one asks a question you answer
+# Five exercises on [lesson 09](09_batch_normalization.ipynb). Each one asks a question you answer
 # with a few lines of code: write them in the cell marked `# Write your code here.` and replace
 # each `...` with your answer (e.g. `n_non_trainable = 42`). The setup cell imports NumPy, Keras
 # and the lesson's `batchnorm_forward`/`batchnorm_backward`. No cell depends on your answers, so
@@ -90,11 +90,11 @@ ex.check("1", out=out, moving_mean=moving_mean, moving_var=moving_var)
 # X_batch = np.random.default_rng(42).normal(loc=2.0, scale=3.0, size=(32, 4)).astype("float32")
 # ```
 #
-# Create `bn = layers.BatchNormalization(momentum=0.9)` and call it **10 times** in training mode
-# on `X_batch`. Store its moving mean as a NumPy array in `moving_mean`, and the output of one
-# final call in **inference mode** on `X_batch` in `inference_out`. Predict `moving_mean` by hand
-# first: what share of the starting value (0) is left after 10 steps? Are the inference-mode
-# outputs standardized?
+# A new Keras batch-norm layer with `momentum=0.9` sees this batch **10 times** in training mode.
+# Store its moving mean afterwards, as a NumPy array, in `moving_mean`, and the layer's output for
+# the same batch in **inference mode** in `inference_out`. Predict `moving_mean` by hand first: what
+# share of the starting value (0) is left after 10 steps? Are the inference-mode outputs
+# standardized?
 
 # %% tags=["solution", "exercise-2"]
 ### BEGIN SOLUTION
@@ -128,11 +128,11 @@ ex.check("2", moving_mean=moving_mean, inference_out=inference_out)
 # %% [markdown]
 # ## Exercise 3 · Batch normalization after the activation
 #
-# Build the lesson's 3×100 sigmoid network with batch normalization **after** each activation, as
-# an explicit `keras.Sequential` in `model`: `keras.Input(shape=(64,))`, then three times
-# `Dense(100, activation="sigmoid")` followed by `BatchNormalization(momentum=0.9)`, then
-# `Dense(10, activation="softmax")`. Store its number of non-trainable parameters in
-# `n_non_trainable` (count them from `model.non_trainable_weights`). Which numbers are they?
+# Build the lesson's 3×100 sigmoid network for the digits, as an explicit `keras.Sequential` in
+# `model`, but with batch normalization placed **after** each hidden layer's activation instead of
+# before it, and with the moving-average momentum the lesson recommends for a data set this small.
+# Store its number of non-trainable parameters in `n_non_trainable`, counted from the model. Which
+# numbers are they?
 
 # %% tags=["solution", "exercise-3"]
 ### BEGIN SOLUTION
@@ -212,6 +212,57 @@ ex.check("4", dx=dx, dgamma=dgamma, dx_frozen=dx_frozen)
 # gradient then ignores that moving one example moves the batch mean and variance for all the
 # others. The full gradient's columns sum to zero (a shift common to the whole batch changes
 # nothing); the frozen one's do not.
+
+# %% [markdown]
+# ## Exercise 5 · Choose the momentum for a short run
+#
+# You train a batch-normalized network on a small data set: 10 batches of 32 examples per epoch,
+# for 2 epochs — **20 training steps** in all. Which `momentum` should its batch-norm layers use:
+# 0.5, 0.8, 0.9, 0.95 or Keras' default 0.99? At the end of training, the moving mean should be as
+# close as possible to the mean of the data the layer sees.
+#
+# Decide by simulation, for one unit whose input has mean 2 and standard deviation 3 over the data
+# (`rng = np.random.default_rng(5)`, fixed on purpose): in each of at least 2,000 simulated training
+# runs, draw 20 fresh batches of 32 values, start the moving mean at 0 as a new layer does, and
+# update it after every batch as Keras does. For each candidate, measure the root-mean-square error
+# of the final moving mean against the true mean 2 over the runs. Store the five errors, in the
+# order listed, in `rmse`, and your choice in `momentum`. Why does neither end of the list win?
+
+# %% tags=["solution", "exercise-5"]
+### BEGIN SOLUTION
+candidates = (0.5, 0.8, 0.9, 0.95, 0.99)
+rng = np.random.default_rng(5)  # fixed on purpose: the exercise's simulation
+runs, steps, batch_size, true_mean = 2000, 20, 32, 2.0
+batch_means = rng.normal(true_mean, 3.0, size=(runs, steps, batch_size)).mean(axis=2)
+
+rmse = []
+for m in candidates:
+    moving = np.zeros(runs)  # a new layer's moving mean
+    for t in range(steps):
+        moving = m * moving + (1 - m) * batch_means[:, t]  # Keras' update, once per batch
+    rmse.append(float(np.sqrt(np.mean((moving - true_mean) ** 2))))
+momentum = candidates[int(np.argmin(rmse))]
+for m, error in zip(candidates, rmse):
+    print(f"momentum {m}: RMSE {error:.2f}, share of the start left {m**steps:.2f}")
+print("chosen momentum:", momentum)
+claim("0.8's error is about a third below the next best, 0.9's (1 - ratio)",
+      1 - rmse[1] / rmse[2], at_least=0.25, at_most=0.45, fmt=".0%")
+# stub: rmse = ...
+# stub: momentum = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("5", rmse=rmse, momentum=momentum)
+
+# %% [markdown] tags=["solution"]
+# Two errors add up. A large momentum keeps a share $\text{momentum}^{20}$ of the starting 0
+# (82 % for 0.99), so the moving mean is still far from 2; a small one forgets the start at once but
+# averages only the last few batches ($\approx 1/(1-\text{momentum})$ of them), so it keeps their
+# noise. Of the five, 0.8 makes the sum smallest, with an error about a third lower than the next
+# best, 0.9. The lesson's runs have 136 steps (17 per epoch, 8 epochs): there 0.9 has forgotten its
+# start ($0.9^{136} < 10^{-6}$) and averages more batches than 0.8. With `build_mlp`, the choice is
+# one argument: `build_mlp(..., batch_norm="before", bn_momentum=momentum)`.
 
 # %% [markdown]
 # ## Where next
