@@ -312,3 +312,157 @@ def test_4_wrong(ex, long_history, assert_wrong):
         answers = {"history": history, "stop_patience": stop_p, "stop_gl": stop_g}
         answers.update(changes)
         assert_wrong(ex.feedback("4", **answers), "4", message)
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"patience": 3, "min_delta": 0.02},
+        {"patience": 2, "start_from_epoch": 6},
+        {"patience": 2, "baseline": 0.45},
+        {"patience": 0, "baseline": 0.3},
+        {"patience": 5, "min_delta": 0.01, "start_from_epoch": 4, "baseline": 0.55},
+        {"patience": 1, "start_from_epoch": 30},  # never looks at any epoch
+    ],
+)
+def test_patience_rule_with_arguments_is_keras_early_stopping(settings):
+    import keras
+
+    rng = np.random.default_rng(len(settings))
+    curves = (LOSSES, 0.5 + 0.1 * rng.random(40), np.r_[np.linspace(1, 0.4, 10), 0.4, 0.41])
+    for losses in curves:
+        early = keras.callbacks.EarlyStopping(
+            monitor="val_loss", restore_best_weights=True, **settings
+        )
+        stop, restored = _drive(early, losses)
+        expected = lesson10.patience_rule(losses, **settings)
+        if expected[1] == 0:  # no epoch seen: nothing restored, the model keeps the last weights
+            expected = (expected[0], len(losses))
+        assert (stop, restored) == expected, (settings, list(losses))
+
+
+def test_rules_with_arguments_on_the_exercise_losses():
+    rule = lesson10.patience_rule
+    assert rule(LOSSES, 3, min_delta=0.02) == (7, 4)
+    assert rule(LOSSES, 2, start_from_epoch=6) == (11, 9)
+    assert rule(LOSSES, 2, baseline=0.45) == (5, 4)
+    assert rule(LOSSES, 2, baseline=0.5) == (6, 4)  # 0.46 is below 0.5: as without a baseline
+
+
+RIGHT_5 = {
+    "stop_min_delta": 7,
+    "restored_min_delta": 4,
+    "stop_start": 11,
+    "restored_start": 9,
+    "stop_baseline": 5,
+    "restored_baseline": 4,
+}
+
+
+def test_5_right(ex, solution_answers):
+    assert ex.feedback("5", **RIGHT_5).startswith("Correct: exercise 5.")
+    assert solution_answers("10", "5") == RIGHT_5
+
+
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ({"stop_min_delta": 12}, "without min_delta"),
+        ({"stop_min_delta": 9}, "is not where patience 3 with min_delta=0.02 stops"),
+        ({"restored_min_delta": 7}, "it never became the best"),
+        ({"restored_min_delta": 3}, "counts epochs from 0"),
+        ({"stop_start": 6}, "the first 6 epochs are not looked at"),
+        ({"stop_start": 10}, "counts epochs from 0"),
+        ({"restored_start": 4}, "inside the warm-up"),
+        ({"restored_start": 7}, "is not the best epoch the callback has seen"),
+        ({"stop_baseline": 6}, "ignores the baseline"),
+        ({"stop_baseline": 2}, "a new best never stops training"),
+        ({"restored_baseline": 5}, "restored even if it did not beat the baseline"),
+        ({"stop_baseline": 5.5}, "should be a whole number"),
+    ],
+)
+def test_5_wrong(ex, answers, message, assert_wrong):
+    full = dict(RIGHT_5)
+    full.update(answers)
+    assert_wrong(ex.feedback("5", **full), "5", message)
+
+
+# --------------------------------------------------------------------------- exercise 6
+
+
+def _runs_6():
+    """Three jumpy 100-epoch validation curves (seeded), as three history tables."""
+    histories = []
+    for seed in (11, 12, 13):
+        rng = np.random.default_rng(seed)
+        losses = (
+            0.35
+            + 0.3 * np.exp(-np.arange(100) / 10)
+            + 0.0015 * np.arange(100)
+            + 0.015 * rng.standard_normal(100)
+        )
+        histories.append(_history(losses))
+    return histories
+
+
+def _answers_6(histories):
+    extra, gain = [], []
+    for history in histories:
+        losses = history["val_loss"].to_numpy()
+        (stop5, best5), (stop20, best20) = (lesson10.patience_rule(losses, p) for p in (5, 20))
+        extra.append(stop20 - stop5)
+        gain.append(losses[best5 - 1] - losses[best20 - 1])
+    choice = "patience 20" if np.mean(gain) >= 0.01 else "patience 5"
+    return {
+        "histories": histories,
+        "extra_epochs": np.array(extra),
+        "loss_gain": np.array(gain),
+        "choice": choice,
+    }
+
+
+def test_6_right_and_the_message_does_not_depend_on_the_choice(ex):
+    right = _answers_6(_runs_6())
+    first = ex.feedback("6", **right)
+    assert first.startswith("Correct: exercise 6."), first
+    # Flat curves after a fast drop: patience 20 gains nothing, the other choice is right.
+    flat = [
+        _history(np.r_[np.linspace(0.8, 0.4, 10), 0.4 + 0.001 * (k + 1) * np.arange(1, 91)])
+        for k in range(3)
+    ]
+    other = _answers_6(flat)
+    assert other["choice"] != right["choice"] or other["choice"] == "patience 5"
+    assert ex.feedback("6", **other) == first
+
+
+def test_6_wrong(ex, assert_wrong):
+    right = _answers_6(_runs_6())
+    other_choice = "patience 5" if right["choice"] == "patience 20" else "patience 20"
+    histories = right["histories"]
+    last = []
+    for history in histories:
+        losses = history["val_loss"].to_numpy()
+        stops = [lesson10.patience_rule(losses, p)[0] for p in (5, 20)]
+        last.append(losses[stops[0] - 1] - losses[stops[1] - 1])
+    cases = [
+        ({"choice": other_choice}, "but your own numbers say"),
+        ({"choice": "20"}, "`choice` should be 'patience 5' or 'patience 20'"),
+        ({"extra_epochs": -right["extra_epochs"]}, "sign reversed"),
+        ({"extra_epochs": right["extra_epochs"] + 1}, "is not, run by run"),
+        ({"loss_gain": -right["loss_gain"]}, "sign reversed"),
+        ({"loss_gain": np.array(last)}, "the *stopping* epochs"),
+        ({"loss_gain": right["loss_gain"][:2]}, "should have 3 numbers"),
+        ({"histories": histories[:2]}, "should have 3 items"),
+        ({"histories": [histories[0]] * 3}, "the same run"),
+        ({"histories": [h.iloc[:50] for h in histories]}, "has 50 epochs"),
+        ({"histories": [h["val_loss"] for h in histories]}, "with a 'val_loss' column"),
+    ]
+    assert not np.allclose(last, right["loss_gain"])
+    for changes, message in cases:
+        answers = dict(right)
+        answers.update(changes)
+        assert_wrong(ex.feedback("6", **answers), "6", message)

@@ -1,21 +1,30 @@
 """Checks and hints for ``notebooks/10_early_stopping_exercises.ipynb``.
 
-Exercises 1 and 2 apply the stopping rules by hand to a fixed list of validation losses; the
+Exercises 1, 2 and 5 apply the stopping rules by hand to a fixed list of validation losses; the
 checks recompute the answers (``regutils.callbacks.generalization_loss`` and Keras'
-``EarlyStopping`` rule, re-implemented below and checked against Keras in
-``tests/test_checks_lesson09.py``). Exercise 3 inspects the learner's trained Keras model and
-callback on the heart data; exercise 4 recomputes both rules from the learner's own training
-history. Messages name the usual mistakes: epochs counted from 0, the best value *so far*
-against the overall best, a missing factor 100, and ``restore_best_weights=False``.
+``EarlyStopping`` rule with ``min_delta``, ``start_from_epoch`` and ``baseline``, re-implemented
+below and checked against Keras in ``tests/test_checks_lesson10.py``). Exercise 3 inspects the
+learner's trained Keras model and callback on the heart data; exercises 4 and 6 recompute the rules
+from the learner's own training histories. Messages name the usual mistakes: epochs counted from 0,
+the best value *so far* against the overall best, a missing factor 100, ``restore_best_weights=False``,
+an improvement smaller than ``min_delta`` taken for a new best, and a choice its own numbers do not
+support.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_array, expect_int
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_array,
+    expect_int,
+    expect_sequence,
+)
 
 EXERCISES = ExerciseBook(notebook="10_early_stopping_exercises.ipynb")
 
@@ -24,24 +33,45 @@ VAL_LOSSES = (0.92, 0.61, 0.50, 0.46, 0.47, 0.475, 0.45, 0.50, 0.44, 0.46, 0.49,
 ALPHA, PATIENCE = 5.0, 2
 
 
-def patience_rule(val_loss, patience: int) -> tuple[int, int]:
-    """(stopping epoch, best epoch), counted from 1, of ``keras.callbacks.EarlyStopping``.
+def patience_rule(
+    val_loss,
+    patience: int,
+    *,
+    min_delta: float = 0.0,
+    start_from_epoch: int = 0,
+    baseline: float | None = None,
+) -> tuple[int, int]:
+    """(stopping epoch, restored epoch), counted from 1, of ``keras.callbacks.EarlyStopping``.
 
-    With ``monitor="val_loss"`` and ``min_delta=0``: the wait counter restarts at each strict
-    improvement; training stops at the end of the epoch where it reaches ``patience`` (never at
-    the first epoch). A rule that never fires "stops" at the last epoch.
+    With ``monitor="val_loss"`` and ``restore_best_weights=True``, as Keras 3 implements it: the
+    first ``start_from_epoch`` epochs are ignored; an epoch is a new best if its loss is lower than
+    the best so far by more than ``min_delta``; the wait counter restarts at a new best that is also
+    below ``baseline`` (if one is given); training stops at the end of an epoch that is not a new
+    best once the counter has reached ``patience`` (never at the first epoch). A rule that never
+    fires "stops" at the last epoch.
 
     Examples
     --------
     >>> patience_rule([0.5, 0.4, 0.45, 0.41, 0.3], 2)
     (4, 2)
+    >>> patience_rule([0.5, 0.4, 0.39, 0.385, 0.38], 2, min_delta=0.02)
+    (4, 2)
+    >>> patience_rule([0.5, 0.4, 0.39, 0.385, 0.38], 2, baseline=0.3)
+    (5, 5)
     """
     best, best_epoch, wait = np.inf, 0, 0
     for epoch, value in enumerate(val_loss, start=1):
+        if epoch <= start_from_epoch:  # Keras' warm-up: epoch - 1 < start_from_epoch
+            continue
+        if best_epoch == 0:
+            best_epoch = epoch  # the first epoch seen is the best so far
         wait += 1
-        if value < best:
-            best, best_epoch, wait = value, epoch, 0
-        elif wait >= patience and epoch > 1:
+        if value + abs(min_delta) < best:  # lower by more than min_delta
+            best, best_epoch = value, epoch
+            if baseline is None or value + abs(min_delta) < baseline:
+                wait = 0
+            continue  # a new best never stops training
+        if wait >= patience and epoch > 1:
             return epoch, best_epoch
     return len(val_loss), best_epoch
 
@@ -82,6 +112,8 @@ FROM_0 = "counts epochs from 0; count from 1."
 @EXERCISES.exercise(
     "1",
     hints=(
+        "GL(t) measures how far, in percent, epoch t's loss is above the best loss *so far*: "
+        "the callback cannot know the future, so E_opt(t) is a running minimum.",
         "`np.minimum.accumulate(losses)` gives the best value so far, E_opt(t), for every epoch.",
         "gl = 100 * (losses / best_so_far - 1). The stopping epoch is the first t (counted from 1) "
         "with gl > 5: `int(np.argmax(gl > 5)) + 1`.",
@@ -235,11 +267,13 @@ def _binary_cross_entropy(model, Z, y) -> float:
 @EXERCISES.exercise(
     "3",
     hints=(
+        "The callback needs three decisions: what to watch (the loss on data it does not train "
+        "on), how many epochs without improvement to wait, and which weights to keep at the end.",
+        "Keras' default is restore_best_weights=False: without it the model keeps the last epoch's "
+        "weights.",
         '`early_stopping = keras.callbacks.EarlyStopping(monitor="val_loss", patience=10, '
         "restore_best_weights=True)`, then `train(model, Z_train, y_train, validation_data=(Z_val, "
         "y_val), epochs=300, callbacks=[early_stopping])`.",
-        "Keras' default is restore_best_weights=False: without it the model keeps the last epoch's "
-        "weights.",
     ),
 )
 def _grade_3(early_stopping, model):
@@ -303,6 +337,8 @@ def _grade_3(early_stopping, model):
 @EXERCISES.exercise(
     "4",
     hints=(
+        "A run with a stopping callback is the run without it, cut short: apply each rule to the "
+        "full history's validation losses and read off where it would have fired.",
         'Train without callbacks for 100 epochs; `history["val_loss"]` holds one value per epoch, '
         "epoch 1 first.",
         "Patience: walk through the losses with a best-so-far and a counter, as in exercise 2. GL: "
@@ -355,3 +391,228 @@ def _grade_4(history, stop_patience, stop_gl):
     )
     # Which rule fires first depends on the run (seed, CPU); the message must not.
     return "Both stopping epochs read off one run, without training twice."
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+#: Exercise 5's three callbacks: their keyword arguments beside monitor="val_loss" and
+#: restore_best_weights=True.
+SETTINGS_5: dict[str, dict[str, Any]] = {
+    "min_delta": {"patience": 3, "min_delta": 0.02},
+    "start": {"patience": 2, "start_from_epoch": 6},
+    "baseline": {"patience": 2, "baseline": 0.45},
+}
+
+
+@EXERCISES.exercise(
+    "5",
+    hints=(
+        "Each argument changes one step of the patience rule: `min_delta` what counts as an "
+        "improvement, `start_from_epoch` which epochs the callback looks at, `baseline` when an "
+        "improvement restarts the wait.",
+        "min_delta=0.02: a loss is a new best only if it is more than 0.02 below the best so far; "
+        "a smaller drop is not recorded as best, so its weights are not the ones restored. "
+        "start_from_epoch=6: epochs 1–6 are not looked at at all.",
+        "baseline=0.45: a new best restarts the wait only if it is also below 0.45; a new best "
+        "never stops training itself. Walk through the epochs as in exercise 2, with these changes.",
+    ),
+)
+def _grade_5(
+    stop_min_delta, restored_min_delta, stop_start, restored_start, stop_baseline, restored_baseline
+):
+    md_stop, md_best = patience_rule(VAL_LOSSES, **SETTINGS_5["min_delta"])
+    plain3 = patience_rule(VAL_LOSSES, 3)
+    _expect_epoch(
+        "stop_min_delta",
+        stop_min_delta,
+        md_stop,
+        [
+            (
+                plain3[0],
+                "is where patience 3 stops without min_delta; a drop of 0.02 or less is "
+                "not an improvement.",
+            ),
+            (md_stop - 1, FROM_0),
+        ],
+        "is not where patience 3 with min_delta=0.02 stops.",
+    )
+    lowest_seen = int(np.argmin(VAL_LOSSES[:md_stop])) + 1
+    _expect_epoch(
+        "restored_min_delta",
+        restored_min_delta,
+        md_best,
+        [
+            (
+                lowest_seen,
+                "has the lowest loss seen, but it was only 0.01 below the best so far: "
+                "with min_delta=0.02 it never became the best, so its weights were not kept.",
+            ),
+            (md_best - 1, FROM_0),
+        ],
+        "is not the epoch whose weights the callback kept.",
+    )
+    start_stop, start_best = patience_rule(VAL_LOSSES, **SETTINGS_5["start"])
+    plain2 = patience_rule(VAL_LOSSES, 2)
+    _expect_epoch(
+        "stop_start",
+        stop_start,
+        start_stop,
+        [
+            (
+                plain2[0],
+                "is where patience 2 stops without start_from_epoch; the first 6 epochs "
+                "are not looked at.",
+            ),
+            (start_stop - 1, FROM_0),
+        ],
+        "is not where patience 2 with start_from_epoch=6 stops.",
+    )
+    _expect_epoch(
+        "restored_start",
+        restored_start,
+        start_best,
+        [
+            (
+                plain2[1],
+                "is inside the warm-up: the callback never looked at epochs 1–6, so it "
+                "cannot restore them.",
+            ),
+            (start_best - 1, FROM_0),
+        ],
+        "is not the best epoch the callback has seen.",
+    )
+    base_stop, base_best = patience_rule(VAL_LOSSES, **SETTINGS_5["baseline"])
+    _expect_epoch(
+        "stop_baseline",
+        stop_baseline,
+        base_stop,
+        [
+            (
+                plain2[0],
+                "ignores the baseline: no loss reached 0.45, so the wait was never "
+                "restarted and the first epoch without a new best ends training.",
+            ),
+            (
+                2,
+                "is when the wait first reaches 2, but that epoch was a new best, and a new best "
+                "never stops training: the rule fires at the first epoch without one.",
+            ),
+            (base_stop - 1, FROM_0),
+        ],
+        "is not where patience 2 with baseline=0.45 stops.",
+    )
+    _expect_epoch(
+        "restored_baseline",
+        restored_baseline,
+        base_best,
+        [
+            (
+                base_stop,
+                "is the last epoch run; the weights of the best epoch are restored even "
+                "if it did not beat the baseline.",
+            ),
+            (base_best - 1, FROM_0),
+        ],
+        "is not the best epoch up to the stop.",
+    )
+    return (
+        "min_delta stopped early and kept an epoch that was not the lowest; start_from_epoch "
+        "skipped the warm-up; the baseline cut a run that never reached it."
+    )
+
+
+# --------------------------------------------------------------------------- exercise 6
+
+#: Exercise 6: the two patiences compared, and the smallest mean gain in validation loss (on 76
+#: patients) the exercise counts as worth the extra epochs.
+PATIENCES_6, WORTH_6 = (5, 20), 0.01
+
+
+def _patience_table(histories) -> tuple[np.ndarray, np.ndarray]:
+    """(extra epochs of patience 20, restored val_loss of patience 5 − of patience 20), per run."""
+    extra, gain = [], []
+    for history in histories:
+        losses = history["val_loss"].to_numpy(dtype=float)
+        (stop5, best5), (stop20, best20) = (patience_rule(losses, p) for p in PATIENCES_6)
+        extra.append(stop20 - stop5)
+        gain.append(losses[best5 - 1] - losses[best20 - 1])
+    return np.array(extra, dtype=float), np.array(gain)
+
+
+@EXERCISES.exercise(
+    "6",
+    hints=(
+        "A larger patience can only find a lower validation loss (it sees every epoch the smaller "
+        "one saw, and more); the question is whether the gain is larger than the noise, and what "
+        "it costs in epochs. Compare the two patiences on the same runs, run by run.",
+        "Train each seed's network once for 100 epochs without a callback and apply the patience "
+        "rule to its `val_loss` for patience 5 and 20 (as in exercise 4): the stopping epoch and "
+        "the restored (best-so-far) epoch.",
+        "Per run: `extra_epochs = stop_20 - stop_5` and "
+        "`loss_gain = val_loss[best_5 - 1] - val_loss[best_20 - 1]` (epochs counted from 1). "
+        'Then `choice = "patience 20" if loss_gain.mean() >= 0.01 else "patience 5"`.',
+    ),
+)
+def _grade_6(histories, extra_epochs, loss_gain, choice):
+    import pandas as pd
+
+    runs: list[Any] = expect_sequence("histories", histories, 3)
+    for history in runs:
+        if not isinstance(history, pd.DataFrame) or "val_loss" not in history.columns:
+            raise Incorrect(
+                "`histories` should hold the three DataFrames train() returns, each with a "
+                "'val_loss' column: pass validation_data=(Z_val, y_val)."
+            )
+        if len(history) != 100:
+            raise Incorrect(
+                f"a history in `histories` has {len(history)} epochs; train each network for 100 "
+                "epochs without a callback, then apply both patiences to the full run."
+            )
+    if len({float(h["val_loss"].iloc[-1]) for h in runs}) < 3:
+        raise Incorrect(
+            "two histories in `histories` are the same run: train one network per seed "
+            "(SEED, SEED + 1, SEED + 2)."
+        )
+    extra, gain = _patience_table(runs)
+    extra_answer = expect_array("extra_epochs", extra_epochs, (3,), unit="run")
+    if not np.allclose(extra_answer, extra):
+        if np.allclose(extra_answer, -extra):
+            raise Incorrect("`extra_epochs` has the sign reversed: patience 20's epochs minus 5's.")
+        raise Incorrect(
+            "`extra_epochs` is not, run by run, the epoch where patience 20 stops minus the epoch "
+            "where patience 5 stops."
+        )
+    gain_answer = expect_array("loss_gain", loss_gain, (3,), unit="run")
+    if not np.allclose(gain_answer, gain, atol=1e-5):
+        if np.allclose(gain_answer, -gain, atol=1e-5):
+            raise Incorrect(
+                "`loss_gain` has the sign reversed: patience 5's restored validation loss minus "
+                "patience 20's (a gain is positive)."
+            )
+        last = []
+        for history in runs:
+            losses = history["val_loss"].to_numpy(dtype=float)
+            stops = [patience_rule(losses, p)[0] for p in PATIENCES_6]
+            last.append(losses[stops[0] - 1] - losses[stops[1] - 1])
+        if np.allclose(gain_answer, last, atol=1e-5):
+            raise Incorrect(
+                "`loss_gain` compares the losses at the *stopping* epochs; with "
+                "restore_best_weights=True each patience keeps its best epoch so far."
+            )
+        raise Incorrect(
+            "`loss_gain` is not, run by run, patience 5's restored validation loss minus "
+            "patience 20's."
+        )
+    allowed = [f"patience {p}" for p in PATIENCES_6]
+    if not isinstance(choice, str) or choice.strip().lower() not in allowed:
+        raise Incorrect(f"`choice` should be {allowed[0]!r} or {allowed[1]!r}, got {choice!r}.")
+    worth = gain.mean() >= WORTH_6
+    expected = allowed[1] if worth else allowed[0]
+    if choice.strip().lower() != expected:
+        raise Incorrect(
+            f"`choice` = {choice!r}, but your own numbers say {expected}: patience 20 trained "
+            f"{extra.mean():.0f} more epochs on average for a mean gain of {gain.mean():.4f} in "
+            f"validation loss ({'at least' if worth else 'less than'} {WORTH_6})."
+        )
+    # The numbers and the choice depend on the seed and the CPU; the message must not.
+    return "Your choice follows from your own numbers: epochs paid against validation loss gained."

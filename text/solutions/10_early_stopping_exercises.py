@@ -1,8 +1,9 @@
 # %% [markdown]
 # # 10 · Early stopping — exercises
 #
-# Four exercises on [lesson 10](10_early_stopping.ipynb): two stopping rules worked by hand, then
-# early stopping on the heart-disease data with Keras. Each one asks a question you answer with a
+# Six exercises on [lesson 10](10_early_stopping.ipynb): two stopping rules worked by hand, early
+# stopping on the heart-disease data with Keras, `EarlyStopping`'s other arguments by hand, and a
+# choice of patience you defend with numbers. Each one asks a question you answer with a
 # few lines of code: write them in the cell marked `# Write your code here.` and replace each `...`
 # with your answer (e.g. `stop_epoch = 12`). Epochs are counted from 1, like the rows of the
 # history table `train` returns. No cell depends on your answers, so you can skip an exercise and
@@ -215,6 +216,7 @@ claim("patience 10 stops 10 epochs after the best epoch it has seen", stop_patie
 # NBVAL_CHECK_OUTPUT
 ex.check("4", history=history, stop_patience=stop_patience, stop_gl=stop_gl)
 
+
 # %% [markdown] tags=["solution"]
 # On 76 validation patients the loss is jumpy: a single bad epoch can lift it more than 5 % above
 # its best, and GL(5) reacts at once, sometimes before the run's lowest validation loss. Patience
@@ -222,6 +224,140 @@ ex.check("4", history=history, stop_patience=stop_patience, stop_gl=stop_gl)
 # bumps in between. Which rule fires first changes from run to run: compare the epochs printed
 # above with another seed (`REGUTILS_SEED=1` before starting Jupyter). On small, noisy validation
 # sets, a larger α or patience (or cross-validated stopping) is safer.
+
+# %% [markdown]
+# ## Exercise 5 · `min_delta`, `start_from_epoch` and `baseline` by hand
+#
+# Same losses as in exercises 1 and 2 (`losses`), three callbacks, each with
+# `monitor="val_loss"` and `restore_best_weights=True`:
+#
+# - `EarlyStopping(patience=3, min_delta=0.02)`,
+# - `EarlyStopping(patience=2, start_from_epoch=6)`,
+# - `EarlyStopping(patience=2, baseline=0.45)`.
+#
+# Without training anything, find for each the epoch after which training stops and the epoch
+# whose weights the model ends with (counted from 1): `stop_min_delta` and `restored_min_delta`,
+# `stop_start` and `restored_start`, `stop_baseline` and `restored_baseline`. Compare each with
+# exercise 2's answer (or with patience 3 without `min_delta`) and say what the argument changed.
+
+# %% tags=["solution", "exercise-5"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+def keras_rule(val_loss, patience, min_delta=0.0, start_from_epoch=0, baseline=None):
+    # (stop, restored) of EarlyStopping(..., restore_best_weights=True), epochs from 1
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, value in enumerate(val_loss, start=1):
+        if epoch <= start_from_epoch:  # warm-up: not looked at
+            continue
+        best_epoch = best_epoch or epoch
+        wait += 1
+        if value + min_delta < best:  # a new best must be lower by more than min_delta
+            best, best_epoch = value, epoch
+            if baseline is None or value + min_delta < baseline:
+                wait = 0  # only a new best below the baseline restarts the wait
+            continue
+        if wait >= patience and epoch > 1:
+            return epoch, best_epoch
+    return len(val_loss), best_epoch
+
+
+stop_min_delta, restored_min_delta = keras_rule(losses, 3, min_delta=0.02)
+stop_start, restored_start = keras_rule(losses, 2, start_from_epoch=6)
+stop_baseline, restored_baseline = keras_rule(losses, 2, baseline=0.45)
+print("patience 3:                ", keras_rule(losses, 3), "-> with min_delta=0.02:",
+      (stop_min_delta, restored_min_delta))
+print("patience 2:                ", keras_rule(losses, 2), "-> with start_from_epoch=6:",
+      (stop_start, restored_start), "- with baseline=0.45:", (stop_baseline, restored_baseline))
+# stub: stop_min_delta, restored_min_delta = ..., ...
+# stub: stop_start, restored_start = ..., ...
+# stub: stop_baseline, restored_baseline = ..., ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("5", stop_min_delta=stop_min_delta, restored_min_delta=restored_min_delta,
+         stop_start=stop_start, restored_start=restored_start, stop_baseline=stop_baseline,
+         restored_baseline=restored_baseline)
+
+# %% [markdown] tags=["solution"]
+# With `min_delta=0.02` the drops at epochs 7 (0.46 → 0.45) and 9 are too small to count until
+# the wait has run out: patience 3 stops at epoch 7 instead of 12 and restores epoch 4 — not epoch
+# 7, although its loss was lower. `start_from_epoch=6` hides the early minimum at epoch 4, so
+# training goes on and restores epoch 9. With `baseline=0.45` no loss gets below 0.45 before the
+# first rise, so the wait is never restarted and training stops one epoch sooner than with
+# patience 2 alone; the best epoch's weights are still restored.
+
+# %% [markdown]
+# ## Exercise 6 · Patience 5 or 20 on the heart data? Decide, and defend it
+#
+# A larger patience can only find an equal or lower validation loss, but it costs epochs. Is
+# patience 20 worth it for exercise 3's network? Train three networks (seeds `SEED`, `SEED + 1`,
+# `SEED + 2`) on exercise 3's split for 100 epochs each, without callbacks, and keep the three
+# history tables in the list `histories`. For each run, read off where `EarlyStopping(patience=5)`
+# and `EarlyStopping(patience=20)` (both with `restore_best_weights=True`) would stop and which
+# epoch each would restore, and store:
+#
+# - `extra_epochs`: the epochs patience 20 trains beyond patience 5, one number per run;
+# - `loss_gain`: patience 5's restored validation loss minus patience 20's, one number per run.
+#
+# With 76 validation patients, treat a mean gain below 0.01 as noise. Store your `choice`,
+# `"patience 5"` or `"patience 20"`, and defend it in a sentence with your numbers.
+
+# %% tags=["solution", "exercise-6"]
+### BEGIN SOLUTION
+X, y = regutils.load_heart()
+# random_state fixed on purpose: exercise 3's split
+X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
+preprocessor = regutils.heart_preprocessor().fit(X_train)
+Z_train, Z_val = preprocessor.transform(X_train), preprocessor.transform(X_val)
+histories = []
+for seed in (SEED, SEED + 1, SEED + 2):
+    keras.utils.set_random_seed(seed)
+    model = build_mlp(Z_train.shape[1], (64, 64), seed=seed)
+    histories.append(train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=100))
+
+
+
+def stop_and_best(val_loss, patience):
+    # (stop, restored) of EarlyStopping(patience=patience, restore_best_weights=True), from 1
+    best, best_epoch, wait = np.inf, 0, 0
+    for epoch, value in enumerate(val_loss, start=1):
+        wait += 1
+        if value < best:
+            best, best_epoch, wait = value, epoch, 0
+        elif wait >= patience:
+            return epoch, best_epoch
+    return len(val_loss), best_epoch
+
+
+extra_epochs, loss_gain = [], []
+for history in histories:
+    val_loss = history["val_loss"].to_numpy()
+    (stop_5, best_5), (stop_20, best_20) = stop_and_best(val_loss, 5), stop_and_best(val_loss, 20)
+    extra_epochs.append(stop_20 - stop_5)
+    loss_gain.append(val_loss[best_5 - 1] - val_loss[best_20 - 1])
+extra_epochs, loss_gain = np.array(extra_epochs), np.array(loss_gain)
+choice = "patience 20" if loss_gain.mean() >= 0.01 else "patience 5"
+print("extra epochs of patience 20:", extra_epochs.tolist())
+print("validation loss gained:", loss_gain.round(4).tolist(), f"(mean {loss_gain.mean():.4f})")
+print("choice:", choice)
+# stub: histories = ...
+# stub: extra_epochs = ...
+# stub: loss_gain = ...
+# stub: choice = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("6", histories=histories, extra_epochs=extra_epochs, loss_gain=loss_gain, choice=choice)
+
+# %% [markdown] tags=["solution"]
+# The printed numbers are the defence: patience 20 trains the extra epochs above for the mean
+# gain above. When that gain is below 0.01 — the size of the loss's own epoch-to-epoch wobble on 76
+# patients — the extra epochs buy noise, and patience 5 is the choice; when it is larger, the
+# run-to-run spread of the three gains says how much to trust it. The gain is measured on the
+# same validation set that chose the epochs, so it flatters the larger patience: with more data,
+# judge both on a separate test set (as the lesson did) or by cross-validation.
 
 # %% [markdown]
 # ## Where next
