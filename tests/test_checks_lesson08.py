@@ -199,3 +199,37 @@ def test_exercise_3(ex, assert_wrong):
     assert ex.feedback("3", model=model, mc_accuracy=..., mean_spread=spread).startswith(
         "Exercise 3 is not answered yet"
     )
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+
+@pytest.mark.keras
+def test_exercise_4(ex, assert_wrong, solution_answers):
+    from regutils.checks.lesson08 import N_CHECKED, _flag_reference
+
+    right = solution_answers(LESSON, "4")  # the solutions notebook's own answers
+    assert ex.feedback("4", **right).startswith("Correct: exercise 4."), right
+    model = right["model"]
+    ref = _flag_reference(model)
+    spread, confidence = right["caught_spread"], right["caught_confidence"]
+    other = "spread" if right["choice"] == "confidence" else "confidence"
+    off_by_one = confidence + 1 if N_CHECKED - confidence != confidence + 1 else confidence - 1
+    cases = [
+        ({"caught_confidence": ref["highest_confidence"]}, "the 45 most confident images"),
+        ({"caught_confidence": N_CHECKED - confidence}, "you counted the correct predictions"),
+        ({"caught_confidence": off_by_one}, "is not what the exercise asks for"),
+        ({"caught_spread": ref["lowest_spread"]}, "the *smallest* spread"),
+        ({"caught_spread": N_CHECKED - spread}, "you counted the correct predictions"),
+        ({"caught_spread": "many"}, "`caught_spread` should be a number"),
+        ({"choice": other}, "your own counts say"),
+        ({"choice": "both"}, "`choice` should be one of ['spread', 'confidence']"),
+        ({"model": "mc_model"}, "pass the setup cell's network as `model=mc_model`"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("4", **{**right, **changes}), "4", message)
+    # A tie goes to the one-pass method.
+    tie = {**right, "caught_spread": confidence, "choice": "spread"}
+    if abs(confidence - ref["spread"]) <= 7:
+        assert_wrong(ex.feedback("4", **tie), "4", "your own counts say 'confidence'")
+    assert ex.feedback("4", **{**right, "choice": ...}).startswith("Exercise 4 is not answered yet")

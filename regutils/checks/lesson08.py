@@ -17,6 +17,7 @@ from regutils.feedback import (
     ExerciseBook,
     Incorrect,
     expect_array,
+    expect_choice,
     expect_close,
     expect_close_array,
     expect_keras_inputs,
@@ -37,10 +38,13 @@ _RATE_MESSAGE = (
 @EXERCISES.exercise(
     "1",
     hints=(
+        "Read the rate right: Keras' `rate` is the fraction of units *dropped* (the dropout "
+        "paper's p is the fraction kept). Dropout on the pixels goes before the first Dense layer, "
+        "dropout on the hidden units right after the hidden layer.",
         "The layers, in order: keras.Input(shape=(64,)), Dropout, Dense(128, relu), Dropout, "
         "Dense(10, softmax).",
-        "Keras' `rate` is the fraction of units *dropped*: dropping 20 % of the pixels is "
-        "Dropout(0.2), dropping 30 % of the hidden units is Dropout(0.3).",
+        "Dropping 20 % of the pixels is `keras.layers.Dropout(0.2)`, dropping 30 % of the hidden "
+        "units is `keras.layers.Dropout(0.3)`.",
     ),
 )
 def _grade_1(model):
@@ -130,6 +134,9 @@ def _exercise_2() -> dict[str, np.ndarray]:
 @EXERCISES.exercise(
     "2",
     hints=(
+        "Inverted dropout: in training, the kept entries are scaled up so that each entry's "
+        "expected output equals its input; at inference the layer does nothing. The backward pass "
+        "multiplies by the same constants as the forward pass.",
         "The mask: `keep = u >= rate` with `u = np.random.default_rng(4).random(x.shape)` — each "
         "entry is kept with probability 1 - rate.",
         "Training output: `x * keep / (1 - rate)`. At inference inverted dropout does nothing: "
@@ -248,6 +255,8 @@ def _mc_reference(model, passes: int = 50) -> dict[str, float]:
 @EXERCISES.exercise(
     "3",
     hints=(
+        "Monte Carlo dropout: call the model with dropout switched on (`training=True`) many "
+        "times; each call is a different random sub-network, so the outputs differ.",
         "Stack 50 passes: `np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])` "
         "has shape (50, images, 10).",
         "Average over the passes (axis=0) and take argmax per image: that is the MC prediction; "
@@ -298,3 +307,85 @@ def _grade_3(model, mc_accuracy, mean_spread):
         "The averaged prediction is about as accurate as the network with dropout off; the "
         "spread is the extra information."
     )
+
+
+# --------------------------------------------------------------------------- exercise 4
+
+N_CHECKED = 45
+TOL_SPREAD_4 = 7  # 50-pass counts vary by up to ~8 between pass sets; the check uses 400 passes
+
+
+def _flag_reference(model) -> dict[str, float]:
+    X_val, y_val = _validation_images()
+    rows = np.arange(len(X_val))
+    probabilities = np.asarray(model(X_val, training=False))
+    predicted = probabilities.argmax(axis=1)
+    wrong = predicted != y_val
+    passes = np.stack([np.asarray(model(X_val, training=True)) for _ in range(400)])
+    spread = passes[:, rows, predicted].std(axis=0)
+    confidence = probabilities.max(axis=1)
+    return {
+        "spread": float(wrong[np.argsort(spread)[-N_CHECKED:]].sum()),
+        "lowest_spread": float(wrong[np.argsort(spread)[:N_CHECKED]].sum()),
+        "confidence": float(wrong[np.argsort(confidence)[:N_CHECKED]].sum()),
+        "highest_confidence": float(wrong[np.argsort(confidence)[-N_CHECKED:]].sum()),
+    }
+
+
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "A flag is judged by what it catches: for each way of picking 45 images, count how many "
+        "of them the model (dropout off) gets wrong. The images to find are those where "
+        "`mc_model(X_val, training=False).argmax(axis=1) != y_val`.",
+        "Confidence: the top probability of each image with dropout off, `.max(axis=1)`; the 45 "
+        "lowest are `np.argsort(confidence)[:45]`. Spread: as in exercise 3, but for the digit "
+        "predicted with dropout off; the 45 largest are `np.argsort(spread)[-45:]`.",
+        "Count with `wrong[picked].sum()`, then "
+        '`choice = "spread" if caught_spread > caught_confidence else "confidence"`.',
+    ),
+)
+def _grade_4(model, caught_spread, caught_confidence, choice):
+    try:
+        expect_keras_model("model", model)
+    except Incorrect:
+        raise Incorrect("pass the setup cell's network as `model=mc_model`.") from None
+    ref = _flag_reference(model)
+    counted_right = "you counted the correct predictions among the 45; count the wrong ones."
+    caught_confidence = expect_close(
+        "caught_confidence",
+        caught_confidence,
+        ref["confidence"],
+        tol=0,
+        mistakes=[
+            (
+                ref["highest_confidence"],
+                "you picked the 45 most confident images; the ones to check have the *lowest* "
+                "top probability.",
+            ),
+            (N_CHECKED - ref["confidence"], counted_right),
+        ],
+    )
+    if (
+        abs(expect_number("caught_spread", caught_spread) - ref["lowest_spread"]) <= 1
+        and abs(caught_spread - ref["spread"]) > TOL_SPREAD_4
+    ):
+        raise Incorrect(
+            f"`caught_spread` = {caught_spread:g}: you picked the 45 images with the *smallest* "
+            "spread; the ones to check vary most over the passes."
+        )
+    caught_spread = expect_close(
+        "caught_spread",
+        caught_spread,
+        ref["spread"],
+        tol=TOL_SPREAD_4,
+        mistakes=[(N_CHECKED - ref["spread"], counted_right)],
+    )
+    expect_choice("choice", choice, ["spread", "confidence"])
+    better = "spread" if caught_spread > caught_confidence else "confidence"
+    if choice != better:
+        raise Incorrect(
+            f"your own counts say {better!r}: by spread {caught_spread:g}, by confidence "
+            f"{caught_confidence:g} (on a tie, confidence: one pass instead of 50)."
+        )
+    return "The decision rests on what each flag catches, counted on the validation digits."
