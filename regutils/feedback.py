@@ -3,8 +3,8 @@
 In an exercise notebook::
 
     ex = regutils.exercises("01")                 # this lesson's exercises
-    ...                                           # your answer, e.g. best_degree = 6
-    ex.check("1", best_degree=best_degree)        # "Correct: ..." or what to look at
+    ...                                           # your answer, e.g. chosen_degree = 4
+    ex.check("1", chosen_degree=chosen_degree, ...)  # "Correct: ..." or what to look at
     ex.hint("1")                                  # the next hint, one more per call
     ex.solution("1")                              # the worked solution
 
@@ -487,7 +487,7 @@ def exercises(lesson: str) -> ExerciseBook:
     --------
     >>> ex = exercises("01")
     >>> ex.ids
-    ['1', '2', '3', '4']
+    ['1', '2', '3', '4', '5']
     """
     if not isinstance(lesson, str) or not re.fullmatch(r"\d\d", lesson):
         raise ValueError(f"lesson must be a two-digit lesson number such as '01', got {lesson!r}.")

@@ -171,11 +171,11 @@ def test_a_hand_edited_table_is_drift(course_copy: Path) -> None:
         ('prerequisites = ["02"]', 'prerequisites = ["04"]', "must be earlier lessons"),
         ("keras = false", "keras = false\ncolour = 1", "unknown fields ['colour']"),
         (
-            '{ lesson = "03", minutes = 30 }',
-            '{ lesson = "13", minutes = 30 }',
+            '{ lesson = "00", minutes = 10 }',
+            '{ lesson = "13", minutes = 10 }',
             "'13' is not a lesson",
         ),
-        ('{ lesson = "03", minutes = 30 }', "{ minutes = 30 }", "either lesson or pause"),
+        ('{ lesson = "00", minutes = 10 }', "{ minutes = 10 }", "either lesson or pause"),
     ],
 )
 def test_a_malformed_registry_names_the_entry_and_field(

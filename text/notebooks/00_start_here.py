@@ -15,7 +15,7 @@
 # 4. translate between λ and each library's knob for it (`alpha`, `C`, `l1_ratio`, `l2`,
 #    `weight_decay`), with the objective each one multiplies.
 #
-# **Time:** about 10 minutes to work through; the notebook runs top to bottom in <!--time:00_start_here-->4.4 s<!--/time--> on a 2-core CPU.
+# **Time:** about 10 minutes to work through; the notebook runs top to bottom in <!--time:00_start_here-->4.8 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -32,13 +32,13 @@
 # |---|---|---|---:|---|---|
 # | 00 | Start here | how the course works; checking your setup | 10 min | — | this one |
 # | 01 | Overfitting and underfitting | train vs test error; exploding weights; more data; a first penalty; validation and learning curves | 45 min | 00 | [01_overfitting](01_overfitting.ipynb) · [exercises](01_overfitting_exercises.ipynb) |
-# | 02 | Ridge regression (L2) | shrinkage, scaling, correlated features, `RidgeCV` | 50 min | 01 | [02_ridge](02_ridge.ipynb) · [exercises](02_ridge_exercises.ipynb) |
+# | 02 | Ridge regression (L2) | shrinkage, scaling, correlated features, `RidgeCV` | 65 min | 01 | [02_ridge](02_ridge.ipynb) · [exercises](02_ridge_exercises.ipynb) |
 # | 03 | The lasso (L1) | sparsity, feature selection, coordinate descent from scratch | 50 min | 02 | [03_lasso](03_lasso.ipynb) · [exercises](03_lasso_exercises.ipynb) |
 # | 04 | Elastic Net | mixing L1 and L2; correlated groups | 40 min | 02, 03 | [04_elastic_net](04_elastic_net.ipynb) · [exercises](04_elastic_net_exercises.ipynb) |
-# | 05 | Tuning λ | cross-validation, the one-standard-error rule, nested CV | 45 min | 01–04 | [05_tuning](05_tuning.ipynb) · [exercises](05_tuning_exercises.ipynb) |
+# | 05 | Tuning λ | cross-validation, the one-standard-error rule, path vs grid search, nested CV | 45 min | 01–04 | [05_tuning](05_tuning.ipynb) · [exercises](05_tuning_exercises.ipynb) |
 # | 06 | Regularized classification | logistic regression and log-loss, a leak-free pipeline, L1 vs L2 on the heart data | 60 min | 05 | [06_regularized_classification](06_regularized_classification.ipynb) · [exercises](06_regularized_classification_exercises.ipynb) |
 # | 07 | Weight penalties in neural networks | Keras `kernel_regularizer`, AdamW | 50 min | 02, 03, 06 | [07_weight_penalties](07_weight_penalties.ipynb) · [exercises](07_weight_penalties_exercises.ipynb) |
-# | 08 | Dropout | inverted dropout, rates, Monte Carlo dropout | 50 min | 07 | [08_dropout](08_dropout.ipynb) · [exercises](08_dropout_exercises.ipynb) |
+# | 08 | Dropout | inverted dropout, rates compared on paired runs, Monte Carlo dropout | 50 min | 07 | [08_dropout](08_dropout.ipynb) · [exercises](08_dropout_exercises.ipynb) |
 # | 09 | Batch normalization | training vs inference statistics, does it regularize? | 60 min | 07, 08 | [09_batch_normalization](09_batch_normalization.ipynb) · [exercises](09_batch_normalization_exercises.ipynb) |
 # | 10 | Early stopping | patience, `restore_best_weights`, custom callbacks | 45 min | 07–09 | [10_early_stopping](10_early_stopping.ipynb) · [exercises](10_early_stopping_exercises.ipynb) |
 # | 11 | Choosing and combining regularizers | a decision guide from the course's own measurements | 45 min | 01–10 | [11_choosing_and_combining](11_choosing_and_combining.ipynb) · [exercises](11_choosing_and_combining_exercises.ipynb) |
@@ -117,13 +117,13 @@ evaluate_claim("the true curve's own error on noisy points is below 0.1", true_c
 #
 # Each lesson has an exercise notebook next to it in `notebooks/`. An exercise states a question
 # and gives you a cell marked `# Write your code here.` with the names to fill in, such as
-# `best_degree = ...`. No later cell depends on your answer, so you can skip one and come back.
+# `chosen_degree = ...`. No later cell depends on your answer, so you can skip one and come back.
 #
 # Every exercise gives instant feedback, in the same three calls everywhere:
 #
 # | call | what it does |
 # |---|---|
-# | `ex.check("1", best_degree=best_degree)` | says `Correct`, or points at the likely mistake (e.g. "that is the *training* error") |
+# | `ex.check("1", chosen_degree=chosen_degree, ...)` | says `Correct`, or points at the likely mistake (e.g. "that has the lowest *training* error") |
 # | `ex.hint("1")` | the next hint: call it again for a bigger one |
 # | `ex.solution("1")` | a worked solution |
 #
@@ -134,8 +134,8 @@ evaluate_claim("the true curve's own error on noisy points is below 0.1", true_c
 # %%
 # NBVAL_CHECK_OUTPUT
 ex = regutils.exercises("01")
-ex.check("1", best_degree=..., best_rmse=...)
-ex.check("1", best_degree=9, best_rmse=0.2)
+ex.check("1", chosen_degree=..., val_rmse=..., final_rmse=...)
+ex.check("1", chosen_degree=9, val_rmse=0.2, final_rmse=0.2)
 
 # %% [markdown]
 # Worked solutions are also in `solutions/`, with the same file name. (The exercise notebooks are

@@ -3,7 +3,7 @@
 #
 # Five exercises on [lesson 01](01_overfitting.ipynb). Each one asks a question you answer with a
 # few lines of code: write them in the cell marked `# Write your code here.` and replace each `...`
-# with your answer (e.g. `best_degree = 6`). The setup cell gives you the helper
+# with your answer (e.g. `chosen_degree = 4`). The setup cell gives you the helper
 # `polynomial(degree)` from the lesson. No cell depends on your answers, so you can skip an
 # exercise and come back. The data seeds in the exercises are fixed on purpose, so that the checks
 # can recompute the answers.
