@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 07 · Weight penalties in neural networks
 #
-# Lessons 02–05 penalized the coefficients of linear models. A neural network is a stack of linear
+# Lessons 02–06 penalized the coefficients of linear models. A neural network is a stack of linear
 # maps with non-linear activations between them, so the same medicine applies: add
 # $\lambda \sum w^2$ (L2) or $\lambda \sum |w|$ (L1) over its weights to the loss. In Keras that is
 # one argument of a layer, `kernel_regularizer=`. This lesson puts it on a 128-64-1 network for
