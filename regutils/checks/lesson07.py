@@ -207,7 +207,7 @@ def _grade_2(penalty):
 #: decimals. Fixed on purpose: the exercise gives this table to the learner as data and is about
 #: the one-standard-error rule, so every learner, whatever the seed (REGUTILS_SEED) or CPU, gets
 #: the same answer. The check derives its reference answers from the table with the rule (nothing
-#: else is hard-coded), and tests/test_checks_lesson06.py shows that they do not hinge on the
+#: else is hard-coded), and tests/test_checks_lesson07.py shows that they do not hinge on the
 #: rounding: any table within ±0.0005 of this one gives the same answers and the same messages.
 EX3_STRENGTHS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 EX3_ACCURACY = (
