@@ -591,7 +591,7 @@ _ = interact(show_patience, patience=IntSlider(value=5, min=0, max=30, descripti
 #   average more seeds and data sets, as Prechelt did with many runs on many problems.
 #
 # **Next:** the exercises in [10_early_stopping_exercises.ipynb](10_early_stopping_exercises.ipynb)
-# (solutions in `solutions/`), then lesson 11, choosing and combining regularizers.
+# (solutions in `solutions/`), then lesson 11, regularizing with data and targets.
 #
 # ## Further reading
 #

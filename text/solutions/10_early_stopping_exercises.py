@@ -362,5 +362,5 @@ ex.check("6", histories=histories, extra_epochs=extra_epochs, loss_gain=loss_gai
 # %% [markdown]
 # ## Where next
 #
-# Lesson 11 puts the course's regularizers side by side — penalties, dropout, batch
-# normalization and early stopping — and combines them.
+# Lesson 11 regularizes with the data and the targets (augmentation, label smoothing, noise,
+# max-norm); lesson 12 puts the course's regularizers side by side and combines them.

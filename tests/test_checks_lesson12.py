@@ -1,4 +1,4 @@
-"""Lesson 11's exercise checks: equivalent answers pass, known mistakes get their own message.
+"""Lesson 12's exercise checks: equivalent answers pass, known mistakes get their own message.
 
 That the solutions notebook's answers pass is tested for every lesson in test_checks_solutions.py.
 """
@@ -12,22 +12,22 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from regutils.checks import lesson11
+from regutils.checks import lesson12
 
-LESSON = "11"
+LESSON = "12"
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def right(solution_answers):
-    """The answers solutions/11_choosing_and_combining_exercises.ipynb computes."""
+    """The answers solutions/12_choosing_and_combining_exercises.ipynb computes."""
     return {exercise: solution_answers(LESSON, exercise) for exercise in "123"}
 
 
 def test_the_lessons_count_in_exercise_2s_message_is_the_lessons_stored_output():
-    """Exercise 2's check names the lesson's count at correlation 0.95: the one lesson 11 printed."""
+    """Exercise 2's check names the lesson's count at correlation 0.95: the one lesson 12 printed."""
     cells = json.loads(
-        (ROOT / "notebooks" / "11_choosing_and_combining.ipynb").read_text(encoding="utf-8")
+        (ROOT / "notebooks" / "12_choosing_and_combining.ipynb").read_text(encoding="utf-8")
     )["cells"]
     printed = "".join(
         "".join(output.get("text", ""))
@@ -38,23 +38,23 @@ def test_the_lessons_count_in_exercise_2s_message_is_the_lessons_stored_output()
     match = re.search(
         r"the lasso keeps both of the pair in \d+ of 20 samples, exactly one in (\d+)", printed
     )
-    assert match, "lesson 11 no longer prints its count at correlation 0.95"
-    assert lesson11._pair_counts(0.95)[0] == int(match.group(1))
+    assert match, "lesson 12 no longer prints its count at correlation 0.95"
+    assert lesson12._pair_counts(0.95)[0] == int(match.group(1))
 
 
 def test_reference_answers_do_not_depend_on_the_global_seed():
     """The exercises fix their seeds on purpose: another global seed changes no reference answer."""
-    references = (lesson11._exercise_1, lesson11._pair_counts, lesson11._exercise_3)
-    before = (lesson11._exercise_1(), lesson11._pair_counts(0.99), lesson11._exercise_3())
+    references = (lesson12._exercise_1, lesson12._pair_counts, lesson12._exercise_3)
+    before = (lesson12._exercise_1(), lesson12._pair_counts(0.99), lesson12._exercise_3())
     np.random.seed(3)  # what setup_notebook does under REGUTILS_SEED=3
     for reference in references:
         reference.cache_clear()
-    after = (lesson11._exercise_1(), lesson11._pair_counts(0.99), lesson11._exercise_3())
+    after = (lesson12._exercise_1(), lesson12._pair_counts(0.99), lesson12._exercise_3())
     assert after == before
 
 
 def test_exercise_1_truth_is_dense():
-    coef = lesson11.exercise_1_coef()
+    coef = lesson12.exercise_1_coef()
     assert len(coef) == 30 and all(c != 0 for c in coef)
 
 
@@ -63,10 +63,10 @@ def test_choice_is_case_and_space_insensitive(ex, right):
 
 
 def _wrong(right):
-    ref1 = lesson11._exercise_1()
-    ref3 = lesson11._exercise_3()
-    drop_one, keep_both = lesson11._pair_counts(0.99)
-    lesson_drop_one = lesson11._pair_counts(0.95)[0]
+    ref1 = lesson12._exercise_1()
+    ref3 = lesson12._exercise_3()
+    drop_one, keep_both = lesson12._pair_counts(0.99)
+    lesson_drop_one = lesson12._pair_counts(0.95)[0]
 
     def one(**changes):
         return {**right["1"], **changes}

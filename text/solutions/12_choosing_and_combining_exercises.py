@@ -1,7 +1,7 @@
 # %% [markdown]
-# # 11 · Choosing and combining regularizers — exercises
+# # 12 · Choosing and combining regularizers — exercises
 #
-# Three exercises on [lesson 11](11_choosing_and_combining.ipynb). Each one asks a question you
+# Three exercises on [lesson 12](12_choosing_and_combining.ipynb). Each one asks a question you
 # answer with a few lines of code: write them in the cell marked `# Write your code here.` and
 # replace each `...` with your answer (e.g. `choice = "lasso"`). The setup cell imports what you
 # need; the exercises use scikit-learn only, so they run in seconds. No cell depends on your
@@ -12,7 +12,7 @@
 # **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
 # what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
 # `ex.solution("1")` shows a worked solution — also in
-# `solutions/11_choosing_and_combining_exercises.ipynb`.
+# `solutions/12_choosing_and_combining_exercises.ipynb`.
 
 # %% [markdown] tags=["solution"]
 # > **Solutions notebook.** This is the worked-solutions version; the exercise notebook in

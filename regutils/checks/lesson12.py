@@ -1,4 +1,4 @@
-"""Checks and hints for ``notebooks/11_choosing_and_combining_exercises.ipynb``.
+"""Checks and hints for ``notebooks/12_choosing_and_combining_exercises.ipynb``.
 
 Each check recomputes the reference answer from the same data the exercise describes (with
 scikit-learn only, so checking stays fast), then compares; messages name the mistakes learners
@@ -13,7 +13,7 @@ import numpy as np
 
 from regutils.feedback import ExerciseBook, Incorrect, expect_choice, expect_close, expect_int
 
-EXERCISES = ExerciseBook(notebook="11_choosing_and_combining_exercises.ipynb")
+EXERCISES = ExerciseBook(notebook="12_choosing_and_combining_exercises.ipynb")
 RIDGE_ALPHAS = np.logspace(-3, 3, 20)
 
 

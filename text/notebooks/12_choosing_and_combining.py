@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 11 · Choosing and combining regularizers
+# # 12 · Choosing and combining regularizers
 #
 # You now know five ways to regularize: L2 and L1 penalties, their Elastic Net blend, dropout,
 # batch normalization and early stopping. Tutorials hand out rules of thumb for choosing between
@@ -17,7 +17,7 @@
 # 4. combine weight penalties, dropout and early stopping, and read what each adds.
 #
 # **Prerequisites:** lessons 01–10 (this lesson links back to each).
-# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:11_choosing_and_combining-->27 s<!--/time--> on a 2-core CPU.
+# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:12_choosing_and_combining-->27 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
@@ -704,7 +704,7 @@ _ = interact(show_pair,
 # - On the heart data a small network showed no advantage over a default regularized linear
 #   model, which is cheaper and explains itself: on small tabular data, start there.
 #
-# **Next:** the exercises in [11_choosing_and_combining_exercises.ipynb](11_choosing_and_combining_exercises.ipynb)
+# **Next:** the exercises in [12_choosing_and_combining_exercises.ipynb](12_choosing_and_combining_exercises.ipynb)
 # (solutions in `solutions/`). This is the last lesson: [lesson 00](00_start_here.ipynb) has the
 # course map if you want to revisit one.
 #
