@@ -41,8 +41,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(STAMP)  ## Set up .venv if needed, then open JupyterLab at the course index.
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
+# Two notebooks at a time, one per core, each kernel with one thread (REGUTILS_THREADS overrides
+# the lessons' two): two-thread kernels side by side oversubscribe two cores and slow some fits
+# tenfold. Stored outputs and `make bench` keep the learner's two threads.
+PYTEST_PARALLEL = REGUTILS_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadscope
+
 test: $(STAMP) lint  ## Set up .venv if needed, then run everything CI runs.
-	$(BIN)/python -m pytest -n 2 --dist loadscope
+	$(PYTEST_PARALLEL)
 
 lint: $(STAMP)  ## Format check, lint and type check (ruff, mypy; configured in pyproject.toml).
 	$(BIN)/ruff format --check --quiet . || { echo "error: run $(BIN)/ruff format ."; exit 1; }
@@ -60,13 +65,13 @@ KERAS_NOTEBOOKS = $(filter-out notebooks/%_exercises.ipynb,$(shell $(BIN)/python
 test-seeds: $(STAMP)  ## Run the lessons and solutions under REGUTILS_SEED=1 and 2: every claim must hold.
 	@for seed in $(SEEDS); do \
 	  echo "== the lessons and solutions with REGUTILS_SEED=$$seed"; \
-	  REGUTILS_SEED=$$seed $(BIN)/python -m pytest -n 2 --dist loadscope -q $(NOTEBOOK_PATHS) || exit 1; \
+	  REGUTILS_SEED=$$seed $(PYTEST_PARALLEL) -q $(NOTEBOOK_PATHS) || exit 1; \
 	done
 
 test-cpu: $(STAMP)  ## Run the Keras lessons and solutions on a simulated other CPU (SSE4.1, oneDNN on).
 	@test -n "$(KERAS_NOTEBOOKS)" || { echo "error: lessons.toml lists no Keras lesson"; exit 1; }
 	ONEDNN_MAX_CPU_ISA=SSE41 TF_ENABLE_ONEDNN_OPTS=1 \
-	  $(BIN)/python -m pytest -n 2 --dist loadscope -q $(KERAS_NOTEBOOKS)
+	  $(PYTEST_PARALLEL) -q $(KERAS_NOTEBOOKS)
 
 test-fast: $(STAMP) lint  ## Lint, unit and drift tests only (no notebooks): about a minute.
 	$(BIN)/python -m pytest -n 2 tests regutils

@@ -15,10 +15,15 @@ from regutils.validation import validate_int
 if TYPE_CHECKING:  # matplotlib is imported only when a lesson sets up its plots
     from matplotlib.typing import RcKeyType
 
-__all__ = ["setup_notebook", "seed_in_force", "PLOT_STYLE", "SEED_VARIABLE"]
+__all__ = ["setup_notebook", "seed_in_force", "PLOT_STYLE", "SEED_VARIABLE", "THREADS_VARIABLE"]
 
 #: Environment variable that overrides every lesson's seed (``REGUTILS_SEED=1 make test-seeds``).
 SEED_VARIABLE = "REGUTILS_SEED"
+
+#: Environment variable that overrides every lesson's thread count. The Makefile sets it to 1 when
+#: pytest runs two notebooks at once on two cores: two kernels with two threads each would
+#: oversubscribe the cores, and OpenMP's waiting threads then slow some fits tenfold.
+THREADS_VARIABLE = "REGUTILS_THREADS"
 
 #: Matplotlib settings applied by :func:`setup_notebook`: readable, uncluttered figures.
 PLOT_STYLE: dict[RcKeyType, Any] = {
@@ -58,7 +63,9 @@ def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> i
         lessons that do not use Keras: importing TensorFlow costs several seconds.
     threads : int, default=2
         Threads for linear algebra and TensorFlow. Results can change in the last digits with the
-        thread count, so every learner gets the same count, whatever their machine.
+        thread count, so every learner gets the same count, whatever their machine. The
+        environment variable ``REGUTILS_THREADS``, when set, overrides it (CI sets it to 1 when it
+        runs two notebooks at once on two cores; the claims hold either way).
 
     Returns
     -------
@@ -68,7 +75,8 @@ def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> i
     Raises
     ------
     ValueError
-        If ``REGUTILS_SEED`` is set to something other than a whole number ≥ 0.
+        If ``REGUTILS_SEED`` is set to something other than a whole number ≥ 0, or
+        ``REGUTILS_THREADS`` to something other than a whole number ≥ 1.
     RuntimeError
         With ``keras=True``, if TensorFlow had already started its thread pools with other settings
         (restart the kernel and call ``setup_notebook`` first).
@@ -85,6 +93,7 @@ def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> i
     if not isinstance(keras, bool):
         raise TypeError(f"keras must be True or False, got {keras!r}.")
     seed = _seed_from_environment(seed)
+    threads = _threads_from_environment(threads)
 
     # TensorFlow reads these when it is first imported, so set them before anything imports it.
     tfenv.configure(threads)
@@ -121,6 +130,19 @@ def _seed_from_environment(seed: int) -> int:
         raise ValueError(
             f"{SEED_VARIABLE} must be a whole number >= 0 (it overrides the lesson's "
             f"seed), got {text!r}; unset it to use the lesson's seed {seed}."
+        )
+    return int(text)
+
+
+def _threads_from_environment(threads: int) -> int:
+    """``threads``, unless ``REGUTILS_THREADS`` names another count; a bad value raises a clear error."""
+    text = os.environ.get(THREADS_VARIABLE, "").strip()
+    if not text:
+        return threads
+    if not text.isdecimal() or int(text) < 1:
+        raise ValueError(
+            f"{THREADS_VARIABLE} must be a whole number >= 1 (it overrides the lesson's thread "
+            f"count), got {text!r}; unset it to use the lesson's {threads}."
         )
     return int(text)
 

@@ -33,7 +33,11 @@ def run_keras_tests(test_file: str) -> None:
     if IN_KERAS_PROCESS:
         pytest.skip("this is the fresh process")
     # Unit tests use their own seeds: a REGUTILS_SEED meant for the notebooks must not reach them.
-    env = {k: v for k, v in os.environ.items() if k not in (*TF_VARS, "REGUTILS_SEED")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in (*TF_VARS, "REGUTILS_SEED", "REGUTILS_THREADS")
+    }
     env.update(REGUTILS_KERAS_TESTS="1", PYTHONHASHSEED="0")
     result = subprocess.run(
         [

@@ -37,7 +37,7 @@ TF_VARS = (
 @pytest.fixture
 def restore_globals(monkeypatch):
     """Undo what setup_notebook changes: env vars, seeds, thread limits, sklearn config, rcParams."""
-    for var in (*TF_VARS, "REGUTILS_SEED"):
+    for var in (*TF_VARS, "REGUTILS_SEED", "REGUTILS_THREADS"):
         monkeypatch.setenv(var, "placeholder")  # recorded as absent (or its old value) ...
         monkeypatch.delenv(var)  # ... so whatever setup_notebook sets is undone afterwards
     python_state, numpy_state = random.getstate(), np.random.get_state()
@@ -146,6 +146,26 @@ def test_bad_regutils_seed_is_a_clear_error_before_changing_anything(restore_glo
     assert not any(var in os.environ for var in TF_VARS)
 
 
+@pytest.mark.parametrize("text, threads", [("1", 1), (" 3 ", 3), ("", 2)])
+def test_regutils_threads_overrides_the_lesson_thread_count(restore_globals, text, threads):
+    os.environ["REGUTILS_THREADS"] = text
+    setup_notebook()
+    assert os.environ["TF_NUM_INTRAOP_THREADS"] == str(threads)
+    assert {pool["num_threads"] for pool in threadpool_info()} <= {threads}
+
+
+@pytest.mark.parametrize("text", ["0", "x", "-1", "1.5"])
+def test_bad_regutils_threads_is_a_clear_error_before_changing_anything(restore_globals, text):
+    os.environ["REGUTILS_THREADS"] = text
+    with pytest.raises(
+        ValueError,
+        match=rf"^REGUTILS_THREADS must be a whole number >= 1 .* got '{text}'; "
+        rf"unset it to use the lesson's 2\.$",
+    ):
+        setup_notebook()
+    assert not any(var in os.environ for var in TF_VARS)
+
+
 def test_same_cpu_kernels_on_every_x86_machine_unless_chosen(restore_globals, monkeypatch):
     monkeypatch.setattr("platform.machine", lambda: "x86_64")
     setup_notebook()
@@ -201,7 +221,8 @@ def clean_env(**extra):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in TF_VARS and k not in ("MPLBACKEND", "PYTHONWARNINGS", "REGUTILS_SEED")
+        if k not in TF_VARS
+        and k not in ("MPLBACKEND", "PYTHONWARNINGS", "REGUTILS_SEED", "REGUTILS_THREADS")
     }
     env["PYTHONHASHSEED"] = "0"
     return env | extra

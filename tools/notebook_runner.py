@@ -229,12 +229,14 @@ def kernel_argv() -> list[str]:
 def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
     """The kernel's environment: ``base`` (default: ours) with ``PYTHONHASHSEED=0``, no
     ``MPLBACKEND``, strict claims (a claim that does not hold fails its cell) and no
-    ``REGUTILS_SEED``: stored outputs are always those of the lesson's own seed."""
+    ``REGUTILS_SEED`` or ``REGUTILS_THREADS``: stored outputs are always those of the lesson's own
+    seed and thread count."""
     env = dict(os.environ if base is None else base)
     env["PYTHONHASHSEED"] = "0"
     env["REGUTILS_CLAIMS"] = "strict"
     env.pop("MPLBACKEND", None)
     env.pop("REGUTILS_SEED", None)
+    env.pop("REGUTILS_THREADS", None)
     return env
 
 
