@@ -6,9 +6,10 @@ Every loader and generator returns a :class:`Dataset`, so lessons read data the 
     data = regutils.make_sine(n_samples=10)
     data.frame.head()                     # features and target in one DataFrame
 
-Nothing here downloads anything: shipped files live in the repository's ``data/`` folder (or in
-the folder named by the environment variable ``REGUTILS_DATA_DIR``) and are verified against the
-SHA-256 pinned in :data:`DATA_FILES` before they are read.
+Nothing here downloads anything: shipped files live in the course's ``data/`` folder (in a clone,
+or the copy inside an installed package: see :mod:`regutils.course`; or in the folder named by the
+environment variable ``REGUTILS_DATA_DIR``) and are verified against the SHA-256 pinned in
+:data:`DATA_FILES` before they are read.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from regutils.course import course_file
 from regutils.validation import validate_array, validate_choice, validate_int, validate_real
 
 __all__ = [
@@ -122,13 +124,13 @@ class Dataset:
 def data_dir() -> Path:
     """Return the folder that holds the shipped data files.
 
-    It is the repository's ``data/`` folder, unless the environment variable
-    ``REGUTILS_DATA_DIR`` names another one.
+    It is the course's ``data/`` folder (:func:`regutils.course.course_file`), unless the
+    environment variable ``REGUTILS_DATA_DIR`` names another one.
     """
     override = os.environ.get("REGUTILS_DATA_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "data"
+    return course_file("data")
 
 
 def _sha256(path: Path) -> str:

@@ -25,10 +25,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
+from regutils.course import CourseFilesNotFound, course_dir, course_file
 from regutils.lockfile import lock_python, parse_lock
 
 __all__ = [
     "Finding",
+    "diagnose_course",
     "diagnose_python",
     "diagnose_packages",
     "diagnose_data",
@@ -40,9 +42,6 @@ __all__ = [
     "main",
 ]
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
-NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 SETUP_FIX = (
     'run `make lab` (or `pip install -c requirements-lock.txt -e ".[test]"` in the course folder)'
 )
@@ -89,7 +88,7 @@ def _missing_lock(name: str, lock_path: Path) -> Finding:
     return Finding(name, "FAIL", f"requirements-lock.txt not found at {lock_path}", CLONE_FIX)
 
 
-def diagnose_python(lock_path: Path = LOCK_FILE) -> Finding:
+def diagnose_python(lock_path: Path | None = None) -> Finding:
     """Compare the running Python's major.minor with the one in the header of ``lock_path``.
 
     Examples
@@ -98,6 +97,7 @@ def diagnose_python(lock_path: Path = LOCK_FILE) -> Finding:
     'Python'
     """
     running = ".".join(map(str, sys.version_info[:3]))
+    lock_path = lock_path or course_file("requirements-lock.txt")
     if not lock_path.is_file():
         return _missing_lock("Python", lock_path)
     recorded = lock_python(lock_path.read_text(encoding="utf-8"))
@@ -119,7 +119,7 @@ def diagnose_python(lock_path: Path = LOCK_FILE) -> Finding:
     )
 
 
-def diagnose_packages(lock_path: Path = LOCK_FILE) -> Finding:
+def diagnose_packages(lock_path: Path | None = None) -> Finding:
     """Check that every pin of ``lock_path`` whose marker applies here is installed exactly.
 
     ``lock_path`` is a pip constraints file (see :func:`parse_lock`).
@@ -129,6 +129,7 @@ def diagnose_packages(lock_path: Path = LOCK_FILE) -> Finding:
     >>> diagnose_packages().name
     'Packages'
     """
+    lock_path = lock_path or course_file("requirements-lock.txt")
     if not lock_path.is_file():
         return _missing_lock("Packages", lock_path)
     try:
@@ -250,8 +251,23 @@ def diagnose_widgets(labextension_dirs: list[Path] | None = None) -> Finding:
     )
 
 
-def diagnose_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> Finding:
-    """Check that the course's notebooks, starting with ``00_start_here.ipynb``, are present."""
+def diagnose_notebooks(notebooks_dir: Path | None = None) -> Finding:
+    """Check that the course's notebooks, starting with ``00_start_here.ipynb``, are present.
+
+    ``notebooks_dir`` defaults to the course folder's ``notebooks/``. With no course folder
+    (regutils installed as a package, e.g. in Colab, where each lesson is opened on its own) the
+    check is skipped: the notebooks are not part of the package.
+    """
+    if notebooks_dir is None:
+        root = course_dir()
+        if root is None:
+            return Finding(
+                "Notebooks",
+                "SKIP",
+                "regutils is installed as a package, without a clone of the course: open the "
+                "lessons from a clone or from their Colab links",
+            )
+        notebooks_dir = root / "notebooks"
     start_here = notebooks_dir / "00_start_here.ipynb"
     if not start_here.is_file():
         return Finding("Notebooks", "FAIL", f"{start_here} not found", CLONE_FIX)
@@ -261,17 +277,43 @@ def diagnose_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> Finding:
     )
 
 
+def diagnose_course() -> Finding:
+    """Say where regutils finds the course's files: a clone, or the copy inside the package.
+
+    Examples
+    --------
+    >>> diagnose_course().status
+    'OK'
+    """
+    try:
+        root = course_dir()
+        files = course_file("data").parent
+    except CourseFilesNotFound as exc:
+        message = str(exc)
+        detail, _, fix = message.partition(": set it to ")
+        if fix:
+            return Finding("Course files", "FAIL", detail, f"set it to {fix}")
+        return Finding("Course files", "FAIL", message, CLONE_FIX)
+    if root is None:
+        return Finding("Course files", "OK", f"the copy shipped in the installed package ({files})")
+    return Finding("Course files", "OK", f"the course folder {root}")
+
+
 def _iter_diagnoses(skip_tensorflow: bool) -> Iterator[Finding]:
     """Yield each result as soon as its check is done (the TensorFlow one takes seconds)."""
-    yield diagnose_python()
-    yield diagnose_packages()
-    yield from diagnose_data()
+    course = diagnose_course()
+    yield course
+    if course.status == "OK":
+        yield diagnose_python()
+        yield diagnose_packages()
+        yield from diagnose_data()
     if skip_tensorflow:
         yield Finding("TensorFlow", "SKIP", "--skip-tensorflow was given")
     else:
         yield diagnose_tensorflow()
     yield diagnose_widgets()
-    yield diagnose_notebooks()
+    if course.status == "OK":
+        yield diagnose_notebooks()
 
 
 def diagnose_all(skip_tensorflow: bool = False) -> list[Finding]:
@@ -280,7 +322,7 @@ def diagnose_all(skip_tensorflow: bool = False) -> list[Finding]:
     Examples
     --------
     >>> [r.name for r in diagnose_all(skip_tensorflow=True)][:3]
-    ['Python', 'Packages', 'Data heart.csv']
+    ['Course files', 'Python', 'Packages']
     """
     return list(_iter_diagnoses(skip_tensorflow))
 

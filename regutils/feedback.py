@@ -29,6 +29,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from regutils.course import course_file
+
 __all__ = [
     "Exercise",
     "ExerciseBook",
@@ -45,7 +47,6 @@ __all__ = [
     "expect_sequence",
 ]
 
-SOLUTIONS_DIR = Path(__file__).resolve().parent.parent / "solutions"
 _BEGIN, _END = "### BEGIN SOLUTION", "### END SOLUTION"
 
 
@@ -426,7 +427,7 @@ class ExerciseBook:
     def solution_text(self, id: str) -> str:
         """The worked solution of exercise ``id``, read from the solutions notebook."""
         self.get(id)
-        return solution_from_notebook(SOLUTIONS_DIR / self.notebook, id)
+        return solution_from_notebook(course_file(f"solutions/{self.notebook}"), id)
 
     def solution(self, id: str) -> None:
         """Print the worked solution of exercise ``id``."""

@@ -16,9 +16,9 @@ from regutils import doctor, lockfile
 from regutils.doctor import Finding
 
 ROOT = Path(regutils.__file__).resolve().parent.parent
-N_CHECKS = 5 + len(
+N_CHECKS = 6 + len(
     regutils.DATA_FILES
-)  # Python, Packages, data files, TensorFlow, Widgets, Notebooks
+)  # Course files, Python, Packages, data files, TensorFlow, Widgets, Notebooks
 
 
 def run_doctor(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -77,7 +77,7 @@ def test_full_run_is_all_ok_and_quiet(cpu: str) -> None:
     assert result.stderr == ""
     assert len(lines) == N_CHECKS, result.stdout
     names = [line[6:].split(":")[0] for line in lines]
-    assert names[:2] == ["Python", "Packages"] and names[-3:] == [
+    assert names[:3] == ["Course files", "Python", "Packages"] and names[-3:] == [
         "TensorFlow",
         "Widgets",
         "Notebooks",
@@ -123,20 +123,26 @@ def test_unknown_command_is_an_argparse_error(capsys: pytest.CaptureFixture[str]
 def test_main_summary_and_exit_code(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name in ("diagnose_python", "diagnose_packages", "diagnose_widgets", "diagnose_notebooks"):
+    for name in (
+        "diagnose_course",
+        "diagnose_python",
+        "diagnose_packages",
+        "diagnose_widgets",
+        "diagnose_notebooks",
+    ):
         monkeypatch.setattr(doctor, name, lambda name=name: Finding(name, "OK", "fine"))
     monkeypatch.setattr(doctor, "diagnose_data", lambda: [Finding("Data", "OK", "fine")])
     assert doctor.main(["--skip-tensorflow"]) == 0
     out = capsys.readouterr().out
     assert "SKIP  TensorFlow: --skip-tensorflow was given" in out
-    assert out.splitlines()[-1] == "5 OK, 1 SKIP: ready for the course."
+    assert out.splitlines()[-1] == "6 OK, 1 SKIP: ready for the course."
     monkeypatch.setattr(
         doctor, "diagnose_python", lambda: Finding("Python", "FAIL", "old", "upgrade")
     )
     assert doctor.main(["doctor", "--skip-tensorflow"]) == 1
     out = capsys.readouterr().out
     assert "FAIL  Python: old — fix: upgrade" in out
-    assert out.splitlines()[-1].startswith("4 OK, 1 FAIL, 1 SKIP: not ready yet.")
+    assert out.splitlines()[-1].startswith("5 OK, 1 FAIL, 1 SKIP: not ready yet.")
 
 
 def test_import_does_not_import_tensorflow_matplotlib_or_packaging() -> None:
@@ -284,7 +290,7 @@ def test_the_doctor_runs_when_matplotlib_is_broken() -> None:
     )
     lines = check_lines(result.stdout)
     assert len(lines) == N_CHECKS, result.stdout + result.stderr
-    assert lines[1].startswith("OK    Packages: ") and "SKIP  TensorFlow" in result.stdout
+    assert lines[2].startswith("OK    Packages: ") and "SKIP  TensorFlow" in result.stdout
 
 
 # --- the lock reader -----------------------------------------------------------------------------

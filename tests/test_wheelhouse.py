@@ -145,7 +145,8 @@ def offline_venv():
             str(WHEELHOUSE),
             "-c",
             str(ROOT / "requirements-lock.txt"),
-            "-e",
+            # Not editable: a wheel is built (setuptools from the wheelhouse) and installed, as
+            # `pip install git+https://…` does in Colab; the tests below run it outside the clone.
             f"{ROOT}[test]",
         ]
         start = time.monotonic()
@@ -192,37 +193,62 @@ def test_the_installed_versions_are_the_locked_ones(offline_venv):
         text=True,
         check=True,
     ).stdout
-    # pip freeze writes the lock's format; a `name @ url` line (not from a wheel) fails here.
-    installed = {pin.name: pin.version for pin in parse_lock(freeze)}
+    # pip freeze writes the lock's format; a `name @ url` line (not from a wheel) fails here,
+    # except the course's own package, built from this clone.
+    course, *others = sorted(
+        freeze.splitlines(), key=lambda line: not line.startswith("regutils @")
+    )
+    assert course == f"regutils @ {ROOT.as_uri()}", course
+    installed = {pin.name: pin.version for pin in parse_lock("\n".join(others))}
     for pin in parse_lock((ROOT / "requirements-lock.txt").read_text()):
         if pin.applies():  # tensorflow-cpu here; tensorflow is the other platforms' line
             assert installed.get(pin.name) == pin.version, (pin.name, installed.get(pin.name))
 
 
+OUTSIDE_THE_CLONE = """
+import sys
+import regutils
+print(regutils.__file__)
+print(sys.prefix)
+X, y = regutils.load_heart()
+print(X.shape)
+ex = regutils.exercises("01")
+print(len(ex.solution_text("1")) > 0)
+ex.check("1", chosen_degree=1, val_rmse=0.0, final_rmse=0.0)
+"""
+
+
 @pytest.mark.wheelhouse
-def test_regutils_imports_and_the_doctor_passes(offline_venv):
+def test_the_installed_package_works_outside_the_clone(offline_venv, tmp_path):
+    """The wheel carries what regutils reads at run time (data, solutions, the lock: setup.py):
+    from a folder with no clone in sight, data load, an exercise answers and the doctor passes."""
     python, _ = offline_venv
-    env = offline_env() | {"PYTHONHASHSEED": "0"}
-    env.pop("MPLBACKEND", None)
+    env = offline_env() | {"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
+    result = subprocess.run(
+        [str(python), "-c", OUTSIDE_THE_CLONE],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    package, prefix, shape, has_solution, *feedback = result.stdout.splitlines()
+    assert Path(package).is_relative_to(python.parent.parent)  # installed, not the clone
+    assert not Path(package).is_relative_to(ROOT) and Path(prefix) == python.parent.parent
+    assert shape == "(303, 13)" and has_solution == "True"
+    assert feedback[0].startswith(
+        "Not yet — exercise 1: `chosen_degree` = 1"
+    )  # checked, not crashed
     doctor = subprocess.run(
         [str(python), "-m", "regutils", "doctor", "--skip-tensorflow"],
-        cwd=ROOT,
+        cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,
     )
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
-    assert "ready for the course" in doctor.stdout
-    where = subprocess.run(
-        [str(python), "-c", "import regutils, sys; print(regutils.__file__); print(sys.prefix)"],
-        cwd="/",
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    assert Path(where[0]).is_relative_to(ROOT)  # the editable install points at this clone
-    assert Path(where[1]) == python.parent.parent
+    assert "OK    Course files: the copy shipped in the installed package" in doctor.stdout
+    assert "SKIP  Notebooks" in doctor.stdout and "ready for the course" in doctor.stdout
 
 
 @pytest.mark.wheelhouse
