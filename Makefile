@@ -2,7 +2,10 @@
 # `make help` lists them. All targets share one environment: .venv, built from
 # pyproject.toml with the exact versions of requirements-lock.txt.
 
-PYTHON ?= python3.11
+# The course supports Python 3.11–3.13 (pyproject.toml's requires-python; the lock serves each).
+# The first one found is used, or name one: make PYTHON=python3.13 test.
+SUPPORTED_PYTHONS := python3.11 python3.12 python3.13
+PYTHON ?= $(or $(firstword $(foreach p,$(SUPPORTED_PYTHONS),$(if $(shell command -v $(p) 2>/dev/null),$(p)))),python3.11)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -25,7 +28,7 @@ help:  ## List the commands.
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { \
-	  echo "error: $(PYTHON) not found. Install Python 3.11, or name another: make PYTHON=python3.12 $(MAKECMDGOALS)"; \
+	  echo "error: $(PYTHON) not found. Install Python 3.11, 3.12 or 3.13, or name one: make PYTHON=python3.12 $(MAKECMDGOALS)"; \
 	  exit 1; }
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	$(if $(PIP_SOURCE),@echo "Installing offline from $(WHEELHOUSE)/ (remove it to use the package index)")
@@ -103,11 +106,12 @@ bench: $(STAMP)  ## Time every notebook in a fresh kernel (fails over budget); u
 doctor: $(STAMP)  ## Check that this machine is ready for the course.
 	$(BIN)/python -m regutils doctor
 
-lock:  ## Re-resolve the newest allowed versions into the lock, environment.yml and binder/
+lock:  ## Re-resolve the newest allowed versions for Python 3.11–3.13 on every platform (uv) into the lock, environment.yml and binder/
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --disable-pip-version-check -e ".[test]"
-	.lock-venv/bin/python -m pip freeze --exclude-editable | .lock-venv/bin/python -m tools.lock
+	.lock-venv/bin/python -m pip install --disable-pip-version-check --quiet uv packaging
+	.lock-venv/bin/uv pip compile pyproject.toml --extra test --universal --upgrade --no-header \
+	  --no-annotate --python-version 3.11 --quiet | PYTHONPATH=. .lock-venv/bin/python -m tools.lock
 	rm -rf .lock-venv
 
 wheelhouse: $(WHEELHOUSE)/.complete  ## Fetch every locked wheel into wheelhouse/ for offline installs.

@@ -3,7 +3,7 @@
 Learners run it before a workshop. Each check prints one line, ``OK``, ``FAIL`` (with one concrete
 fix) or ``SKIP``, then a summary; the exit code is 0 if nothing failed, 1 otherwise::
 
-    OK    Python: 3.11.7 (the course uses 3.11)
+    OK    Python: 3.11.7 (the course supports Python 3.11–3.13)
     FAIL  Data heart.csv: data file 'heart.csv' is missing: ... — fix: Restore it ...
 
 It reads ``requirements-lock.txt`` with :mod:`regutils.lockfile`, the one reader of it.
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from regutils.course import CourseFilesNotFound, course_dir, course_file
-from regutils.lockfile import lock_python, parse_lock
+from regutils.lockfile import describe_pythons, lock_python, parse_lock, supported_pythons
 
 __all__ = [
     "Finding",
@@ -89,7 +89,7 @@ def _missing_lock(name: str, lock_path: Path) -> Finding:
 
 
 def diagnose_python(lock_path: Path | None = None) -> Finding:
-    """Compare the running Python's major.minor with the one in the header of ``lock_path``.
+    """Check the running Python against the versions the lock was resolved for (its header).
 
     Examples
     --------
@@ -105,17 +105,18 @@ def diagnose_python(lock_path: Path | None = None) -> Finding:
         return Finding(
             "Python",
             "FAIL",
-            f"{lock_path} does not record a Python version",
+            f"{lock_path} does not record which Python versions it supports",
             RESTORE_LOCK_FIX,
         )
-    wanted = ".".join(recorded.split(".")[:2])
-    if f"{sys.version_info.major}.{sys.version_info.minor}" == wanted:
-        return Finding("Python", "OK", f"{running} (the course uses {wanted})")
+    supported = supported_pythons(recorded)
+    span = describe_pythons(supported)
+    if f"{sys.version_info.major}.{sys.version_info.minor}" in supported:
+        return Finding("Python", "OK", f"{running} (the course supports Python {span})")
     return Finding(
         "Python",
         "FAIL",
-        f"running {running} ({sys.executable}); the course uses {wanted}",
-        f"install Python {wanted} and run `make lab`",
+        f"running {running} ({sys.executable}); the course supports Python {span}",
+        f"install Python {supported[-1]} (or another of {span}) and run `make lab`",
     )
 
 

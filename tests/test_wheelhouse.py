@@ -40,38 +40,31 @@ RESULTS = ROOT / "bench-results" / "wheelhouse.json"
 
 
 @pytest.mark.parametrize(
-    "platform, tensorflow",
+    "platform, tensorflow, only_here",
     [
-        ("manylinux_2_28_x86_64", "tensorflow-cpu"),
-        ("manylinux_2_28_aarch64", "tensorflow"),
-        ("macosx_11_0_arm64", "tensorflow"),
-        ("macosx_10_15_x86_64", "tensorflow"),
-        ("win_amd64", "tensorflow"),
+        ("manylinux_2_28_x86_64", "tensorflow-cpu", set()),
+        ("manylinux_2_28_aarch64", "tensorflow", set()),
+        ("macosx_11_0_arm64", "tensorflow", {"appnope"}),
+        ("win_amd64", "tensorflow", {"colorama", "pywinpty"}),
     ],
 )
-def test_requirements_for_a_platform_pick_the_right_tensorflow(platform, tensorflow):
-    environment = tool.target_environment(platform, "3.11")
-    wanted = tool.requirements((ROOT / "pyproject.toml").read_text(), environment)
-    names = [Requirement(r).name for r in wanted]
-    assert tensorflow in names and ({"tensorflow", "tensorflow-cpu"} - {tensorflow}).isdisjoint(
-        names
-    )
-    assert all(Requirement(r).marker is None for r in wanted)
-    assert names[0] == "setuptools"  # the build requirement pip install -e . needs offline
-    assert {"numpy", "jupyterlab", "pytest", "playwright"} <= set(names)
+def test_a_platforms_wheelhouse_gets_its_own_locked_packages(platform, tensorflow, only_here):
+    """Another platform's wheelhouse takes the lock's pins whose markers hold there: its own
+    TensorFlow and the packages only it needs, every version exact."""
+    lock_text = (ROOT / "requirements-lock.txt").read_text()
+    wanted = tool.pins_for(lock_text, tool.target_environment(platform, "3.12"))
+    names = {Requirement(r).name for r in wanted}
+    assert tensorflow in names and not ({"tensorflow", "tensorflow-cpu"} - {tensorflow}) & names
+    platform_only = {"appnope", "colorama", "pywinpty"}
+    assert names & platform_only == only_here
+    assert {"numpy", "jupyterlab", "pytest", "playwright", "setuptools"} <= names
+    assert all(str(Requirement(r).specifier).startswith("==") for r in wanted)
+    assert len(names) == len(wanted)  # one version per package
 
 
 def test_requirements_for_this_machine_keep_their_markers():
     wanted = tool.requirements((ROOT / "pyproject.toml").read_text())
     assert any(";" in r for r in wanted) and wanted[0].startswith("setuptools")
-
-
-def test_unmarked_constraints_pin_both_tensorflows():
-    text = tool.unmarked_constraints(
-        "# c\nnumpy==2.0.0\ntensorflow-cpu==2.21.0; sys_platform == 'linux'\n"
-        "tensorflow==2.21.0; sys_platform != 'linux'\n"
-    )
-    assert text == "numpy==2.0.0\ntensorflow-cpu==2.21.0\ntensorflow==2.21.0\n"
 
 
 def make_dry_run(tmp_path: Path, wheelhouse: Path) -> str:

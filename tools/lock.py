@@ -1,39 +1,76 @@
-"""Write ``requirements-lock.txt``, ``environment.yml`` and ``binder/environment.yml`` from ``pip freeze``.
+"""Write ``requirements-lock.txt``, ``environment.yml`` and ``binder/environment.yml`` from a
+universal resolution of ``pyproject.toml``.
 
-Used by ``make lock``: it resolves ``pyproject.toml`` with no constraints in a throw-away virtual
-environment, then pins exactly what was installed (from the repository root)::
+Used by ``make lock``, which resolves once for every supported Python (``requires-python``) and
+every platform, with uv, then hands the result to this module (from the repository root)::
 
-    pip freeze --exclude-editable | python -m tools.lock
+    uv pip compile pyproject.toml --extra test --universal --upgrade --no-header --no-annotate \\
+        --python-version 3.11 | python -m tools.lock
 
 - ``requirements-lock.txt`` is a pip *constraints* file: it fixes versions without installing
-  anything by itself, so packages a platform does not need are simply skipped there.
-- ``environment.yml`` (conda) names the same packages as ``pyproject.toml``, each as its line of
+  anything by itself. A pin that only some platforms or Pythons need carries uv's environment
+  marker (``colorama==…; sys_platform == 'win32'``), so the same file serves Linux (x86_64 and
+  aarch64), macOS and Windows on Python 3.11–3.13. TensorFlow comes twice, as ``pyproject.toml``
+  asks: the smaller ``tensorflow-cpu`` wheel on Linux x86_64, ``tensorflow`` everywhere else.
+- ``environment.yml`` (conda) names the same packages as ``pyproject.toml``, each with its lines of
   the lock.
 - ``binder/environment.yml`` (Binder: repo2docker reads ``binder/`` and then ignores top-level
-  files) pins *every* package of the lock, so Binder, a Linux x86_64 machine like CI's, runs
-  exactly the versions CI tested. ``tests/test_binder.py`` checks it.
+  files) pins every package of the lock that Binder's machine (Linux x86_64, the oldest supported
+  Python) installs, so Binder runs exactly the versions CI tested. ``tests/test_binder.py`` checks
+  it.
 
-TensorFlow is special: Linux x86_64 installs the smaller ``tensorflow-cpu`` wheel, every other
-platform ``tensorflow``; both are pinned to the same version, each with its platform marker.
 ``tests/test_environment_files.py`` and ``tests/test_binder.py`` fail if a file drifts from what
-this script writes. The lock is read back with :func:`regutils.lockfile.parse_lock`, the one reader.
+this module writes. The lock is read back with :func:`regutils.lockfile.parse_lock`, the one
+reader; the platforms it must serve are :data:`PLATFORMS`.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 import tomllib
 from datetime import date
 from pathlib import Path
 
+from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from regutils.lockfile import parse_lock
+from regutils.lockfile import Pin, lock_python, parse_lock, supported_pythons
 
 ROOT = Path(__file__).resolve().parent.parent
-CPU_MARKER = "sys_platform == 'linux' and platform_machine == 'x86_64'"
-OTHER_MARKER = "sys_platform != 'linux' or platform_machine != 'x86_64'"
+
+#: The platforms the lock must serve, as marker values: the four in the course's promise.
+PLATFORMS: dict[str, dict[str, str]] = {
+    "Linux x86_64": {"sys_platform": "linux", "platform_system": "Linux", "platform_machine": "x86_64", "os_name": "posix"},
+    "Linux aarch64": {"sys_platform": "linux", "platform_system": "Linux", "platform_machine": "aarch64", "os_name": "posix"},
+    "macOS arm64": {"sys_platform": "darwin", "platform_system": "Darwin", "platform_machine": "arm64", "os_name": "posix"},
+    "Windows x86_64": {"sys_platform": "win32", "platform_system": "Windows", "platform_machine": "AMD64", "os_name": "nt"},
+}  # fmt: skip
+
+#: A late patch release of each minor version (markers may compare python_full_version).
+PATCH = ".9"
+
+
+def marker_environment(platform: str, python: str) -> dict[str, str]:
+    """The marker values of ``platform`` (a key of :data:`PLATFORMS`) with Python ``python``
+    (``"3.12"``), for CPython."""
+    return PLATFORMS[platform] | {
+        "python_version": python,
+        "python_full_version": python + PATCH,
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "platform_release": "",
+        "platform_version": "",
+    }
+
+
+def environments(requires_python: str) -> list[dict[str, str]]:
+    """Every (platform, supported Python) the lock serves, as marker environments."""
+    return [
+        marker_environment(platform, python)
+        for platform, python in itertools.product(PLATFORMS, supported_pythons(requires_python))
+    ]
 
 
 def project_requirements(pyproject_text: str) -> list[str]:
@@ -42,42 +79,44 @@ def project_requirements(pyproject_text: str) -> list[str]:
     return list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
 
 
-def build_lock(freeze_lines: list[str], python_version: str, today: str) -> str:
-    """The lock file's text: every ``name==version`` of ``pip freeze`` but the course's own."""
-    pins: dict[str, str] = {}
-    for line in freeze_lines:
-        line = line.strip()
-        if not line or line.startswith(("#", "-e")) or "==" not in line:
-            continue  # editable installs and direct references (``name @ url``) are not pins
-        requirement = Requirement(line)
-        name = canonicalize_name(requirement.name)
-        if name != "regutils":
-            (specifier,) = requirement.specifier
-            pins[name] = specifier.version
+def requires_python(pyproject_text: str) -> str:
+    """``requires-python`` of ``pyproject.toml``: the Pythons the lock is resolved for."""
+    return str(tomllib.loads(pyproject_text)["project"]["requires-python"])
+
+
+def build_lock(compiled_text: str, requires: str, today: str) -> str:
+    """The lock file's text from uv's output: every pin but the course's own, sorted, markers kept."""
+    pins = [pin for pin in parse_lock(compiled_text) if pin.name != "regutils"]
+    pins.sort(key=lambda pin: (pin.name, str(pin.marker)))
     out = [
         "# Exact versions of every package CI tested, used as pip constraints by the Makefile.",
-        f"# Generated by `make lock` on {today} with Python {python_version}; do not edit by hand.",
-        "# Loose lower bounds live in pyproject.toml; environment.yml pins the same versions.",
+        f"# Generated by `make lock` on {today} for Python {requires} on Linux, macOS and Windows",
+        "# (uv pip compile --universal); do not edit by hand. Loose lower bounds live in",
+        "# pyproject.toml; environment.yml pins the same versions.",
     ]
-    for package, version in sorted(pins.items()):
-        if package == "tensorflow-cpu":
-            out.append(f"tensorflow-cpu=={version}; {CPU_MARKER}")
-            out.append(f"tensorflow=={version}; {OTHER_MARKER}")
-        else:
-            out.append(f"{package}=={version}")
+    for pin in pins:
+        marker = "" if pin.marker is None else "; " + pin.line.split(";", 1)[1].strip()
+        out.append(f"{pin.name}=={pin.version}{marker}")
     return "\n".join(out) + "\n"
 
 
-def _conda_environment(comments: list[str], python_version: str, lock_lines: list[str]) -> str:
+def same_selection(a: Marker | None, b: Marker | None, requires: str) -> bool:
+    """Whether two markers hold on exactly the same supported platforms and Pythons."""
+    return all(
+        (a is None or a.evaluate(env)) == (b is None or b.evaluate(env))
+        for env in environments(requires)
+    )
+
+
+def _conda_environment(comments: list[str], python: str, lock_lines: list[str]) -> str:
     """A conda environment file: ``comments``, the Python and pip, then ``lock_lines`` for pip."""
-    major_minor = ".".join(python_version.split(".")[:2])
     lines = [
         *comments,
         "name: regularization-in-practice",
         "channels:",
         "  - conda-forge",
         "dependencies:",
-        f"  - python={major_minor}",
+        f"  - python={python}",
         "  - pip",
         "  - pip:",
     ]
@@ -86,22 +125,36 @@ def _conda_environment(comments: list[str], python_version: str, lock_lines: lis
     return "\n".join(lines) + "\n"
 
 
-def build_environment(requirements: list[str], lock_text: str, python_version: str) -> str:
-    """environment.yml: for each requirement of ``pyproject.toml``, its line of the lock."""
-    pins = {pin.name: pin for pin in parse_lock(lock_text)}
+def _requires_of(lock_text: str) -> str:
+    requires = lock_python(lock_text)
+    if requires is None:
+        raise SystemExit("the lock's header does not say which Pythons it was resolved for")
+    return requires
+
+
+def build_environment(requirements: list[str], lock_text: str) -> str:
+    """environment.yml: for each requirement of ``pyproject.toml``, its lines of the lock."""
+    requires = _requires_of(lock_text)
+    by_name: dict[str, list[Pin]] = {}
+    for pin in parse_lock(lock_text):
+        by_name.setdefault(pin.name, []).append(pin)
     lines = []
     for text in requirements:
         requirement = Requirement(text)
         name = canonicalize_name(requirement.name)
-        if name not in pins:
+        if name not in by_name:
             raise SystemExit(f"{name} is required by pyproject.toml but not pinned in the lock")
-        pin = pins[name]
-        if pin.marker != requirement.marker:
-            raise SystemExit(
-                f"{name}: pyproject.toml's marker {str(requirement.marker)!r} is not the lock's "
-                f"{str(pin.marker)!r}"
-            )
-        lines.append(pin.line)
+        for pin in by_name[name]:
+            # An unmarked requirement takes every line of its package (uv may split one by
+            # Python version); a marked one must select the same platforms as its lock line.
+            if requirement.marker is not None and not same_selection(
+                pin.marker, requirement.marker, requires
+            ):
+                raise SystemExit(
+                    f"{name}: pyproject.toml's marker {str(requirement.marker)!r} selects other "
+                    f"platforms than the lock's {str(pin.marker)!r}"
+                )
+            lines.append(pin.line)
     return _conda_environment(
         [
             "# Generated by `make lock` from pyproject.toml and requirements-lock.txt; do not edit.",
@@ -110,32 +163,43 @@ def build_environment(requirements: list[str], lock_text: str, python_version: s
             "#   conda activate regularization-in-practice",
             "#   pip install --no-deps -e .",
         ],
-        python_version,
+        supported_pythons(requires)[0],
         lines,
     )
 
 
-def build_binder_environment(lock_text: str, python_version: str) -> str:
-    """binder/environment.yml: the lock's every pin (markers kept) under the same conda header."""
+def build_binder_environment(lock_text: str) -> str:
+    """binder/environment.yml: every pin Binder's Linux x86_64 machine installs, on the oldest
+    supported Python, without markers."""
+    python = supported_pythons(_requires_of(lock_text))[0]
+    binder = marker_environment("Linux x86_64", python)
     return _conda_environment(
         [
             "# Generated by `make lock` from requirements-lock.txt; do not edit.",
             "# Binder (repo2docker) reads binder/ and ignores the top-level environment.yml. This file",
-            "# pins every package CI tested; binder/postBuild then runs `pip install --no-deps -e .`.",
+            "# pins every package CI tested that Linux x86_64 installs; binder/postBuild then runs",
+            "# `pip install --no-deps -e .`.",
         ],
-        python_version,
-        [pin.line for pin in parse_lock(lock_text)],
+        python,
+        [f"{pin.name}=={pin.version}" for pin in parse_lock(lock_text) if pin.applies(binder)],
     )
 
 
+def write_files(compiled_text: str, root: Path = ROOT, today: str | None = None) -> None:
+    """Write the lock and both environment files into ``root`` from uv's output."""
+    pyproject = (root / "pyproject.toml").read_text()
+    lock_text = build_lock(
+        compiled_text, requires_python(pyproject), today or date.today().isoformat()
+    )
+    (root / "requirements-lock.txt").write_text(lock_text)
+    requirements = project_requirements(pyproject)
+    (root / "environment.yml").write_text(build_environment(requirements, lock_text))
+    (root / "binder").mkdir(exist_ok=True)
+    (root / "binder" / "environment.yml").write_text(build_binder_environment(lock_text))
+
+
 def main() -> None:
-    python = ".".join(map(str, sys.version_info[:3]))
-    lock_text = build_lock(sys.stdin.read().splitlines(), python, date.today().isoformat())
-    (ROOT / "requirements-lock.txt").write_text(lock_text)
-    requirements = project_requirements((ROOT / "pyproject.toml").read_text())
-    (ROOT / "environment.yml").write_text(build_environment(requirements, lock_text, python))
-    (ROOT / "binder").mkdir(exist_ok=True)
-    (ROOT / "binder" / "environment.yml").write_text(build_binder_environment(lock_text, python))
+    write_files(sys.stdin.read())
     print("wrote requirements-lock.txt, environment.yml and binder/environment.yml")
 
 

@@ -20,13 +20,13 @@ requirements (setuptools, which ``pip install -e .`` needs), at the versions of
   ships only a source archive), so the folder holds wheels only. It is built in a temporary folder
   and moved into place when complete, so a half-built wheelhouse never exists.
 - Another platform (``--platform manylinux_2_28_x86_64``, ``macosx_11_0_arm64``, ``win_amd64``,
-  …): ``pip download --only-binary=:all: --platform TAG --python-version 3.11``. pip evaluates
-  environment markers against *this* machine, so the tool first evaluates ``pyproject.toml``'s
-  markers for the target itself (Linux x86_64 gets ``tensorflow-cpu``, everything else
-  ``tensorflow``) and drops the markers from the constraints. Markers inside dependencies' own
-  metadata are still judged by this machine (Windows-only ``colorama``, macOS-only ``appnope``
-  would be missed from a Linux build): the surest wheelhouse for a platform is ``make wheelhouse``
-  run on that platform, and ``make test-wheelhouse`` there proves it.
+  …): ``pip download --no-deps --only-binary=:all: --platform TAG --python-version 3.11`` of every
+  pin of the lock whose marker holds on that platform. The lock is resolved for every supported
+  platform and Python (``make lock``), so it already names what only some platforms need
+  (Windows' ``colorama`` and ``pywinpty``, macOS's ``appnope``, ``tensorflow`` rather than Linux
+  x86_64's ``tensorflow-cpu``); the tool evaluates the markers for the target itself, because pip
+  would judge them by *this* machine. ``make test-wheelhouse`` run on that platform proves the
+  folder complete.
 """
 
 from __future__ import annotations
@@ -85,31 +85,21 @@ TARGETS = {
 }
 
 
-def requirements(pyproject_text: str, environment: dict[str, str] | None = None) -> list[str]:
-    """pyproject's build, runtime and test requirements; with ``environment``, only those whose
-    marker holds there, written without the marker."""
+def requirements(pyproject_text: str) -> list[str]:
+    """pyproject's build, runtime and test requirements, markers kept (for this machine)."""
     data = tomllib.loads(pyproject_text)
-    wanted = (
+    return (
         list(data["build-system"]["requires"])
         + list(data["project"]["dependencies"])
         + list(data["project"]["optional-dependencies"]["test"])
     )
-    if environment is None:
-        return wanted
-    from packaging.requirements import Requirement
-
-    out = []
-    for text in wanted:
-        requirement = Requirement(text)
-        if requirement.marker is None or requirement.marker.evaluate(environment):
-            requirement.marker = None
-            out.append(str(requirement))
-    return out
 
 
-def unmarked_constraints(lock_text: str) -> str:
-    """The lock's pins without their markers (for pip download --platform)."""
-    return "".join(f"{pin.name}=={pin.version}\n" for pin in parse_lock(lock_text))
+def pins_for(lock_text: str, environment: dict[str, str]) -> list[str]:
+    """``name==version`` of every pin of the lock whose marker holds in ``environment``."""
+    return [
+        f"{pin.name}=={pin.version}" for pin in parse_lock(lock_text) if pin.applies(environment)
+    ]
 
 
 def target_environment(platform: str, python_version: str) -> dict[str, str]:
@@ -126,7 +116,7 @@ def target_environment(platform: str, python_version: str) -> dict[str, str]:
     here = {key: str(value) for key, value in default_environment().items()}
     environment = here | TARGETS.get(platform, {})
     environment["python_version"] = python_version
-    environment["python_full_version"] = f"{python_version}.0"
+    environment["python_full_version"] = f"{python_version}.9"  # a late patch release
     return environment
 
 
@@ -154,7 +144,6 @@ def build(dest: Path, platform: str | None, python_version: str) -> None:
     dest = dest.resolve()
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
     try:
-        constraints = LOCK
         if platform is None:
             reqs = requirements(PYPROJECT.read_text())
             command = [
@@ -167,14 +156,14 @@ def build(dest: Path, platform: str | None, python_version: str) -> None:
                 str(tmp),
             ]
         else:
-            reqs = requirements(PYPROJECT.read_text(), target_environment(platform, python_version))
-            constraints = tmp / "constraints.txt"
-            constraints.write_text(unmarked_constraints(LOCK.read_text()))
+            # Every locked package the target installs, exactly: nothing left for pip to resolve.
+            reqs = pins_for(LOCK.read_text(), target_environment(platform, python_version))
             command = [
                 sys.executable,
                 "-m",
                 "pip",
                 "download",
+                "--no-deps",
                 "--disable-pip-version-check",
                 "--dest",
                 str(tmp),
@@ -188,12 +177,12 @@ def build(dest: Path, platform: str | None, python_version: str) -> None:
             ]
         requirements_file = tmp / "requirements.txt"
         requirements_file.write_text("\n".join(reqs) + "\n")
-        command += ["-r", str(requirements_file), "-c", str(constraints)]
+        command += ["-r", str(requirements_file)]
+        if platform is None:
+            command += ["-c", str(LOCK)]
         print("+ " + " ".join(command), flush=True)
         start = time.monotonic()
         subprocess.run(command, check=True, cwd=ROOT)
-        if constraints != LOCK:
-            constraints.unlink()
         wheels = sorted(tmp.glob("*.whl"))
         others = [
             p.name
