@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -116,7 +117,7 @@ def course_copy(tmp_path: Path) -> Path:
 
 NEW_LESSON = """
 [[lesson]]
-number = "12"
+number = "{number}"
 slug = "data_augmentation"
 title = "Data augmentation"
 summary = "more data from the data you have"
@@ -132,13 +133,16 @@ def test_a_lesson_added_to_the_registry_is_reported_until_its_files_exist(
     course_copy: Path,
 ) -> None:
     path = course_copy / "lessons.toml"
-    path.write_text(path.read_text(encoding="utf-8") + NEW_LESSON, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    last = max(int(lesson["number"]) for lesson in tomllib.loads(text)["lesson"])
+    number = f"{last + 1:02d}"  # the next lesson, whatever the course has now
+    path.write_text(text + NEW_LESSON.format(number=number), encoding="utf-8")
     found = registry.problems(course_copy)
     for missing in (
-        "notebooks/12_data_augmentation.ipynb",
-        "solutions/12_data_augmentation_exercises.ipynb",
-        "regutils/checks/lesson12.py",
-        "tests/test_checks_lesson12.py",
+        f"notebooks/{number}_data_augmentation.ipynb",
+        f"solutions/{number}_data_augmentation_exercises.ipynb",
+        f"regutils/checks/lesson{number}.py",
+        f"tests/test_checks_lesson{number}.py",
     ):
         assert any(missing in problem for problem in found), (missing, found)
     drifted = {p.name for p in registry.drifted(course_copy)}
@@ -147,9 +151,9 @@ def test_a_lesson_added_to_the_registry_is_reported_until_its_files_exist(
 
 def test_a_notebook_without_a_lesson_is_reported(course_copy: Path) -> None:
     shutil.copy(
-        course_copy / "notebooks/01_overfitting.ipynb", course_copy / "notebooks/13_x.ipynb"
+        course_copy / "notebooks/01_overfitting.ipynb", course_copy / "notebooks/99_x.ipynb"
     )
-    assert "notebooks/13_x.ipynb is not a notebook of any lesson in lessons.toml" in (
+    assert "notebooks/99_x.ipynb is not a notebook of any lesson in lessons.toml" in (
         registry.problems(course_copy)
     )
 
