@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu execute exercises text registry \
+.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-pythons execute exercises text registry \
         bench doctor lock wheelhouse test-wheelhouse clean
 
 help:  ## List the commands.
@@ -76,6 +76,28 @@ test-cpu: $(STAMP)  ## Run the Keras lessons and solutions on a simulated other 
 	ONEDNN_MAX_CPU_ISA=SSE41 TF_ENABLE_ONEDNN_OPTS=1 \
 	  $(PYTEST_PARALLEL) -q $(KERAS_NOTEBOOKS)
 
+# The other supported Pythons each get their own environment from the same lock (.venv-3.12,
+# .venv-3.13; PYTHON's .venv runs everything), then the unit tests (the Keras-training ones run
+# under PYTHON only) and one scikit-learn and one Keras lesson (tests/test_registry.py checks
+# that these are one of each).
+OTHER_PYTHONS ?= $(filter-out $(PYTHON),$(SUPPORTED_PYTHONS))
+OTHER_PYTHON_LESSONS ?= notebooks/01_overfitting.ipynb notebooks/09_batch_normalization.ipynb
+
+.venv-%/.installed: pyproject.toml requirements-lock.txt
+	@command -v python$* >/dev/null 2>&1 || { echo "error: python$* not found (make test-pythons OTHER_PYTHONS=...)"; exit 1; }
+	@test -x .venv-$*/bin/python || python$* -m venv .venv-$*
+	@# Not from wheelhouse/: its wheels are built for PYTHON's version only.
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[test]"
+	@.venv-$*/bin/python -c "import matplotlib.pyplot"
+	@touch $@
+
+test-pythons: $(foreach p,$(OTHER_PYTHONS),.venv-$(subst python,,$(p))/.installed)  ## On Python 3.12 and 3.13: unit tests, one scikit-learn and one Keras lesson.
+	@for p in $(subst python,,$(OTHER_PYTHONS)); do \
+	  echo "== Python $$p: $$(.venv-$$p/bin/python --version)"; \
+	  .venv-$$p/bin/python -m pytest -n 2 -q -m "not keras" tests regutils || exit 1; \
+	  REGUTILS_THREADS=1 .venv-$$p/bin/python -m pytest -n 2 --dist loadscope -q $(OTHER_PYTHON_LESSONS) || exit 1; \
+	done
+
 test-fast: $(STAMP) lint  ## Lint, unit and drift tests only (no notebooks): about a minute.
 	$(BIN)/python -m pytest -n 2 tests regutils
 
@@ -124,5 +146,5 @@ test-wheelhouse: wheelhouse $(STAMP)  ## Prove that a fresh install from wheelho
 	$(BIN)/python -m pytest -m wheelhouse tests/test_wheelhouse.py -s
 
 clean:  ## Remove .venv and caches (the next command rebuilds them; wheelhouse/ is kept).
-	rm -rf $(VENV) .lock-venv .pytest_cache build *.egg-info
+	rm -rf $(VENV) .venv-3.* .lock-venv .pytest_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

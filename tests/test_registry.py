@@ -83,6 +83,18 @@ def test_keras_lesson_is_in_the_browser_and_cpu_lists(lesson: registry.Lesson) -
     assert lesson.notebook in registry.notebook_paths(REGISTRY, keras=True)
 
 
+def test_the_other_pythons_run_one_scikit_learn_and_one_keras_lesson() -> None:
+    """make test-pythons (Python 3.12 and 3.13) names its two lessons; they must still exist and
+    be one of each kind after lessons are renumbered."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    match = re.search(r"^OTHER_PYTHON_LESSONS \?= (.+)$", makefile, re.MULTILINE)
+    assert match, "the Makefile no longer names OTHER_PYTHON_LESSONS"
+    by_notebook = {lesson.notebook: lesson for lesson in REGISTRY.lessons}
+    named = match[1].split()
+    assert all(path in by_notebook for path in named), named
+    assert sorted(by_notebook[path].keras for path in named) == [False, True]
+
+
 def test_time_paragraph_quotes_the_measured_run_time() -> None:
     lesson = LESSONS[1]
     nb = nbformat.read(ROOT / lesson.notebook, as_version=4)

@@ -215,16 +215,16 @@ def build(dest: Path, platform: str | None, python_version: str) -> None:
 
 
 def other_platforms_help(dest_name: str) -> str:
-    tags = ", ".join(t for t in TARGETS if t != "manylinux_2_28_aarch64")
+    tags = ", ".join(TARGETS)
     return f"""
 For learners on other systems, build one folder per platform (here or on any machine):
-    python3.11 -m tools.wheelhouse --platform TAG      # TAG: {tags}
-  which runs: pip download --only-binary=:all: --platform TAG --python-version 3.11 \\
-              --implementation cp -r <pyproject requirements> -c <lock pins>
-  Linux x86_64 gets tensorflow-cpu, every other platform tensorflow (pyproject's markers are
-  evaluated for TAG). pip judges markers inside other packages' metadata by *this* machine, so
-  a wheel only that platform needs can be missing: the surest way is `make wheelhouse` on a
-  machine of that platform, checked there with `make test-wheelhouse`.
+    python3.11 -m tools.wheelhouse --platform TAG [--python-version 3.13]   # TAG: {tags}
+  which runs: pip download --no-deps --only-binary=:all: --platform TAG --python-version X.Y \\
+              --implementation cp -r <the lock's pins for TAG>
+  The lock is resolved for every supported platform and Python, so it names what only TAG needs
+  (Linux x86_64 gets tensorflow-cpu, every other platform tensorflow; Windows colorama and
+  pywinpty; macOS appnope). Try the folder on a machine of that platform before the day
+  (`make test-wheelhouse` there).
 Hand it out (USB stick, a shared folder), rename it to {dest_name}/ inside the course folder, and
 `make lab` installs from it offline; without make:
     python -m pip install --no-index --find-links {dest_name} -c requirements-lock.txt -e ".[test]"

@@ -41,8 +41,8 @@
 # | 08 | Dropout | inverted dropout, rates compared on paired runs, Monte Carlo dropout | 50 min | 07 | [08_dropout](08_dropout.ipynb) · [exercises](08_dropout_exercises.ipynb) |
 # | 09 | Batch normalization | training vs inference statistics, does it regularize? | 60 min | 07, 08 | [09_batch_normalization](09_batch_normalization.ipynb) · [exercises](09_batch_normalization_exercises.ipynb) |
 # | 10 | Early stopping | patience, `restore_best_weights`, custom callbacks | 45 min | 07–09 | [10_early_stopping](10_early_stopping.ipynb) · [exercises](10_early_stopping_exercises.ipynb) |
-# | 11 | Regularizing with data and targets | augmentation layers, label smoothing, noise, max-norm, capacity | 50 min | 07, 08, 10 | [11_data_and_targets](11_data_and_targets.ipynb) · [exercises](11_data_and_targets_exercises.ipynb) |
-# | 12 | Choosing and combining regularizers | a decision guide from the course's own measurements | 45 min | 01–11 | [12_choosing_and_combining](12_choosing_and_combining.ipynb) · [exercises](12_choosing_and_combining_exercises.ipynb) |
+# | 11 | Regularizing with data and targets | augmentation layers, label smoothing, noise, max-norm, capacity | 50 min | 06–08, 10 | [11_data_and_targets](11_data_and_targets.ipynb) · [exercises](11_data_and_targets_exercises.ipynb) |
+# | 12 | Choosing and combining regularizers | a decision guide from the course's own measurements | 50 min | 01–11 | [12_choosing_and_combining](12_choosing_and_combining.ipynb) · [exercises](12_choosing_and_combining_exercises.ipynb) |
 #
 # *Time* is what working through a lesson takes; *after* lists the lessons it builds on.
 # Lessons build on each other: take them in order.
