@@ -94,7 +94,7 @@ OTHER_PYTHON_LESSONS ?= notebooks/01_overfitting.ipynb notebooks/09_batch_normal
 test-pythons: $(foreach p,$(OTHER_PYTHONS),.venv-$(subst python,,$(p))/.installed)  ## On Python 3.12 and 3.13: unit tests, one scikit-learn and one Keras lesson.
 	@for p in $(subst python,,$(OTHER_PYTHONS)); do \
 	  echo "== Python $$p: $$(.venv-$$p/bin/python --version)"; \
-	  .venv-$$p/bin/python -m pytest -n 2 -q -m "not keras" tests regutils || exit 1; \
+	  .venv-$$p/bin/python -m pytest -n 2 -q -m "not keras and not browser and not wheelhouse" tests regutils || exit 1; \
 	  REGUTILS_THREADS=1 .venv-$$p/bin/python -m pytest -n 2 --dist loadscope -q $(OTHER_PYTHON_LESSONS) || exit 1; \
 	done
 
