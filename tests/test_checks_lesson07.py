@@ -245,3 +245,68 @@ def test_exercise_4_numpy_reference_matches_keras(kwargs):
         gradient = np.array([10.0 * sign, gradient_b * sign], dtype="float32")
         optimizer.apply_gradients([(gradient + 2 * l2 * w.numpy(), w)])
     np.testing.assert_allclose(w.numpy(), adam_reference(**kwargs), atol=1e-4)
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+EX5_RIGHT = {
+    "steps": 800,
+    "factor_default": (1 - 0.001 * 0.004) ** 800,
+    "weight_decay": 1.5,
+    "exclude": ["bias"],
+}
+
+
+@pytest.mark.keras
+def test_exercise_5_right_answers(ex):
+    import math
+
+    assert ex.feedback("5", **EX5_RIGHT).startswith("Correct: exercise 5.")
+    # e^(-lr * wd * steps) for the factor; the normalization parameters excluded as well.
+    other_forms = {
+        **EX5_RIGHT,
+        "factor_default": math.exp(-0.001 * 0.004 * 800),
+        "exclude": ("bias", "gamma", "beta"),
+    }
+    assert ex.feedback("5", **other_forms).startswith("Correct: exercise 5.")
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "exclude, message",
+    [
+        ([], "the biases still decay"),
+        (["gamma", "beta"], "the biases still decay"),
+        (["dense"], "the kernels are not decayed either"),  # matches the path: whole layers
+        (["kernel", "bias"], "the kernels are not decayed either"),
+        ([""], "the kernels are not decayed either"),
+        (["["], "not a valid one"),
+    ],
+)
+def test_exercise_5_exclude_mistakes(ex, assert_wrong, exclude, message):
+    assert_wrong(ex.feedback("5", **{**EX5_RIGHT, "exclude": exclude}), "5", message)
+
+
+def test_exercise_5_mistakes(ex, assert_wrong):
+    cases = [
+        ({"steps": 700}, "the smaller last one included"),
+        ({"steps": 756.25}, "the smaller last one included"),
+        ({"steps": 756}, "steps are whole mini-batches"),
+        ({"steps": 100}, "is the number of epochs"),
+        ({"steps": 8}, "is not the number of optimizer steps"),
+        ({"steps": "800"}, "should be a number"),
+        ({"factor_default": 0.0032}, "the share it keeps"),
+        ({"factor_default": (1 - 0.003 * 0.004) ** 800}, "the lesson's learning rate"),
+        ({"factor_default": (1 - 0.001 * 0.004) ** 700}, "is not what the exercise asks for"),
+        ({"weight_decay": 1.0}, "the lesson's weight_decay"),
+        ({"weight_decay": 1 / 3}, "a *larger* weight_decay"),
+        ({"weight_decay": 0.004}, "the default the exercise asks you to replace"),
+        ({"weight_decay": 1.2}, "is not what the exercise asks for"),
+        ({"exclude": "bias"}, "should be a list of strings"),
+        ({"exclude": [1]}, "should hold strings only"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("5", **{**EX5_RIGHT, **changes}), "5", message)
+    assert ex.feedback("5", **{**EX5_RIGHT, "exclude": ...}).startswith(
+        "Exercise 5 is not answered yet"
+    )

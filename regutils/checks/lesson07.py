@@ -8,6 +8,7 @@ name the mistakes learners make most often.
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 
 import numpy as np
@@ -50,6 +51,8 @@ def _close(value: float, target: float) -> bool:
 @EXERCISES.exercise(
     "1",
     hints=(
+        "A penalty on a layer's weights is that layer's `kernel_regularizer`; one regularizer "
+        "object can hold an L1 and an L2 part at once, and the output layer gets none.",
         "Start from the lesson's `network()` function: keras.Sequential([keras.Input(shape=(22,)), "
         "Dense(128, relu), Dense(64, relu), Dense(1, sigmoid)]).",
         "Give both hidden Dense layers `kernel_regularizer=keras.regularizers.L1L2(l1=0.0005, "
@@ -146,6 +149,8 @@ def _terms(arrays, l1=EX2_L1, l2=EX2_L2, half=False) -> float:
 @EXERCISES.exercise(
     "2",
     hints=(
+        "Keras adds l1 * sum(|w|) + l2 * sum(w**2) for each kernel that has a regularizer, summed "
+        "over its entries: build_mlp puts one on the hidden layers' kernels only.",
         "`model.get_weights()` lists kernel, bias, kernel, bias, ... layer by layer; the penalized "
         "kernels are those of the two hidden layers: `weights[0]` and `weights[2]`.",
         "For each penalized kernel W: 0.001 * np.abs(W).sum() + 0.01 * (W ** 2).sum(); add the two. "
@@ -236,6 +241,9 @@ def _one_se_choice(margin: str = "se", strongest: bool = True) -> float:
 @EXERCISES.exercise(
     "3",
     hints=(
+        "The one-standard-error rule (lesson 05): find the best mean accuracy, accept every "
+        "strength whose mean is within one standard error of it, and among those take the "
+        "simplest model.",
         "Put the table in a DataFrame with one row per strength; `.mean(axis=1)` gives the mean "
         "accuracy of each strength, and `.idxmax()` the best one.",
         "The standard error of the best strength is the standard deviation of its 5 accuracies "
@@ -336,6 +344,9 @@ def _exercise_4() -> dict[str, float]:
         "the decay) and one with plain Adam; divide b's final value by b's final value without it.",
         "`optimize(...)` returns [a, b]: b is the second entry, `[1]`. Use a fresh optimizer object "
         "for every run (optimizers keep state).",
+        "plain = optimize(keras.optimizers.Adam(learning_rate=0.02), gradient_b=0.1)[1]; then "
+        "optimize(keras.optimizers.Adam(learning_rate=0.02), l2=0.01, gradient_b=0.1)[1] / plain, "
+        "and the same with gradient_b=1.0, and with AdamW(learning_rate=0.02, weight_decay=0.02).",
     ),
 )
 def _grade_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
@@ -376,3 +387,159 @@ def _grade_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
         ],
     )
     return "Adam + L2 shrinks a weight more the smaller its gradients; AdamW's decay does not care."
+
+
+# --------------------------------------------------------------------------- exercise 5
+
+#: Exercise 5's schedule (the colleague's run) and the lesson's long run it is matched to.
+EX5_PATIENTS, EX5_BATCH_SIZE, EX5_EPOCHS = 242, 32, 100
+EX5_LEARNING_RATE, EX5_DEFAULT_DECAY = 0.001, 0.004
+LESSON_LEARNING_RATE, LESSON_DECAY, LESSON_STEPS = 0.003, 1.0, 400
+
+
+def decay_factor(learning_rate: float, weight_decay: float, steps: float) -> float:
+    """The share of its size a weight keeps after ``steps`` steps of decoupled decay alone."""
+    return float((1 - learning_rate * weight_decay) ** steps)
+
+
+def _steps(batches_per_epoch: float) -> float:
+    return batches_per_epoch * EX5_EPOCHS
+
+
+def _decayed_variables(var_names: list[str]) -> dict[str, bool]:
+    """Which variables of the lesson's network AdamW decays with these ``var_names`` excluded.
+
+    One step with zero gradients: Adam's own step is then zero, so a variable changes only if it
+    is decayed (the same test as the lesson's).
+    """
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(22,)),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+    model.set_weights([np.ones(w.shape, dtype="float32") for w in model.get_weights()])
+    optimizer = keras.optimizers.AdamW(learning_rate=0.01, weight_decay=1.0)
+    optimizer.exclude_from_weight_decay(var_names=var_names)
+    optimizer.apply_gradients(
+        [(np.zeros(v.shape, dtype="float32"), v) for v in model.trainable_variables]
+    )
+    return {
+        f"{layer.name}/{v.name}": bool(np.any(v.numpy() != 1.0))
+        for layer in model.layers
+        for v in layer.trainable_variables
+    }
+
+
+def _grade_exclude(exclude: object) -> None:
+    if isinstance(exclude, (str, bytes)) or not isinstance(exclude, (list, tuple)):
+        raise Incorrect(
+            f"`exclude` should be a list of strings, the `var_names` for "
+            f"exclude_from_weight_decay, e.g. ['...']; got {exclude!r}."
+        )
+    if not all(isinstance(name, str) for name in exclude):
+        raise Incorrect(
+            f"`exclude` should hold strings only (parts of variable names): {exclude!r}."
+        )
+    try:
+        decayed = _decayed_variables(list(exclude))
+    except re.error:
+        raise Incorrect(
+            f"Keras reads the strings in `exclude` as regular expressions, and {exclude!r} is "
+            "not a valid one; use plain parts of variable names."
+        ) from None
+    kernels = [name for name in decayed if name.endswith("/kernel")]
+    biases = [name for name in decayed if name.endswith("/bias")]
+    if not all(decayed[name] for name in kernels):
+        raise Incorrect(
+            f"with `exclude` = {exclude!r} the kernels are not decayed either: they are the "
+            "weights weight decay is for. Keras searches each string in the variable's path "
+            "(e.g. 'sequential/dense/kernel'): exclude the biases only."
+        )
+    if any(decayed[name] for name in biases):
+        raise Incorrect(
+            f"with `exclude` = {exclude!r} the biases still decay: Keras decays every variable "
+            "whose path (e.g. 'sequential/dense/bias') contains none of the strings."
+        )
+
+
+@EXERCISES.exercise(
+    "5",
+    hints=(
+        "Each optimizer step multiplies a decayed weight by (1 - learning_rate * weight_decay); "
+        "a run takes one step per mini-batch, the smaller last one included. The same total decay "
+        "means the same learning_rate * weight_decay * steps.",
+        "`exclude_from_weight_decay(var_names=[...])` skips every variable whose path contains one "
+        "of the strings: a Dense layer's are like 'sequential/dense/kernel' and "
+        "'sequential/dense/bias'.",
+        "steps = math.ceil(242 / 32) * 100; factor_default = (1 - 0.001 * 0.004) ** steps; "
+        "weight_decay = 0.003 * 1.0 * 400 / (0.001 * steps); exclude = ['bias'].",
+    ),
+)
+def _grade_5(steps, factor_default, weight_decay, exclude):
+    per_epoch = math.ceil(EX5_PATIENTS / EX5_BATCH_SIZE)
+    right_steps = _steps(per_epoch)
+    value = expect_number("steps", steps)
+    if value != right_steps:
+        if value in (_steps(EX5_PATIENTS // EX5_BATCH_SIZE), _steps(EX5_PATIENTS / EX5_BATCH_SIZE)):
+            raise Incorrect(
+                f"`steps` = {value:g}: each epoch takes one step per mini-batch, the smaller last "
+                f"one included: math.ceil({EX5_PATIENTS} / {EX5_BATCH_SIZE}) per epoch."
+            )
+        if round(value) == round(_steps(EX5_PATIENTS / EX5_BATCH_SIZE)):
+            raise Incorrect(
+                f"`steps` = {value:g}: steps are whole mini-batches, the smaller last one "
+                f"included: math.ceil({EX5_PATIENTS} / {EX5_BATCH_SIZE}) per epoch."
+            )
+        if value == EX5_EPOCHS:
+            raise Incorrect(
+                "`steps` = 100 is the number of epochs; each epoch takes one step per mini-batch."
+            )
+        raise Incorrect(f"`steps` = {value:g} is not the number of optimizer steps of the run.")
+    product = EX5_LEARNING_RATE * EX5_DEFAULT_DECAY * right_steps
+    expect_close(
+        "factor_default",
+        factor_default,
+        decay_factor(EX5_LEARNING_RATE, EX5_DEFAULT_DECAY, right_steps),
+        tol=2e-5,
+        mistakes=[
+            (
+                product,
+                "that is learning_rate * weight_decay * steps, about the share a weight *loses*; "
+                "the factor is the share it keeps, (1 - learning_rate * weight_decay) ** steps.",
+            ),
+            (
+                decay_factor(LESSON_LEARNING_RATE, EX5_DEFAULT_DECAY, right_steps),
+                "that uses the lesson's learning rate; the colleague's is 0.001.",
+            ),
+        ],
+    )
+    target = LESSON_LEARNING_RATE * LESSON_DECAY * LESSON_STEPS
+    expect_close(
+        "weight_decay",
+        weight_decay,
+        target / (EX5_LEARNING_RATE * right_steps),
+        tol=0.01,
+        mistakes=[
+            (
+                LESSON_DECAY,
+                "that is the lesson's weight_decay; the decay per step is learning_rate * "
+                "weight_decay, and the colleague's learning rate is a third of the lesson's.",
+            ),
+            (
+                LESSON_DECAY * EX5_LEARNING_RATE / LESSON_LEARNING_RATE,
+                "a smaller learning rate needs a *larger* weight_decay for the same decay per step.",
+            ),
+            (EX5_DEFAULT_DECAY, "that is the default the exercise asks you to replace."),
+        ],
+    )
+    _grade_exclude(exclude)
+    return (
+        f"The default keeps {decay_factor(EX5_LEARNING_RATE, EX5_DEFAULT_DECAY, right_steps):.4f} "
+        "of a weight over the whole run: it does nothing you could measure. weight_decay=1.5 "
+        "decays the kernels as much as the lesson's long run did, and leaves the biases alone."
+    )

@@ -1,11 +1,11 @@
 # %% [markdown]
 # # 07 · Weight penalties in neural networks — exercises
 #
-# Four exercises on [lesson 07](07_weight_penalties.ipynb). Each one asks a question you answer with
+# Five exercises on [lesson 07](07_weight_penalties.ipynb). Each one asks a question you answer with
 # a few lines of code: write them in the cell marked `# Write your code here.` and replace each `...`
 # with your answer (e.g. `best_l2 = 0.01`). The setup cell imports Keras and gives you the helper
 # `optimize(...)` for exercise 4. No cell depends on your answers, so you can skip an exercise and
-# come back. Only exercise 4 trains anything; the notebook runs in well under a minute.
+# come back. No exercise trains a network; the notebook runs in well under a minute.
 #
 # **Feedback as you go.** The cell after each answer runs `ex.check(...)`: it says `Correct`, or
 # what to look at. Stuck? `ex.hint("1")` gives a hint (call it again for the next one), and
@@ -17,6 +17,8 @@
 # > `notebooks/` is generated from it (`make exercises`).
 
 # %%
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -201,6 +203,53 @@ ex.check("4", shrink_l2_small=shrink_l2_small, shrink_l2_unit=shrink_l2_unit,
 # weight decay; with gradients of size 0.1 it is multiplied by ten, and b shrinks far more; with
 # gradients of size 10 (weight a in the lesson) it almost vanishes. AdamW's decay is the same
 # whatever the gradients.
+
+# %% [markdown]
+# ## Exercise 5 · Weight decay for a schedule: does the default do anything?
+#
+# A colleague trains the lesson's network on the 242 training patients of fold 0 with
+# `keras.optimizers.AdamW(learning_rate=0.001)` and Keras' default `weight_decay=0.004`, in
+# mini-batches of 32, for 100 epochs. They ask whether the weight decay is doing anything, and if
+# not, what to use instead.
+#
+# 1. `steps`: how many optimizer steps does the run take?
+# 2. `factor_default`: what share of its size does a weight that the data does not hold in place
+#    keep after the run, from the decay alone?
+# 3. `weight_decay`: your choice for their run — the value that gives it the same total decay as
+#    the lesson's long run (learning rate 0.003, `weight_decay=1.0`, 400 steps), which cut the
+#    validation log-loss on every fold.
+# 4. `exclude`: the list of strings to pass as `var_names` to `exclude_from_weight_decay` so that
+#    the kernels decay and the biases do not.
+#
+# Print `factor_default` and the factor of your `weight_decay`: those two numbers are your answer to
+# the colleague.
+
+# %% tags=["solution", "exercise-5"]
+### BEGIN SOLUTION
+# NBVAL_CHECK_OUTPUT
+steps = math.ceil(242 / 32) * 100  # one step per mini-batch, the smaller last one included
+factor_default = (1 - 0.001 * 0.004) ** steps
+weight_decay = 0.003 * 1.0 * 400 / (0.001 * steps)  # the same lr * wd * steps as the lesson's
+exclude = ["bias"]  # a Dense layer's variables are 'kernel' and 'bias'
+print(f"{steps} steps; the default keeps {factor_default:.4f} of a weight's size; "
+      f"weight_decay={weight_decay:g} keeps {(1 - 0.001 * weight_decay) ** steps:.2f}")
+# stub: steps = ...
+# stub: factor_default = ...
+# stub: weight_decay = ...
+# stub: exclude = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("5", steps=steps, factor_default=factor_default, weight_decay=weight_decay,
+         exclude=exclude)
+
+# %% [markdown] tags=["solution"]
+# The default keeps 99.7 % of each weight over the whole run — a shrinkage no score could detect:
+# Keras' default is sized for runs of a hundred thousand steps or more. With a third of the lesson's
+# learning rate and twice its steps, `weight_decay` must be 1.5 for the same product learning rate ×
+# weight decay × steps, 1.2 (a weight keeps 30 % of its size). Whether that much decay also *helps* their
+# run is for paired cross-validation to say, as in the lesson.
 
 # %% [markdown]
 # ## Where next
