@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-pythons execute exercises text registry \
+.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-pythons test-latest execute exercises text registry \
         bench doctor lock wheelhouse test-wheelhouse clean
 
 help:  ## List the commands.
@@ -98,6 +98,16 @@ test-pythons: $(foreach p,$(OTHER_PYTHONS),.venv-$(subst python,,$(p))/.installe
 	  REGUTILS_THREADS=1 .venv-$$p/bin/python -m pytest -n 2 --dist loadscope -q $(OTHER_PYTHON_LESSONS) || exit 1; \
 	done
 
+# Drift run: what the next library releases will break. A fresh environment with the newest
+# versions pyproject.toml allows (no lock), then the whole suite in the claims mode; the report
+# (bench-results/latest.md) names each claim, cell or test that broke and why.
+test-latest:  ## Drift run: newest allowed versions, no lock; which claims break (bench-results/latest.md).
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -e ".[test]"
+	@.venv-latest/bin/python -c "import matplotlib.pyplot"
+	REGUTILS_THREADS=1 .venv-latest/bin/python -m tools.drift_report
+
 test-fast: $(STAMP) lint  ## Lint, unit and drift tests only (no notebooks): about a minute.
 	$(BIN)/python -m pytest -n 2 tests regutils
 
@@ -146,5 +156,5 @@ test-wheelhouse: wheelhouse $(STAMP)  ## Prove that a fresh install from wheelho
 	$(BIN)/python -m pytest -m wheelhouse tests/test_wheelhouse.py -s
 
 clean:  ## Remove .venv and caches (the next command rebuilds them; wheelhouse/ is kept).
-	rm -rf $(VENV) .venv-3.* .lock-venv .pytest_cache build *.egg-info
+	rm -rf $(VENV) .venv-3.* .venv-latest .lock-venv .pytest_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
