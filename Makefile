@@ -83,11 +83,11 @@ test-cpu: $(STAMP)  ## Run the Keras lessons and solutions on a simulated other 
 OTHER_PYTHONS ?= $(filter-out $(PYTHON),$(SUPPORTED_PYTHONS))
 OTHER_PYTHON_LESSONS ?= notebooks/01_overfitting.ipynb notebooks/09_batch_normalization.ipynb
 
-.venv-%/.installed: pyproject.toml requirements-lock.txt
+.venv-%/.installed: pyproject.toml requirements-lock.txt $(STAMP)
 	@command -v python$* >/dev/null 2>&1 || { echo "error: python$* not found (make test-pythons OTHER_PYTHONS=...)"; exit 1; }
-	@test -x .venv-$*/bin/python || python$* -m venv .venv-$*
-	@# Not from wheelhouse/: its wheels are built for PYTHON's version only.
-	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e ".[test]"
+	@# uv (locked in .venv) builds these in seconds; not from wheelhouse/, whose wheels are for PYTHON.
+	$(BIN)/uv venv --quiet --seed --allow-existing --python python$* .venv-$*
+	$(BIN)/uv pip install --quiet --python .venv-$*/bin/python -c requirements-lock.txt -e ".[test]"
 	@.venv-$*/bin/python -c "import matplotlib.pyplot"
 	@touch $@
 
@@ -143,7 +143,8 @@ lock:  ## Re-resolve the newest allowed versions for Python 3.11–3.13 on every
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --disable-pip-version-check --quiet uv packaging
 	.lock-venv/bin/uv pip compile pyproject.toml --extra test --universal --upgrade --no-header \
-	  --no-annotate --python-version 3.11 --quiet | PYTHONPATH=. .lock-venv/bin/python -m tools.lock
+	  --no-annotate --python-version $(firstword $(subst python,,$(SUPPORTED_PYTHONS))) --quiet \
+	  | PYTHONPATH=. .lock-venv/bin/python -m tools.lock
 	rm -rf .lock-venv
 
 wheelhouse: $(WHEELHOUSE)/.complete  ## Fetch every locked wheel into wheelhouse/ for offline installs.

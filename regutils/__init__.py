@@ -58,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "plot_fit": "regutils.plots.fit",
     "plot_fits": "regutils.plots.fit",
     "plot_learning_curve": "regutils.plots.error_curve",
+    "plot_reliability": "regutils.plots.reliability",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -100,6 +101,7 @@ if TYPE_CHECKING:  # for editors and type checkers only
         plot_fits,
         plot_history,
         plot_learning_curve,
+        plot_reliability,
         plot_weight_histograms,
     )
     from regutils.preprocessing import heart_preprocessor

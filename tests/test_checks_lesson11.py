@@ -185,3 +185,48 @@ def test_exercise_4(ex, assert_wrong, solution_answers):
     for changes, message in cases:
         assert_wrong(ex.feedback("4", **{**right, **changes}), "4", message)
     assert ex.feedback("4", **{**right, "choice": ...}).startswith("Exercise 4 is not answered yet")
+
+
+def compiled(layers, eps=0.0):
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(64,)), *layers])
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.003),
+        loss=keras.losses.CategoricalCrossentropy(label_smoothing=eps),
+    )
+    return model
+
+
+@pytest.mark.keras
+def test_exercise_4_untrained_wrong_network_or_trained_on_validation(ex, assert_wrong):
+    import keras
+
+    from regutils.checks.lesson11 import EPSILONS, _validation_images
+
+    L = keras.layers
+    keras.utils.set_random_seed(0)
+    # The reviewer's case: untrained single-layer networks with the right label smoothing.
+    single = {eps: compiled([L.Dense(10, activation="softmax")], eps) for eps in EPSILONS}
+    losses = dict.fromkeys(EPSILONS, 1.0)
+    answer = {"models": single, "val_log_loss": losses, "choice": 0.0}
+    assert_wrong(ex.feedback("4", **answer), "4", "has the Dense layers [(10, 'softmax')]")
+    wide = {
+        eps: compiled([L.Dense(64, activation="relu"), L.Dense(10, activation="softmax")], eps)
+        for eps in EPSILONS
+    }
+    assert_wrong(ex.feedback("4", **{**answer, "models": wide}), "4", "asks for (128, 'relu')")
+    untrained = {
+        eps: compiled([L.Dense(128, activation="relu"), L.Dense(10, activation="softmax")], eps)
+        for eps in EPSILONS
+    }
+    assert_wrong(ex.feedback("4", **{**answer, "models": untrained}), "4", "was it trained?")
+    # Trained on the validation images: too good to be true.
+    X_val, y_val = _validation_images()
+    cheat = untrained[0.0]
+    cheat.fit(X_val, keras.utils.to_categorical(y_val, 10), epochs=150, batch_size=100, verbose=0)
+    assert_wrong(
+        ex.feedback("4", **{**answer, "models": {**untrained, 0.0: cheat}}),
+        "4",
+        "was it trained on the validation images?",
+    )

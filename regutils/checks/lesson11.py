@@ -1,8 +1,10 @@
 """Checks and hints for ``notebooks/11_data_and_targets_exercises.ipynb``.
 
 Exercise 1 inspects the learner's Keras model (no training); exercises 2 and 3 recompute the
-answers in NumPy from the fixed data the setup cell builds; exercise 4 recomputes each trained
-model's validation log-loss with one forward pass (no training inside the check). Messages name
+answers in NumPy from the fixed data the setup cell builds; exercise 4 checks each model's network
+and that it was trained on the training images only (its validation accuracy lies between a
+trained model's and a memorised one's), and recomputes its validation log-loss with one forward
+pass (no training inside the check). Messages name
 the usual mistakes: augmentation factors given in pixels or degrees instead of fractions, the
 augmentation after the Dense layers, an unweighted ECE, the norm of rows instead of columns, every
 column scaled to the cap, and the smoothed training loss reported as the log-loss.
@@ -132,8 +134,8 @@ def calibration(p: np.ndarray, labels: np.ndarray, n_bins: int = 10) -> dict[str
     Examples
     --------
     >>> p = np.array([[0.9, 0.1], [0.6, 0.4], [0.3, 0.7]])
-    >>> {k: round(v, 3) for k, v in calibration(p, np.array([0, 1, 1])).items()}["ece"]
-    0.4
+    >>> round(calibration(p, np.array([0, 1, 1]))["ece"], 3)  # bins of one: (0.1 + 0.6 + 0.3) / 3
+    0.333
     """
     top = p.max(axis=1)
     correct = p.argmax(axis=1) == labels
@@ -282,6 +284,22 @@ def _grade_3(norms, W_capped):
 
 EPSILONS = (0.0, 0.05, 0.1, 0.2)
 TOL_4 = 1e-3
+#: Validation accuracy a trained model clearly reaches (0.94–0.96 at seed 0, for every ε) and the
+#: accuracy only a model that saw the validation images reaches.
+TRAINED, MEMORISED = 0.85, 0.99
+
+
+def _expect_architecture(name: str, model) -> None:
+    import keras
+
+    expect_keras_inputs(model, 64, "64 pixels per image")
+    dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    units = [(layer.units, layer.get_config()["activation"]) for layer in dense]
+    if units != [(128, "relu"), (10, "softmax")]:
+        raise Incorrect(
+            f"{name} has the Dense layers {units}; the exercise asks for (128, 'relu') then "
+            "(10, 'softmax'), the same network for every ε."
+        )
 
 
 @cache
@@ -350,7 +368,19 @@ def _grade_4(models, val_log_loss, choice):
                 f"models[{eps}] was compiled with label_smoothing={smoothing:g}; train each "
                 "model with its own ε (CategoricalCrossentropy(label_smoothing=eps))."
             )
+        _expect_architecture(f"models[{eps}]", model)
         ref = _scores(model, eps)
+        if ref["accuracy"] < TRAINED:
+            raise Incorrect(
+                f"models[{eps}] gets only {ref['accuracy']:.0%} of the validation images right: "
+                "was it trained? Train each model on X_train (100 epochs) before scoring it."
+            )
+        if ref["accuracy"] >= MEMORISED:
+            raise Incorrect(
+                f"models[{eps}] gets {ref['accuracy']:.1%} of the validation images right: was "
+                "it trained on the validation images? Train on X_train only; X_val is for "
+                "choosing ε."
+            )
         checked[eps] = expect_close(
             f"val_log_loss[{eps}]",
             losses[eps],

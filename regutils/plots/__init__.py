@@ -11,6 +11,7 @@ beside it. By lesson:
 - ``coefficient_path.py`` — :func:`plot_coefficient_path`: lessons 02, 03, 04.
 - ``history.py`` — :func:`plot_history`: lessons 07, 08, 09, 10.
 - ``weight_histograms.py`` — :func:`plot_weight_histograms`: lesson 07.
+- ``reliability.py`` — :func:`plot_reliability`: lesson 11.
 - ``_style.py`` (private) — what the figures share: colours, a new Axes, the panel grid, the
   legend and the marker line.
 
@@ -27,6 +28,7 @@ from regutils.plots.coefficient_path import plot_coefficient_path
 from regutils.plots.error_curve import plot_error_curve, plot_learning_curve
 from regutils.plots.fit import plot_fit, plot_fits
 from regutils.plots.history import plot_history
+from regutils.plots.reliability import plot_reliability
 from regutils.plots.weight_histograms import plot_weight_histograms
 
 __all__ = [
@@ -36,5 +38,6 @@ __all__ = [
     "plot_fits",
     "plot_history",
     "plot_learning_curve",
+    "plot_reliability",
     "plot_weight_histograms",
 ]
