@@ -1,6 +1,9 @@
 """Lesson 12's exercise checks: equivalent answers pass, known mistakes get their own message.
 
 That the solutions notebook's answers pass is tested for every lesson in test_checks_solutions.py.
+Exercise 4's check retrains two small networks to confirm the learner's numbers: the tests that reach
+that step (``@pytest.mark.keras``) run in one fresh Python process started by
+:func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
 from __future__ import annotations
@@ -11,10 +14,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fresh_process import run_keras_tests
 
 from regutils.checks import lesson12
 
 LESSON = "12"
+
+
+def test_keras_tests_pass_in_a_fresh_process():
+    run_keras_tests(__file__)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -113,6 +123,7 @@ def test_wrong_answers_get_the_intended_message(ex, right, case):
         ("1", ("choice", "rmse_gap")),
         ("2", ("n_drop_one", "n_both_kept")),
         ("3", ("mean_accuracy", "sd_accuracy", "n_zero")),
+        ("4", ("cv_loss", "choice", "margin", "margin_se", "distinguishable")),
     ],
 )
 def test_unanswered_says_not_answered_yet(ex, exercise, names):
@@ -121,6 +132,147 @@ def test_unanswered_says_not_answered_yet(ex, exercise, names):
 
 
 def test_hints_exist_for_every_exercise(ex):
-    assert ex.ids == ["1", "2", "3"]
+    assert ex.ids == ["1", "2", "3", "4"]
     for exercise in ex.ids:
         assert len(ex.get(exercise).hints) >= 2
+
+
+# --------------------------------------------------------------------------- exercise 4
+# The derived answers (choice, margin, its standard error, the verdict) are checked first, from the
+# learner's own table: those mistakes are tested here on a table shaped like the solution's. Then
+# the check retrains the two settings without dropout and compares: tested in the Keras process with
+# the solutions notebook's own answers and with answers made by each known mistake.
+
+CV_LOSS = {
+    (0.0, 0.0): [0.43, 0.21, 0.62],
+    (0.0, 0.001): [0.31, 0.19, 0.42],
+    (0.5, 0.0): [0.20, 0.14, 0.17],
+    (0.5, 0.001): [0.21, 0.13, 0.20],
+}
+
+
+def _derive_4(cv_loss):
+    """The answers that follow from a table of fold log-losses, as the solution derives them."""
+    means = {setting: float(np.mean(losses)) for setting, losses in cv_loss.items()}
+    choice, runner_up = sorted(means, key=lambda setting: means[setting])[:2]
+    margin = means[runner_up] - means[choice]
+    se = float(np.std(np.subtract(cv_loss[runner_up], cv_loss[choice]), ddof=1) / np.sqrt(3))
+    answers = {
+        "cv_loss": cv_loss,
+        "choice": choice,
+        "margin": margin,
+        "margin_se": se,
+        "distinguishable": bool(margin > 2 * se),
+    }
+    return answers
+
+
+def _wrong_4():
+    means = {setting: float(np.mean(losses)) for setting, losses in CV_LOSS.items()}
+    best, runner_up = (0.5, 0.0), (0.5, 0.001)
+    differences = np.subtract(CV_LOSS[runner_up], CV_LOSS[best])
+    return [
+        ({"choice": (0.0, 0.0)}, "*highest* mean log-loss"),
+        ({"choice": (0.0, 0.001)}, "does not have the lowest mean"),
+        ({"choice": (0.3, 0.0)}, "is not a setting of the grid"),
+        ({"choice": "dropout"}, "should be a pair"),
+        ({"margin": -(means[runner_up] - means[best])}, "the sign is flipped"),
+        ({"margin": means[(0.0, 0.0)] - means[best]}, "*worst* setting"),
+        ({"margin": 0.5}, "margin"),
+        ({"margin_se": float(np.std(differences, ddof=1))}, "divides it by √3"),
+        ({"margin_se": float(np.std(differences) / np.sqrt(3))}, "ddof=1"),
+        ({"margin_se": float(np.std(CV_LOSS[best], ddof=1) / np.sqrt(3))}, "fold-by-fold"),
+        ({"distinguishable": True}, "does not follow from your numbers"),
+        ({"distinguishable": "no"}, "should be True or False"),
+        ({"cv_loss": [0.2, 0.3]}, "should be a dict"),
+        ({"cv_loss": {k: v for k, v in CV_LOSS.items() if k != (0.0, 0.0)}}, "no entry for"),
+        ({"cv_loss": {**CV_LOSS, (0.0, 0.0): [0.4, 0.2]}}, "should hold three numbers"),
+        ({"cv_loss": {**CV_LOSS, (0.0, 0.0): [-0.4, 0.2, 0.6]}}, "a log-loss is positive"),
+        (
+            {"cv_loss": {k: [0.9, 0.8, 0.85 + i / 100] for i, k in enumerate(CV_LOSS)}},
+            "look like accuracies",
+        ),
+        ({"cv_loss": dict.fromkeys(CV_LOSS, [0.3, 0.2, 0.4])}, "exactly the same fold"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(18))
+def test_4_wrong_derived_answers_get_the_intended_message(ex, case):
+    changes, message = _wrong_4()[case]
+    text = ex.feedback("4", **{**_derive_4(CV_LOSS), **changes})
+    assert not text.startswith("Correct"), text
+    assert message in text, text
+
+
+@pytest.fixture(scope="module")
+def right_4(solution_answers):
+    return solution_answers(LESSON, "4")
+
+
+@pytest.fixture(scope="module")
+def mistakes_4():
+    """Fold log-losses of the settings without dropout, computed the ways learners get it wrong."""
+    import keras
+
+    from regutils.training import build_mlp, reset_model, train
+
+    X, y, folds = lesson12.exercise_4_data()
+    out: dict[str, list[float]] = {"training part": [], "not reset": [], "evaluate": []}
+
+    def network(l2):
+        model = build_mlp(64, (128, 128), n_outputs=10, output_activation="softmax", l2=l2, seed=0)
+        model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+        return model
+
+    model, kept = network(0.0), network(0.0)
+    initial = model.get_weights()
+    for train_index, held_out in folds:
+        reset_model(model, initial)
+        keras.utils.set_random_seed(0)
+        train(model, X[train_index], y[train_index], epochs=40, batch_size=200)
+        out["training part"].append(
+            lesson12._held_out_log_loss(model, X[train_index], y[train_index])
+        )
+        keras.utils.set_random_seed(0)  # one network carried on from fold to fold: no reset
+        train(kept, X[train_index], y[train_index], epochs=40, batch_size=200)
+        out["not reset"].append(lesson12._held_out_log_loss(kept, X[held_out], y[held_out]))
+    penalized = network(1e-3)
+    train_index, held_out = folds[0]
+    keras.utils.set_random_seed(0)
+    train(penalized, X[train_index], y[train_index], epochs=40, batch_size=200)
+    out["evaluate"] = [float(penalized.evaluate(X[held_out], y[held_out], verbose=0))]
+    return out
+
+
+@pytest.mark.keras
+def test_4_the_solutions_answers_pass_also_as_arrays_and_integer_keys(ex, right_4):
+    assert ex.feedback("4", **right_4).startswith("Correct")
+    table = {(int(rate * 2) / 2, l2): np.array(v) for (rate, l2), v in right_4["cv_loss"].items()}
+    choice = [float(c) for c in right_4["choice"]]
+    text = ex.feedback("4", **{**right_4, "cv_loss": table, "choice": choice})
+    assert text.startswith("Correct"), text
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "mistake, message",
+    [
+        ("training part", "*training* part"),
+        ("not reset", "Start each fold from fresh weights"),
+        ("evaluate", "`model.evaluate`"),
+        ("made up", "differ from a network retrained here"),
+    ],
+)
+def test_4_numbers_from_a_wrong_procedure_get_their_message(
+    ex, right_4, mistakes_4, mistake, message
+):
+    table = {setting: list(losses) for setting, losses in right_4["cv_loss"].items()}
+    if mistake == "evaluate":
+        table[(0.0, 0.001)][0] = mistakes_4["evaluate"][0]
+    elif mistake == "made up":
+        table[(0.0, 0.0)] = [0.4, 0.3, 0.5]
+    else:
+        table[(0.0, 0.0)] = mistakes_4[mistake]
+    text = ex.feedback("4", **_derive_4(table))
+    assert not text.startswith("Correct"), text
+    assert message in text, text

@@ -1,8 +1,11 @@
 """Checks and hints for ``notebooks/12_choosing_and_combining_exercises.ipynb``.
 
-Each check recomputes the reference answer from the same data the exercise describes (with
-scikit-learn only, so checking stays fast), then compares; messages name the mistakes learners
-make most often.
+Checks 1–3 recompute the reference answer from the same data the exercise describes (with
+scikit-learn only, so checking stays fast), then compare. Exercise 4 trains Keras networks, whose
+numbers depend on the CPU: its check recomputes every derived answer (the choice, the margin, its
+standard error, the verdict) from the learner's own fold log-losses, then retrains the two settings
+without dropout (about two seconds, in the learner's own kernel, so on the same CPU) and compares.
+Messages name the mistakes learners make most often.
 """
 
 from __future__ import annotations
@@ -226,4 +229,283 @@ def _grade_3(mean_accuracy, sd_accuracy, n_zero):
         f"With C = 0.1 the L1 penalty drops {ref['n_zero']} of "
         f"{ref['n_zero'] + ref['n_kept']} encoded features; compare its accuracy with the "
         "lesson's default setting (C = 1, L2) in section 6."
+    )
+
+
+#: Exercise 4's grid: (dropout after each hidden layer, L2 strength).
+GRID_4: tuple[tuple[float, float], ...] = ((0.0, 0.0), (0.0, 1e-3), (0.5, 0.0), (0.5, 1e-3))
+
+
+def _setting(key: object) -> tuple[float, float]:
+    """A grid setting as a pair of floats, or Incorrect naming what is wrong."""
+    try:
+        values = [float(v) for v in key]  # type: ignore[attr-defined]
+        if len(values) != 2:
+            raise ValueError
+        pair = (values[0], values[1])
+    except (TypeError, ValueError):
+        raise Incorrect(
+            f"each key of `cv_loss` should be a pair (dropout, l2) such as (0.5, 0.001), got {key!r}."
+        ) from None
+    for setting in GRID_4:
+        if np.allclose(pair, setting):
+            return setting
+    raise Incorrect(
+        f"{key!r} is not a setting of the grid: dropout in (0.0, 0.5) and l2 in (0.0, 0.001)."
+    )
+
+
+def _cv_table(cv_loss: object) -> dict[tuple[float, float], np.ndarray]:
+    if not isinstance(cv_loss, dict):
+        raise Incorrect(
+            "`cv_loss` should be a dict mapping each setting (dropout, l2) to its three fold "
+            f"log-losses, got {type(cv_loss).__name__}."
+        )
+    table: dict[tuple[float, float], np.ndarray] = {}
+    for key, losses in cv_loss.items():
+        setting = _setting(key)
+        values = np.asarray(losses, dtype=float).ravel() if not isinstance(losses, str) else None
+        if values is None or values.shape != (3,) or not np.all(np.isfinite(values)):
+            raise Incorrect(
+                f"`cv_loss[{key!r}]` should hold three numbers, one log-loss per fold, got "
+                f"{losses!r:.80}."
+            )
+        if np.any(values <= 0):
+            raise Incorrect(
+                f"`cv_loss[{key!r}]` has a value ≤ 0: a log-loss is positive (did you store "
+                "accuracies, or the negative of the loss?)."
+            )
+        table[setting] = values
+    missing = [setting for setting in GRID_4 if setting not in table]
+    if missing:
+        raise Incorrect(f"`cv_loss` has no entry for {missing}: the grid has four settings.")
+    if all(np.all(values <= 1.0) for values in table.values()) and all(
+        np.all(values >= 0.5) for values in table.values()
+    ):
+        raise Incorrect(
+            "these look like accuracies (all between 0.5 and 1): score each fold with the "
+            "log-loss of the predicted probabilities."
+        )
+    if len({tuple(np.round(values, 10)) for values in table.values()}) < len(GRID_4):
+        raise Incorrect(
+            "two settings in `cv_loss` have exactly the same fold log-losses: train one network "
+            "per setting and fold."
+        )
+    return table
+
+
+#: Exercise 4's fixed seed (on purpose: the check retrains two of the learner's networks).
+SEED_4 = 0
+#: Exercise 4's recipe: Adam's learning rate, epochs, batch size (all 200 training images at once).
+LEARNING_RATE_4, EPOCHS_4, BATCH_SIZE_4 = 0.01, 40, 200
+#: How close a retrained network's held-out log-loss must be (same kernel, same CPU and threads).
+TOL_4 = 1e-3
+
+
+@cache
+def exercise_4_data() -> tuple[np.ndarray, np.ndarray, tuple[tuple[np.ndarray, np.ndarray], ...]]:
+    """Exercise 4's 300 digits images (pixels in [0, 1]) and its three stratified folds."""
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import StratifiedKFold, train_test_split
+
+    X_all, y_all = load_digits(return_X_y=True)
+    X_small, _, y_small, _ = train_test_split(
+        (X_all / 16.0).astype("float32"), y_all, train_size=300, stratify=y_all, random_state=0
+    )
+    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0).split(X_small, y_small)
+    return X_small, y_small, tuple(folds)
+
+
+def _held_out_log_loss(model: object, X: np.ndarray, y: np.ndarray) -> float:
+    p = np.asarray(model(X, training=False))  # type: ignore[operator]
+    return float(-np.mean(np.log(np.clip(p[np.arange(len(y)), y], 1e-7, 1.0))))
+
+
+@cache
+def _reference_4() -> dict[tuple[float, float], dict[str, list[float]]]:
+    """Spot check: the two settings without dropout, trained as the exercise says, in this kernel.
+
+    Without dropout a network's result does not depend on the row order inside its one batch, so
+    any faithful implementation (``train`` or ``model.fit``, one network reset per fold or a new
+    one) gives the same numbers to many digits. Setting (0, 0) on all three folds, (0, 0.001) on
+    the first: about two seconds.
+    """
+    import keras
+
+    from regutils.training import build_mlp, reset_model, train
+
+    X_small, y_small, folds = exercise_4_data()
+    reference: dict[tuple[float, float], dict[str, list[float]]] = {}
+    for setting, n_folds in (((0.0, 0.0), 3), ((0.0, 1e-3), 1)):
+        model = build_mlp(
+            64,
+            (128, 128),
+            n_outputs=10,
+            output_activation="softmax",
+            dropout=setting[0],
+            l2=setting[1],
+            seed=SEED_4,
+        )
+        model.compile(
+            optimizer=keras.optimizers.Adam(LEARNING_RATE_4),
+            loss="sparse_categorical_crossentropy",
+        )
+        initial = model.get_weights()
+        rows: dict[str, list[float]] = {"held_out": [], "training_part": [], "penalty": []}
+        for train_index, held_out in folds[:n_folds]:
+            reset_model(model, initial)
+            keras.utils.set_random_seed(SEED_4)
+            train(
+                model,
+                X_small[train_index],
+                y_small[train_index],
+                epochs=EPOCHS_4,
+                batch_size=BATCH_SIZE_4,
+            )
+            rows["held_out"].append(_held_out_log_loss(model, X_small[held_out], y_small[held_out]))
+            rows["training_part"].append(
+                _held_out_log_loss(model, X_small[train_index], y_small[train_index])
+            )
+            rows["penalty"].append(float(sum(float(loss) for loss in model.losses)))
+        reference[setting] = rows
+    return reference
+
+
+def _check_provenance_4(table: dict[tuple[float, float], np.ndarray]) -> None:
+    """Compare the learner's no-dropout fold log-losses with networks retrained here."""
+    reference = _reference_4()
+    plain, yours = reference[(0.0, 0.0)], table[(0.0, 0.0)]
+    if np.allclose(yours, plain["held_out"], atol=TOL_4):
+        pass
+    elif np.allclose(yours, plain["training_part"], atol=TOL_4) or np.all(
+        yours < 0.25 * np.asarray(plain["held_out"])
+    ):
+        raise Incorrect(
+            f"your log-losses for (0.0, 0.0) ({', '.join(f'{v:.4f}' for v in yours)}) are far "
+            "below what these networks score on images they did not train on: did you score each "
+            "fold's *training* part? Score the held-out part (the second index array of each fold)."
+        )
+    elif abs(yours[0] - plain["held_out"][0]) <= TOL_4 and np.all(
+        yours[1:] < np.asarray(plain["held_out"][1:]) - TOL_4
+    ):
+        raise Incorrect(
+            "your first fold matches, but folds 2 and 3 are lower than a fresh network scores: "
+            "the network kept training from where the previous fold left it, and had already seen "
+            "those held-out images. Start each fold from fresh weights (build a new network, or "
+            "`reset_model(model, initial_weights)`)."
+        )
+    else:
+        raise Incorrect(
+            "your log-losses for (0.0, 0.0) differ from a network retrained here the way the "
+            f"exercise describes (first fold: yours {yours[0]:.4f}, retrained "
+            f"{plain['held_out'][0]:.4f}). Check the recipe: `build_mlp(..., seed=0)`, Adam with "
+            "learning rate 0.01, `keras.utils.set_random_seed(0)` before each fit, 40 epochs, "
+            "batch size 200, log-loss of the held-out part."
+        )
+    penalized, first = reference[(0.0, 1e-3)], table[(0.0, 1e-3)][0]
+    if abs(first - penalized["held_out"][0]) <= TOL_4:
+        return
+    if abs(first - penalized["held_out"][0] - penalized["penalty"][0]) <= 0.02:
+        raise Incorrect(
+            f"your first-fold log-loss for (0.0, 0.001) is {first:.4f}, about the held-out "
+            f"log-loss plus the L2 penalty ({penalized['penalty'][0]:.3f}): `model.evaluate` "
+            "reports the training objective, penalty included. Compute the log-loss from the "
+            "predicted probabilities, `model(X_part, training=False)`."
+        )
+    raise Incorrect(
+        f"your first-fold log-loss for (0.0, 0.001) is {first:.4f}; a network retrained here the "
+        f"way the exercise describes scores {penalized['held_out'][0]:.4f}. Check `l2=0.001` and "
+        "the recipe."
+    )
+
+
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "Cross-validation scores each setting on images its network did not train on: for every "
+        "setting and fold, start a *fresh* network, train it on the fold's training part and score "
+        "the log-loss (lesson 06's proper score) on the held-out part. Compare settings on the "
+        "mean over the folds; judge the winner's margin against the standard error of the "
+        "fold-by-fold differences, as lesson 12's section 6 does.",
+        "Build each network with `build_mlp(64, (128, 128), n_outputs=10, "
+        "output_activation='softmax', dropout=rate, l2=l2, seed=0)`, compile it with "
+        "`optimizer=keras.optimizers.Adam(0.01), loss='sparse_categorical_crossentropy'`, then "
+        "`keras.utils.set_random_seed(0)` and `train(model, X_small[train_index], "
+        "y_small[train_index], epochs=40, batch_size=200)`. The held-out log-loss: `p = "
+        "np.asarray(model(X_part, training=False))`, then `-np.mean(np.log(np.clip(p[np.arange("
+        "len(y_part)), y_part], 1e-7, 1.0)))` (the clip keeps one confident mistake from giving "
+        "an infinite loss).",
+        "`mean_loss = {s: np.mean(v) for s, v in cv_loss.items()}`, `choice, runner_up = "
+        "sorted(mean_loss, key=mean_loss.get)[:2]`, `margin = mean_loss[runner_up] - "
+        "mean_loss[choice]`, `margin_se = np.std(np.subtract(cv_loss[runner_up], "
+        "cv_loss[choice]), ddof=1) / np.sqrt(3)` and `distinguishable = margin > 2 * margin_se`.",
+    ),
+)
+def _grade_4(cv_loss, choice, margin, margin_se, distinguishable):
+    table = _cv_table(cv_loss)
+    means = {setting: float(values.mean()) for setting, values in table.items()}
+    order = sorted(means, key=lambda setting: means[setting])
+    best, runner_up, worst = order[0], order[1], order[-1]
+    picked = _setting(choice)
+    if picked != best:
+        if picked == worst:
+            raise Incorrect(
+                f"{picked} has the *highest* mean log-loss in your `cv_loss`; a lower log-loss "
+                "is better."
+            )
+        raise Incorrect(
+            f"{picked} does not have the lowest mean log-loss over the three folds in your "
+            "`cv_loss`: compare the settings on their means, not on one fold."
+        )
+    expected = means[runner_up] - means[best]
+    expect_close(
+        "margin",
+        margin,
+        expected,
+        tol=1e-6,
+        mistakes=[
+            (-expected, "the sign is flipped: the runner-up's mean minus the choice's."),
+            (
+                means[worst] - means[best],
+                "that is the margin over the *worst* setting; compare with the runner-up, the "
+                "setting you would pick instead.",
+            ),
+        ],
+    )
+    differences = table[runner_up] - table[best]
+    standard_error = float(np.std(differences, ddof=1) / np.sqrt(len(differences)))
+    expect_close(
+        "margin_se",
+        margin_se,
+        standard_error,
+        tol=1e-6,
+        mistakes=[
+            (
+                float(np.std(differences, ddof=1)),
+                "that is the standard deviation of the fold-by-fold differences; the standard "
+                "error of their mean divides it by √3 (three folds).",
+            ),
+            (
+                float(np.std(differences) / np.sqrt(3)),
+                "use the sample standard deviation, `ddof=1`.",
+            ),
+            (
+                float(np.std(table[best], ddof=1) / np.sqrt(3)),
+                "that is the spread of the choice's own fold log-losses; take the fold-by-fold "
+                "*differences* (runner-up − choice), which is what decides.",
+            ),
+        ],
+    )
+    if not isinstance(distinguishable, (bool, np.bool_)):
+        raise Incorrect(f"`distinguishable` should be True or False, got {distinguishable!r}.")
+    if bool(distinguishable) != (expected > 2 * standard_error):
+        raise Incorrect(
+            "`distinguishable` does not follow from your numbers: it is True when the margin is "
+            "more than two standard errors (`margin > 2 * margin_se`)."
+        )
+    _check_provenance_4(table)
+    # The numbers depend on the CPU; the message must not.
+    return (
+        "Your numbers match networks retrained here, and your choice and its margin follow from "
+        "them; with three folds, two standard errors is a rough yardstick, not a proof."
     )

@@ -1,10 +1,11 @@
 # %% [markdown]
 # # 12 · Choosing and combining regularizers — exercises
 #
-# Three exercises on [lesson 12](12_choosing_and_combining.ipynb). Each one asks a question you
+# Four exercises on [lesson 12](12_choosing_and_combining.ipynb). Each one asks a question you
 # answer with a few lines of code: write them in the cell marked `# Write your code here.` and
 # replace each `...` with your answer (e.g. `choice = "lasso"`). The setup cell imports what you
-# need; the exercises use scikit-learn only, so they run in seconds. No cell depends on your
+# need; exercises 1–3 use scikit-learn only and run in seconds, exercise 4 trains small Keras
+# networks (about ten seconds; its check retrains two of them, about two seconds). No cell depends on your
 # answers, so you can skip an exercise and come back. Each exercise fixes its own seeds (they do
 # not follow the setup cell's `SEED`) on purpose: the check recomputes the answer from exactly
 # the recipe given.
@@ -27,8 +28,9 @@ from sklearn.pipeline import make_pipeline
 
 import regutils
 
-SEED = regutils.setup_notebook(seed=0)  # the exercises below fix their own seeds on purpose
-ex = regutils.exercises("11")  # check(), hint() and solution() for these exercises
+# keras=True: exercise 4 trains Keras networks (TensorFlow is configured before it is imported)
+SEED = regutils.setup_notebook(seed=0, keras=True)  # exercises 1–3 fix their own seeds on purpose
+ex = regutils.exercises("12")  # check(), hint() and solution() for these exercises
 
 # %% [markdown]
 # ## Exercise 1 · Pick the regularizer, and back it with a number
@@ -152,3 +154,98 @@ ex.check("3", mean_accuracy=mean_accuracy, sd_accuracy=sd_accuracy, n_zero=n_zer
 # lesson's default logistic setting (C = 1, L2) in section 6 to see what the sparser,
 # easier-to-explain model costs. Whether that trade is worth it is a judgement the numbers inform
 # but do not make for you.
+
+# %% [markdown]
+# ## Exercise 4 · Tune dropout and L2 together, and defend the choice
+#
+# Section 7 of the lesson stacked dropout, L2 and early stopping at textbook strengths and did not
+# show them better than the best one alone: strengths must be tuned *together*. **Goal:** choose
+# `(dropout, l2)` from the grid `dropout` ∈ {0.0, 0.5} × `l2` ∈ {0.0, 0.001} by **3-fold
+# cross-validated held-out log-loss**, and decide whether the winner is distinguishable from the
+# runner-up.
+#
+# Fixed settings (the cell below loads the data): the 300 digits images `X_small, y_small` and their
+# three folds `digit_folds`; the network of `build_mlp` with two hidden layers of 128 units, 10
+# softmax outputs, `dropout` after each hidden layer and `l2` on its weights, `seed=0`; Adam with
+# learning rate 0.01; 40 epochs with all training images in one batch; `keras.utils.set_random_seed(0)`
+# before each fit. Start each fold from a **fresh** network (new weights, new optimizer state), and
+# score each fold's *held-out* part. Seeds are fixed on purpose: the check retrains two of your
+# networks.
+#
+# Store:
+#
+# - `cv_loss`: a dict mapping each setting `(dropout, l2)` to its three fold log-losses;
+# - `choice`: the setting with the lowest mean log-loss;
+# - `margin`: how much lower its mean is than the runner-up's (a positive number);
+# - `margin_se`: the standard error of that margin — the standard deviation (`ddof=1`) of the three
+#   fold-by-fold differences (runner-up − choice), divided by √3;
+# - `distinguishable`: `True` if the margin is more than two standard errors (the yardstick of the
+#   lesson's section 6), else `False`.
+#
+# Then defend the choice in a sentence, with these numbers.
+
+# %% tags=["solution", "exercise-4"]
+import keras  # TensorFlow was configured by the setup cell (keras=True)
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+from regutils.training import build_mlp, reset_model, train
+
+X_all, y_all = load_digits(return_X_y=True)
+# Fixed on purpose (the exercise's recipe): which 300 images, which three folds.
+X_small, _, y_small, _ = train_test_split((X_all / 16.0).astype("float32"), y_all,
+                                          train_size=300, stratify=y_all, random_state=0)
+digit_folds = list(StratifiedKFold(n_splits=3, shuffle=True, random_state=0).split(X_small,
+                                                                                   y_small))
+### BEGIN SOLUTION
+def held_out_log_loss(model, X_part, y_part):
+    p = np.asarray(model(X_part, training=False))  # clipped: one sure mistake would give inf
+    return float(-np.mean(np.log(np.clip(p[np.arange(len(y_part)), y_part], 1e-7, 1.0))))
+
+
+cv_loss = {}
+for rate, l2 in [(0.0, 0.0), (0.0, 1e-3), (0.5, 0.0), (0.5, 1e-3)]:
+    model = build_mlp(64, (128, 128), n_outputs=10, output_activation="softmax", dropout=rate,
+                      l2=l2, seed=0)  # seed fixed on purpose (the recipe)
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+    initial = model.get_weights()  # compiled once per setting; every fold restarts from here
+    cv_loss[(rate, l2)] = []
+    for train_index, held_out in digit_folds:
+        reset_model(model, initial)  # fresh weights and optimizer state for each fold
+        keras.utils.set_random_seed(0)
+        train(model, X_small[train_index], y_small[train_index], epochs=40, batch_size=200)
+        cv_loss[(rate, l2)].append(held_out_log_loss(model, X_small[held_out], y_small[held_out]))
+mean_loss = {setting: float(np.mean(losses)) for setting, losses in cv_loss.items()}
+choice, runner_up = sorted(mean_loss, key=mean_loss.get)[:2]
+margin = mean_loss[runner_up] - mean_loss[choice]
+margin_se = float(np.std(np.subtract(cv_loss[runner_up], cv_loss[choice]), ddof=1) / np.sqrt(3))
+distinguishable = bool(margin > 2 * margin_se)
+for setting, losses in cv_loss.items():
+    gap = np.subtract(losses, cv_loss[choice])  # fold by fold, this setting minus the choice
+    print(f"dropout {setting[0]}, l2 {setting[1]:g}: mean log-loss {mean_loss[setting]:.3f}, "
+          f"minus the choice's {gap.mean():+.3f} ± {gap.std(ddof=1) / np.sqrt(3):.3f} (SE)")
+print(f"choice {choice}: margin over {runner_up} {margin:.3f} ± {margin_se:.3f} (SE); "
+      f"more than two SE: {distinguishable}")
+# stub: cv_loss = ...
+# stub: choice = ...
+# stub: margin = ...
+# stub: margin_se = ...
+# stub: distinguishable = ...
+### END SOLUTION
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex.check("4", cv_loss=cv_loss, choice=choice, margin=margin, margin_se=margin_se,
+         distinguishable=distinguishable)
+
+# %% [markdown] tags=["solution"]
+# The printed numbers are the defence. Each row compares a setting with the choice fold by fold, on
+# the same three folds: a difference of more than two standard errors is the lesson's yardstick for
+# "distinguishable". Without dropout the network overfits its 200 training images and its held-out
+# log-loss is the worst of the grid; compare the dropout rows' differences with their standard
+# errors to see whether dropout's gain clears that bar here. Between the two dropout settings, adding
+# L2 moves the mean by less than two standard errors: three folds cannot tell them apart, so take the
+# one with the lower mean *and say* that the runner-up is as good within the noise — or prefer the
+# simpler setting (one hyperparameter fewer) and say why. With three folds (two degrees of freedom)
+# two standard errors is a rough yardstick, not a test: a verdict on the winner needs more folds or
+# repeats.
