@@ -180,7 +180,7 @@ def test_install_took_every_package_from_the_wheelhouse(offline_venv):
 def test_the_installed_versions_are_the_locked_ones(offline_venv):
     python, _ = offline_venv
     freeze = subprocess.run(
-        [str(python), "-m", "pip", "freeze", "--exclude-editable"],
+        [str(python), "-m", "pip", "freeze", "--all", "--exclude-editable"],
         env=offline_env(),
         capture_output=True,
         text=True,
