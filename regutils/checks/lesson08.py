@@ -13,6 +13,7 @@ from functools import cache
 
 import numpy as np
 
+from regutils.checks import digits_validation_half
 from regutils.feedback import (
     ExerciseBook,
     Incorrect,
@@ -222,17 +223,8 @@ def _grade_2(out, out_inference, grad_x):
 # --------------------------------------------------------------------------- exercise 3
 
 
-@cache
 def _validation_images() -> tuple[np.ndarray, np.ndarray]:
-    from sklearn.datasets import load_digits
-    from sklearn.model_selection import train_test_split
-
-    digits = load_digits()
-    X = (digits.data / 16.0).astype("float32")
-    _, X_val, _, y_val = train_test_split(
-        X, digits.target, test_size=0.5, stratify=digits.target, random_state=0
-    )
-    return X_val, y_val
+    return digits_validation_half()
 
 
 def _mc_reference(model, passes: int = 50) -> dict[str, float]:
