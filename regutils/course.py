@@ -31,7 +31,14 @@ _MARKER = "lessons.toml"  # only the course's own folder has it
 
 
 class CourseFilesNotFound(FileNotFoundError):
-    """Raised when neither a course folder nor the package's shipped copy can be found."""
+    """Raised when neither a course folder nor the package's shipped copy can be found.
+
+    ``detail`` says what was looked for and not found, ``fix`` what to do; the message is both.
+    """
+
+    def __init__(self, detail: str, fix: str) -> None:
+        super().__init__(f"{detail}: {fix}")
+        self.detail, self.fix = detail, fix
 
 
 def course_dir() -> Path | None:
@@ -52,8 +59,9 @@ def course_dir() -> Path | None:
         folder = Path(named).expanduser().resolve()
         if not (folder / _MARKER).is_file():
             raise CourseFilesNotFound(
-                f"{COURSE_DIR_VARIABLE} is {named!r}, but {folder} has no {_MARKER}: set it to "
-                "the course folder (the one with lessons.toml, data/ and solutions/), or unset it."
+                f"{COURSE_DIR_VARIABLE} is {named!r}, but {folder} has no {_MARKER}",
+                "set it to the course folder (the one with lessons.toml, data/ and solutions/), "
+                "or unset it.",
             )
         return folder
     source = _PACKAGE.parent
@@ -102,8 +110,8 @@ def course_file(relative: str) -> Path:
     if not shipped.is_dir():
         raise CourseFilesNotFound(
             f"regutils cannot find the course's files ({relative}): it is not installed from a "
-            f"clone of the course, and this installation has no shipped copy ({shipped}). Clone "
-            f"the course and set {COURSE_DIR_VARIABLE} to its folder, or reinstall regutils "
-            "from the course repository."
+            f"clone of the course, and this installation has no shipped copy ({shipped})",
+            f"clone the course and set {COURSE_DIR_VARIABLE} to its folder, or reinstall "
+            "regutils from the course repository.",
         )
     return shipped.joinpath(*parts)

@@ -290,11 +290,7 @@ def diagnose_course() -> Finding:
         root = course_dir()
         files = course_file("data").parent
     except CourseFilesNotFound as exc:
-        message = str(exc)
-        detail, _, fix = message.partition(": set it to ")
-        if fix:
-            return Finding("Course files", "FAIL", detail, f"set it to {fix}")
-        return Finding("Course files", "FAIL", message, CLONE_FIX)
+        return Finding("Course files", "FAIL", exc.detail, exc.fix)
     if root is None:
         return Finding("Course files", "OK", f"the copy shipped in the installed package ({files})")
     return Finding("Course files", "OK", f"the course folder {root}")

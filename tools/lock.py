@@ -37,19 +37,19 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from regutils.lockfile import Pin, lock_python, parse_lock, supported_pythons
+from tools.wheelhouse import LATE_PATCH, TARGETS
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: The platforms the lock must serve, as marker values: the four in the course's promise.
-PLATFORMS: dict[str, dict[str, str]] = {
-    "Linux x86_64": {"sys_platform": "linux", "platform_system": "Linux", "platform_machine": "x86_64", "os_name": "posix"},
-    "Linux aarch64": {"sys_platform": "linux", "platform_system": "Linux", "platform_machine": "aarch64", "os_name": "posix"},
-    "macOS arm64": {"sys_platform": "darwin", "platform_system": "Darwin", "platform_machine": "arm64", "os_name": "posix"},
-    "Windows x86_64": {"sys_platform": "win32", "platform_system": "Windows", "platform_machine": "AMD64", "os_name": "nt"},
-}  # fmt: skip
-
-#: A late patch release of each minor version (markers may compare python_full_version).
-PATCH = ".9"
+#: The platforms the lock must serve, the four of the course's promise: name → wheel platform tag;
+#: their marker values are tools/wheelhouse.py's TARGETS (one table for both tools).
+PLATFORM_TAGS = {
+    "Linux x86_64": "manylinux_2_28_x86_64",
+    "Linux aarch64": "manylinux_2_28_aarch64",
+    "macOS arm64": "macosx_11_0_arm64",
+    "Windows x86_64": "win_amd64",
+}
+PLATFORMS: dict[str, dict[str, str]] = {name: TARGETS[tag] for name, tag in PLATFORM_TAGS.items()}
 
 
 def marker_environment(platform: str, python: str) -> dict[str, str]:
@@ -57,7 +57,7 @@ def marker_environment(platform: str, python: str) -> dict[str, str]:
     (``"3.12"``), for CPython."""
     return PLATFORMS[platform] | {
         "python_version": python,
-        "python_full_version": python + PATCH,
+        "python_full_version": python + LATE_PATCH,
         "implementation_name": "cpython",
         "platform_python_implementation": "CPython",
         "platform_release": "",

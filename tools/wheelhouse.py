@@ -50,7 +50,10 @@ LOCK = ROOT / "requirements-lock.txt"
 PYPROJECT = ROOT / "pyproject.toml"
 STAMP = ".complete"  # written last: the folder is whole
 
-# Marker environments of the platforms a room usually has (for --platform).
+#: Markers may compare python_full_version: a target Python X.Y is taken as the late patch X.Y.9.
+LATE_PATCH = ".9"
+
+# Marker environments of the platforms a room usually has (for --platform; tools/lock.py's too).
 TARGETS = {
     "manylinux_2_28_x86_64": {
         "sys_platform": "linux",
@@ -116,7 +119,7 @@ def target_environment(platform: str, python_version: str) -> dict[str, str]:
     here = {key: str(value) for key, value in default_environment().items()}
     environment = here | TARGETS.get(platform, {})
     environment["python_version"] = python_version
-    environment["python_full_version"] = f"{python_version}.9"  # a late patch release
+    environment["python_full_version"] = python_version + LATE_PATCH
     return environment
 
 
