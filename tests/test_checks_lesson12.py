@@ -230,12 +230,10 @@ def mistakes_4():
         reset_model(model, initial)
         keras.utils.set_random_seed(0)
         train(model, X[train_index], y[train_index], epochs=40, batch_size=200)
-        out["training part"].append(
-            lesson12._held_out_log_loss(model, X[train_index], y[train_index])
-        )
+        out["training part"].append(lesson12._log_loss(model, X[train_index], y[train_index]))
         keras.utils.set_random_seed(0)  # one network carried on from fold to fold: no reset
         train(kept, X[train_index], y[train_index], epochs=40, batch_size=200)
-        out["not reset"].append(lesson12._held_out_log_loss(kept, X[held_out], y[held_out]))
+        out["not reset"].append(lesson12._log_loss(kept, X[held_out], y[held_out]))
     penalized = network(1e-3)
     train_index, held_out = folds[0]
     keras.utils.set_random_seed(0)
