@@ -121,30 +121,28 @@ def seed_in_force() -> int | None:
     return _seed_in_force
 
 
-def _seed_from_environment(seed: int) -> int:
-    """``seed``, unless ``REGUTILS_SEED`` names another; a bad value raises a clear error."""
-    text = os.environ.get(SEED_VARIABLE, "").strip()
+def _from_environment(variable: str, value: int, minimum: int, what: str, default: str) -> int:
+    """``value``, unless ``variable`` names a whole number >= ``minimum``; any other text raises an
+    error saying what the variable overrides (``what``) and what unsetting it gives (``default``)."""
+    text = os.environ.get(variable, "").strip()
     if not text:
-        return seed
-    if not text.isdecimal():
+        return value
+    if not text.isdecimal() or int(text) < minimum:
         raise ValueError(
-            f"{SEED_VARIABLE} must be a whole number >= 0 (it overrides the lesson's "
-            f"seed), got {text!r}; unset it to use the lesson's seed {seed}."
+            f"{variable} must be a whole number >= {minimum} (it overrides the lesson's {what}), "
+            f"got {text!r}; unset it to use the lesson's {default}."
         )
     return int(text)
+
+
+def _seed_from_environment(seed: int) -> int:
+    """``seed``, unless ``REGUTILS_SEED`` names another; a bad value raises a clear error."""
+    return _from_environment(SEED_VARIABLE, seed, 0, "seed", f"seed {seed}")
 
 
 def _threads_from_environment(threads: int) -> int:
     """``threads``, unless ``REGUTILS_THREADS`` names another count; a bad value raises a clear error."""
-    text = os.environ.get(THREADS_VARIABLE, "").strip()
-    if not text:
-        return threads
-    if not text.isdecimal() or int(text) < 1:
-        raise ValueError(
-            f"{THREADS_VARIABLE} must be a whole number >= 1 (it overrides the lesson's thread "
-            f"count), got {text!r}; unset it to use the lesson's {threads}."
-        )
-    return int(text)
+    return _from_environment(THREADS_VARIABLE, threads, 1, "thread count", str(threads))
 
 
 _seed_in_force: int | None = None
