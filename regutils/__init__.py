@@ -12,7 +12,10 @@ call, the ``Dropout`` layer) always stays visible in the notebooks.
   :func:`plot_coefficient_path`, :func:`plot_history`, :func:`plot_weight_histograms`.
 - Keras — :func:`build_mlp`, :func:`train`, :func:`run_grid`, :func:`reset_model` (TensorFlow is
   imported only when they are called).
-- :func:`exercises` — ``check``, ``hint`` and ``solution`` for a lesson's exercises.
+- :func:`exercises` — ``check``, ``hint`` and ``solution`` for a lesson's exercises;
+  :func:`quiz` — the lesson's concept questions (``ask``, ``answer``).
+- :func:`explore` — a figure with sliders (redrawn on release); :func:`progress` — a progress
+  line for a long loop.
 - ``python -m regutils doctor`` — checks that this machine is ready for the course.
 
 Names are imported on first use, so ``import regutils`` is fast, never imports TensorFlow, and
@@ -38,6 +41,9 @@ _EXPORTS: dict[str, str] = {
     "sine_curve": "regutils.datasets",
     "verify_data_file": "regutils.datasets",
     "exercises": "regutils.feedback",
+    "explore": "regutils.explorer",
+    "progress": "regutils.progressbar",
+    "quiz": "regutils.quizzes",
     "claim": "regutils.claims",
     "ClaimError": "regutils.claims",
     "GeneralizationLoss": "regutils.callbacks",
@@ -91,6 +97,7 @@ if TYPE_CHECKING:  # for editors and type checkers only
         sine_curve,
         verify_data_file,
     )
+    from regutils.explorer import explore
     from regutils.feedback import exercises
     from regutils.model_selection import one_standard_error_rule, one_standard_error_rule_from_folds
     from regutils.notebook import seed_in_force, setup_notebook
@@ -105,4 +112,6 @@ if TYPE_CHECKING:  # for editors and type checkers only
         plot_weight_histograms,
     )
     from regutils.preprocessing import heart_preprocessor
+    from regutils.progressbar import progress
+    from regutils.quizzes import quiz
     from regutils.training import build_mlp, reset_model, run_grid, train

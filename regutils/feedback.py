@@ -30,10 +30,12 @@ import numpy as np
 import numpy.typing as npt
 
 from regutils.course import course_file
+from regutils.display import Feedback, show
 
 __all__ = [
     "Exercise",
     "ExerciseBook",
+    "Feedback",
     "Incorrect",
     "exercises",
     "expect_array",
@@ -383,58 +385,151 @@ class ExerciseBook:
             )
         return self._exercises[id]
 
-    def feedback(self, id: str, **answers: object) -> str:
-        """The text :meth:`check` prints: correct, not answered yet, or what to look at."""
+    def _unknown(self, id: object, call: str) -> Feedback | None:
+        """Usage feedback when ``id`` is not one of this lesson's exercises, else ``None``."""
+        if isinstance(id, str) and id in self._exercises:
+            return None
+        ids = ", ".join(repr(i) for i in self._exercises)
+        return Feedback(
+            "usage",
+            f"There is no exercise {id!r} here; the exercises are {ids}: e.g. ex.{call}('1').",
+            heading=f"ex.{call}(…)",
+            message=f"There is no exercise {id!r} here; the exercises are {ids}: "
+            f"e.g. `ex.{call}('1')`.",
+        )
+
+    def feedback(self, id: str, **answers: object) -> Feedback:
+        """The feedback :meth:`check` shows: correct, not yet (and why), or not answered yet.
+
+        Any answer gets a sentence, never a traceback: answers given under other names, a missing
+        answer, or a value the check cannot use at all (a string where an array goes) each get a
+        message saying what the check expects.
+        """
+        unknown = self._unknown(id, "check")
+        if unknown is not None:
+            return unknown
         exercise = self.get(id)
-        expected = set(exercise.answers)
-        if set(answers) != expected:
-            wanted = ", ".join(f"{name}={name}" for name in exercise.answers)
-            raise TypeError(
-                f"check({id!r}, ...) takes the answers {wanted}; got "
-                f"{', '.join(answers) or 'none'}."
+        wanted = ", ".join(f"{name}={name}" for name in exercise.answers)
+        missing = [name for name in exercise.answers if name not in answers]
+        extra = [name for name in answers if name not in exercise.answers]
+        if missing or extra:
+            problems = []
+            if missing:
+                problems.append("it is missing " + ", ".join(f"`{n}`" for n in missing))
+            if extra:
+                problems.append("it does not take " + ", ".join(f"`{n}`" for n in extra))
+            message = (
+                f"Exercise {id}'s check takes the answers `{wanted}`; {' and '.join(problems)}. "
+                f"Copy the check line from the exercise: `ex.check({id!r}, {wanted})`."
             )
-        missing = [name for name in exercise.answers if answers[name] is Ellipsis]
-        if missing:
-            names = ", ".join(f"`{name}`" for name in missing)
-            return (
-                f"Exercise {id} is not answered yet: replace the `...` in {names} with your "
-                f"answer. For a nudge: ex.hint({id!r})"
+            return Feedback("usage", message, heading=f"exercise {id}", message=message)
+        unanswered = [name for name in exercise.answers if answers[name] is Ellipsis]
+        if unanswered:
+            names = ", ".join(f"`{name}`" for name in unanswered)
+            message = (
+                f"replace the `...` in {names} with your answer. For a nudge: `ex.hint({id!r})`"
+            )
+            return Feedback(
+                "not-answered",
+                f"Exercise {id} is not answered yet: {message}",
+                heading=f"exercise {id}",
+                message=message,
             )
         try:
             remark = exercise.check(**answers)
         except Incorrect as wrong:
-            return f"Not yet — exercise {id}: {wrong}\nFor a nudge: ex.hint({id!r})"
-        return f"Correct: exercise {id}." + (f" {remark}" if remark else "")
+            message = f"{wrong}\nFor a nudge: `ex.hint({id!r})`"
+            return Feedback(
+                "not-yet",
+                f"Not yet — exercise {id}: {message}",
+                heading=f"exercise {id}",
+                message=message,
+            )
+        except Exception as error:  # an answer of a shape the check cannot use at all
+            message = (
+                f"the check could not use your answers ({type(error).__name__}: "
+                f"{_first_line(error)}). Make each of {', '.join(f'`{n}`' for n in exercise.answers)} "
+                f"what the exercise's text asks for (a number, a list, a model, …). "
+                f"For a nudge: `ex.hint({id!r})`"
+            )
+            return Feedback(
+                "not-yet",
+                f"Not yet — exercise {id}: {message}",
+                heading=f"exercise {id}",
+                message=message,
+            )
+        return Feedback(
+            "correct",
+            f"Correct: exercise {id}." + (f" {remark}" if remark else ""),
+            heading=f"exercise {id}",
+            message=remark or "",
+        )
 
     def check(self, id: str, **answers: object) -> None:
-        """Check the answers of exercise ``id`` (given by name) and print the verdict."""
-        print(self.feedback(id, **answers))
+        """Check the answers of exercise ``id`` (given by name) and show the verdict."""
+        show(self.feedback(id, **answers))
+
+    def hint_feedback(self, id: str) -> Feedback:
+        """The next hint of exercise ``id`` (each call one more), or that there are no more."""
+        unknown = self._unknown(id, "hint")
+        if unknown is not None:
+            return unknown
+        hints = self.get(id).hints
+        shown = self._hints_shown.get(id, 0)
+        self._hints_shown[id] = shown + 1
+        n = len(hints)
+        if shown >= n:
+            message = (
+                f"You have seen all {n} hint{'s' if n > 1 else ''} of exercise {id}. The worked "
+                f"solution: `ex.solution({id!r})`. The last hint was: {hints[-1]}"
+            )
+            return Feedback(
+                "hint", message, heading=f"no more hints · exercise {id}", message=message
+            )
+        message = hints[shown]
+        if shown == n - 1:
+            message += f"\n(That was the last hint. The worked solution: `ex.solution({id!r})`.)"
+        return Feedback(
+            "hint",
+            f"Hint {shown + 1} of {n} for exercise {id}: {message}",
+            heading=f"{shown + 1} of {n} · exercise {id}",
+            message=message,
+        )
 
     def hint(self, id: str) -> None:
-        """Print the next hint of exercise ``id``; each call reveals one more."""
-        exercise = self.get(id)
-        shown = min(self._hints_shown.get(id, 0), len(exercise.hints) - 1)
-        self._hints_shown[id] = shown + 1
-        last = shown == len(exercise.hints) - 1
-        suffix = (
-            f"\n(That was the last hint. The worked solution: ex.solution({id!r}))" if last else ""
-        )
-        print(
-            f"Hint {shown + 1} of {len(exercise.hints)} for exercise {id}: "
-            f"{exercise.hints[shown]}{suffix}"
-        )
+        """Show the next hint of exercise ``id``; each call reveals one more."""
+        show(self.hint_feedback(id))
 
     def solution_text(self, id: str) -> str:
         """The worked solution of exercise ``id``, read from the solutions notebook."""
         self.get(id)
         return solution_from_notebook(course_file(f"solutions/{self.notebook}"), id)
 
-    def solution(self, id: str) -> None:
-        """Print the worked solution of exercise ``id``."""
-        print(
-            f"# Solution of exercise {id} (from solutions/{self.notebook})\n"
-            + self.solution_text(id)
+    def solution_feedback(self, id: str) -> Feedback:
+        """The worked solution of exercise ``id``, as highlighted code."""
+        unknown = self._unknown(id, "solution")
+        if unknown is not None:
+            return unknown
+        code = self.solution_text(id)
+        where = f"solutions/{self.notebook}"
+        return Feedback(
+            "solution",
+            f"# Solution of exercise {id} (from {where})\n{code}",
+            heading=f"exercise {id}",
+            message=f"From `{where}`; run it in the exercise's cell, then its check.",
+            code=code,
         )
+
+    def solution(self, id: str) -> None:
+        """Show the worked solution of exercise ``id``."""
+        show(self.solution_feedback(id))
+
+
+def _first_line(error: BaseException) -> str:
+    """The first line of an error's message, at most 120 characters."""
+    lines = str(error).strip().splitlines()
+    line = lines[0] if lines else "no message"
+    return line if len(line) <= 120 else line[:117] + "..."
 
 
 def solution_from_notebook(path: Path, id: str) -> str:

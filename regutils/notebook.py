@@ -15,7 +15,15 @@ from regutils.validation import validate_int
 if TYPE_CHECKING:  # matplotlib is imported only when a lesson sets up its plots
     from matplotlib.typing import RcKeyType
 
-__all__ = ["setup_notebook", "seed_in_force", "PLOT_STYLE", "SEED_VARIABLE", "THREADS_VARIABLE"]
+__all__ = [
+    "setup_notebook",
+    "seed_in_force",
+    "PLOT_STYLE",
+    "LINE_COLORS",
+    "LINE_STYLES",
+    "SEED_VARIABLE",
+    "THREADS_VARIABLE",
+]
 
 #: Environment variable that overrides every lesson's seed (``REGUTILS_SEED=1 make test-seeds``).
 SEED_VARIABLE = "REGUTILS_SEED"
@@ -39,7 +47,34 @@ PLOT_STYLE: dict[RcKeyType, Any] = {
     "legend.frameon": False,
     "lines.linewidth": 2.0,
     "image.cmap": "viridis",
+    # Opaque white figures: readable in JupyterLab's dark theme too (no dark text on transparent).
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
 }
+
+#: Line colours (the Okabe–Ito palette, safe for the common colour-vision deficiencies) paired with
+#: line styles, so the lines of a figure differ without colour too (printed in grey, or for a
+#: learner who cannot tell the colours apart).
+LINE_COLORS = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#000000",
+    "#999999",
+)
+LINE_STYLES = (
+    "-",
+    "--",
+    ":",
+    "-.",
+    (0, (5, 1, 1, 1, 1, 1)),
+    (0, (1, 1)),
+    (0, (8, 2)),
+    (0, (3, 2, 1, 2)),
+)
 
 
 def setup_notebook(seed: int = 0, *, keras: bool = False, threads: int = 2) -> int:
@@ -154,8 +189,10 @@ def _apply_plot_style() -> None:
     # The first import of pyplot may build the font cache and log about it; keep that out of lessons.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     import matplotlib.pyplot
+    from cycler import cycler
 
     mpl.rcParams.update(PLOT_STYLE)
+    mpl.rcParams["axes.prop_cycle"] = cycler(color=LINE_COLORS, linestyle=LINE_STYLES)
 
 
 def _setup_keras(seed: int, threads: int) -> None:

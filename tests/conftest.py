@@ -65,9 +65,18 @@ def ex(request: pytest.FixtureRequest) -> regutils.feedback.ExerciseBook:
 
 
 def _assert_wrong(text: str, exercise: str, message: str) -> None:
-    """``text`` is the "Not yet" feedback of ``exercise`` and contains ``message``."""
+    """``text`` is the "Not yet" feedback of ``exercise`` and contains ``message``.
+
+    The check's own message, not the safety net that turns an unexpected error in a check into a
+    sentence (regutils.feedback): an answer a test feeds must be recognised by the check.
+    """
     assert text.startswith(f"Not yet — exercise {exercise}:"), text
+    assert CHECK_CRASHED not in text, f"the check of exercise {exercise} crashed: {text}"
     assert message in text, text
+
+
+#: The start of the sentence a learner sees when a check raised something other than Incorrect.
+CHECK_CRASHED = "the check could not use your answers"
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import regutils
 from tools import browser_check, registry
 
 pytestmark = pytest.mark.browser
@@ -28,13 +29,12 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "bench-results" / "screenshots"
 
-# The lesson list comes from lessons.toml. Run whole in the browser: the first lesson with an
-# explorer and exercises in scikit-learn, and the first Keras lesson.
+# The lesson list comes from lessons.toml: every lesson runs whole in the browser. The first
+# lesson with exercises runs in JupyterLab's dark theme, and its quiz is answered with the buttons;
+# its exercises notebook is worked through (wrong answer, hint, solution, misuse, right answer).
 REGISTRY = registry.load()
-LESSONS = [
-    next(lesson.notebook for lesson in REGISTRY.lessons if lesson.exercises and not lesson.keras),
-    REGISTRY.keras_lessons[0].notebook,
-]
+LESSONS = [lesson.notebook for lesson in REGISTRY.lessons]
+FIRST = next(lesson for lesson in REGISTRY.lessons if lesson.exercises and not lesson.keras)
 
 # Every lesson that trains Keras models: its set-up cell runs on a simulated AVX-512 CPU.
 KERAS_LESSONS = [lesson.notebook for lesson in REGISTRY.keras_lessons]
@@ -53,6 +53,14 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def dark_lab(tmp_path_factory):
+    with browser_check.jupyterlab(
+        ROOT, tmp_path_factory.mktemp("lab-dark"), settings=browser_check.DARK_THEME
+    ) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
 def avx512_lab(tmp_path_factory):
     with browser_check.jupyterlab(
         ROOT, tmp_path_factory.mktemp("lab-avx512"), env_overrides=AVX512_PATH
@@ -67,11 +75,18 @@ def page():
 
 
 @pytest.mark.parametrize("notebook", LESSONS, ids=[Path(n).stem for n in LESSONS])
-def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, lab, page):
+def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, request, page):
     path = ROOT / notebook
     assert path.exists(), f"{notebook} is listed for the browser check but does not exist"
+    first = notebook == FIRST.notebook
+    lab = request.getfixturevalue("dark_lab" if first else "lab")
+    quiz = None
+    if first:
+        question = regutils.quiz(FIRST.number).questions["1"]
+        wrong = next(letter for letter in question.letters if letter != question.answer)
+        quiz = (wrong, str(question.answer))
     try:
-        report = browser_check.run_in_jupyterlab(page, lab, notebook, SCREENSHOTS)
+        report = browser_check.run_in_jupyterlab(page, lab, notebook, SCREENSHOTS, quiz=quiz)
     except Exception:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-failure.png"))
@@ -81,7 +96,8 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, lab, page
         lab.stop_kernels()
     print(
         f"\n{notebook}: {report.cells_run}/{report.code_cells} cells in {report.seconds} s; "
-        f"slider {report.slider_before} -> {report.slider_after}; kernel peak memory "
+        f"slider {report.slider_before} -> {report.slider_after}, redrawn in "
+        f"{report.redraw_seconds} s; quiz {report.quiz or '-'}; kernel peak memory "
         f"{report.kernel_peak_mb} MB; screenshots: "
         + ", ".join(str(p.relative_to(ROOT)) for p in report.screenshots)
     )
@@ -91,6 +107,28 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, lab, page
     # hash of the file would not do: a lesson's author may rewrite it during the run.
     saves = [line for line in lab.log.read_text().splitlines() if "Saving file at" in line]
     assert not saves, f"JupyterLab saved a file while running {notebook}: {saves}"
+
+
+def test_a_learner_works_through_an_exercise(dark_lab, page):
+    """Wrong answer, hint, solution, a check called wrongly, right answer: each shows its box."""
+    book = regutils.exercises(FIRST.number)
+    answers = book.get("1").answers
+    steps = browser_check.exercise_steps(
+        "1",
+        wrong="\n".join(f"{name} = 0.5" for name in answers),
+        right=book.solution_text("1"),
+        misuse=f'ex.check("1", {answers[0]}=4)',
+    )
+    try:
+        report, seen = browser_check.exercise_flow(
+            page, dark_lab, FIRST.exercise_notebook, SCREENSHOTS, steps
+        )
+    finally:
+        dark_lab.stop_kernels()
+    print(f"\n{FIRST.exercise_notebook}: {seen}")
+    assert seen == {name: expected for name, _, _, expected in steps}
+    assert not report.red_outputs, report.red_outputs
+    assert not report.dialogs, report.dialogs
 
 
 def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):

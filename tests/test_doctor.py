@@ -64,6 +64,7 @@ def write_lock(path: Path, pins: list[str], python: str = ">=3.11,<3.14") -> Pat
 # --- the whole command ---------------------------------------------------------------------------
 
 
+@pytest.mark.lock
 @pytest.mark.parametrize("cpu", ["default", "avx512_path"])
 def test_full_run_is_all_ok_and_quiet(cpu: str) -> None:
     # "avx512_path": what TensorFlow does by default on an AVX-512 CPU, which writes absl and
@@ -160,6 +161,7 @@ def test_import_does_not_import_tensorflow_matplotlib_or_packaging() -> None:
 # --- single checks -------------------------------------------------------------------------------
 
 
+@pytest.mark.lock
 def test_packages_match_the_real_lock() -> None:
     result = doctor.diagnose_packages()
     assert result.status == "OK", result.detail
@@ -289,6 +291,7 @@ def test_packages_report_an_unreadable_lock(tmp_path: Path) -> None:
     assert "'numpy>=1.26'" in result.detail and "git checkout" in result.fix
 
 
+@pytest.mark.lock
 def test_the_doctor_runs_when_matplotlib_is_broken() -> None:
     code = (
         "import sys; sys.modules['matplotlib'] = None; from regutils.doctor import main; "

@@ -87,3 +87,28 @@ def test_version_changes_put_the_lessons_libraries_first() -> None:
 
 def test_classify_passes_a_passing_case() -> None:
     assert drift_report.classify(ET.fromstring('<testcase classname="a" name="b"/>')) is None
+
+
+def test_what_a_drift_environment_breaks_by_design_is_listed_apart() -> None:
+    expected = drift_report.Broken(
+        "claim",
+        "notebooks/00_start_here.ipynb · Cell 5",
+        "✘ every check passed (number of FAIL lines): 1 (claim: = 0)",
+    )
+    other = drift_report.Broken(
+        "claim", "notebooks/02_ridge.ipynb · Cell 9", "✘ every check passed (x): 1 (claim: = 0)"
+    )
+    assert expected.expected and "requirements-lock.txt" in expected.expected
+    assert other.expected is None
+    report = drift_report.render(10, [expected, other], [], seconds=60)
+    assert "**1 broken**: 1 claims" in report
+    assert "## Expected in a drift run (not counted)" in report
+    assert report.index("02_ridge") < report.index("## Expected") < report.index("00_start_here")
+    assert "Not run: the tests marked `lock`" in report
+
+
+def test_the_lock_marker_is_registered_and_used_by_the_doctor_tests() -> None:
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text()
+    assert f'"{drift_report.LOCK_MARKER}: ' in pyproject
+    doctor_tests = (Path(__file__).resolve().parent / "test_doctor.py").read_text()
+    assert doctor_tests.count(f"@pytest.mark.{drift_report.LOCK_MARKER}\n") == 3

@@ -35,7 +35,7 @@ def _book() -> ExerciseBook:
     return book
 
 
-def test_check_prints_correct_with_remark(capsys):
+def test_check_prints_correct_with_remark_outside_a_notebook(capsys):
     _book().check("1", answer=2.0)
     assert capsys.readouterr().out == "Correct: exercise 1. well done\n"
 
@@ -44,6 +44,7 @@ def test_unanswered_exercise_is_not_an_error(capsys):
     _book().check("1", answer=...)
     out = capsys.readouterr().out
     assert out.startswith("Exercise 1 is not answered yet: replace the `...` in `answer`")
+    assert _book().feedback("1", answer=...).status == "not-answered"
 
 
 def test_known_mistake_gets_its_message_and_unknown_gets_no_answer():
@@ -56,23 +57,73 @@ def test_known_mistake_gets_its_message_and_unknown_gets_no_answer():
     )  # expected value not leaked
 
 
-def test_wrong_names_and_unknown_exercise():
+@pytest.mark.parametrize(
+    "call, answers, message",
+    [
+        ("1", {"wrong": 1}, "it is missing `answer` and it does not take `wrong`"),
+        ("1", {}, "it is missing `answer`. Copy the check line"),
+        ("7", {"answer": 1}, "There is no exercise '7' here; the exercises are '1'"),
+        (1, {"answer": 1}, "There is no exercise 1 here"),
+    ],
+)
+def test_misuse_gets_one_sentence_not_a_traceback(call, answers, message, capsys):
     book = _book()
-    with pytest.raises(TypeError, match=r"takes the answers answer=answer; got wrong"):
-        book.check("1", wrong=1)
-    with pytest.raises(ValueError, match=r"exercise must be one of '1'; got '7'"):
-        book.check("7", answer=1)
+    book.check(call, **answers)
+    out = capsys.readouterr().out
+    assert message in out and "Traceback" not in out
+    assert out.count("\n") == 1, out
+    assert book.feedback(call, **answers).status == "usage"
 
 
-def test_hints_are_progressive_and_stop_at_the_last(capsys):
+def test_a_check_that_crashes_gives_a_sentence():
+    book = ExerciseBook(notebook="99_demo_exercises.ipynb")
+
+    @book.exercise("1", hints=("h",))
+    def _(answer):
+        return str(answer[3])  # an IndexError for a short list
+
+    text = book.feedback("1", answer=[1])
+    assert text.status == "not-yet"
+    assert text.startswith("Not yet — exercise 1: the check could not use your answers (IndexError")
+    assert "`answer`" in text and "ex.hint('1')" in text
+
+
+def test_hints_go_one_by_one_then_say_there_are_no_more():
     book = _book()
-    for _ in range(3):
-        book.hint("1")
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == "Hint 1 of 2 for exercise 1: first"
-    assert out[1] == "Hint 2 of 2 for exercise 1: second"
-    assert out[3] == "Hint 2 of 2 for exercise 1: second"
-    assert "ex.solution('1')" in out[2]
+    texts = [book.hint_feedback("1") for _ in range(3)]
+    assert texts[0] == "Hint 1 of 2 for exercise 1: first"
+    assert texts[1].startswith("Hint 2 of 2 for exercise 1: second\n(That was the last hint.")
+    assert texts[2].startswith("You have seen all 2 hints of exercise 1.")
+    assert "ex.solution('1')" in texts[2] and texts[2].endswith("The last hint was: second")
+    assert [t.heading for t in texts] == [
+        "1 of 2 · exercise 1",
+        "2 of 2 · exercise 1",
+        "no more hints · exercise 1",
+    ]
+
+
+def test_feedback_has_a_labelled_rich_display():
+    book = _book()
+    cases = {
+        "correct": book.feedback("1", answer=2.0),
+        "not-yet": book.feedback("1", answer=4.0),
+        "not-answered": book.feedback("1", answer=...),
+        "hint": book.hint_feedback("1"),
+    }
+    for status, text in cases.items():
+        assert text.status == status
+        html = text._repr_html_()
+        assert f'class="regutils-feedback regutils-{status}"' in html
+        assert "`" not in html, html  # code is rendered, not shown as backticks
+        assert text.label in html
+    assert ">answer</code>" in cases["not-answered"]._repr_html_()
+
+
+def test_solution_is_highlighted_code():
+    text = regutils.exercises("01").solution_feedback("1")
+    assert text.status == "solution" and text.code and text.startswith("# Solution of exercise 1")
+    html = text._repr_html_()
+    assert "<pre" in html and "<span style=" in html  # highlighted by Pygments
 
 
 def test_registering_needs_hints_and_unique_ids():
@@ -232,8 +283,13 @@ def test_stored_check_outputs(lesson):
     ):
         for cell in _cells(ROOT / folder / book.notebook):
             if cell["cell_type"] == "code" and "ex.check(" in _source(cell):
-                text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+                text = "".join(
+                    "".join(o.get("data", {}).get("text/plain", o.get("text", "")))
+                    for o in cell["outputs"]
+                )
                 assert expected in text, f"{folder}/{book.notebook}: {text!r}"
+                html = "".join(o.get("data", {}).get("text/html", "") for o in cell["outputs"])
+                assert "regutils-feedback" in html, f"{folder}/{book.notebook}: no rich feedback"
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

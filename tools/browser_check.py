@@ -68,6 +68,16 @@ STDERR_MIME = "application/vnd.jupyter.stderr"  # JupyterLab renders stderr *and
 RED_OUTPUTS = f'.jp-OutputArea-output[data-mime-type="{STDERR_MIME}"]'
 SLIDER = ".widget-slider"
 SLIDER_HANDLE = ".noUi-handle"  # ipywidgets 8 draws sliders with noUiSlider: role=slider, tabindex
+#: Seconds an explorer may take from a change of its control to the new figure (issue 13).
+REDRAW_BUDGET_S = 0.5
+#: The code of a lesson's explorer cell, and its stored plain-text fallback (regutils.explorer).
+EXPLORER_CODE = "regutils.explore("
+#: What a quiz's Check button must show for a wrong and for the right choice.
+QUIZ_EXPECTED = {"wrong": "not-yet", "right": "correct"}
+#: The CSS class of each kind of feedback box (regutils.display.Feedback).
+FEEDBACK = ".regutils-feedback"
+#: JupyterLab's dark theme, for runs that check what a learner with dark settings sees.
+DARK_THEME = {"@jupyterlab/apputils-extension/themes": {"theme": "JupyterLab Dark"}}
 
 
 def free_port() -> int:
@@ -168,11 +178,13 @@ def jupyterlab(
     workdir: Path | None = None,
     timeout: float = 90.0,
     env_overrides: dict[str, str] | None = None,
+    settings: dict[str, dict] | None = None,
 ) -> Iterator[LabServer]:
     """Start JupyterLab on 127.0.0.1 with a token and a throw-away profile; stop it afterwards.
 
     ``env_overrides`` are added to the server's environment, which its kernels inherit (e.g. the
-    TensorFlow CPU variables of another kind of processor).
+    TensorFlow CPU variables of another kind of processor); ``settings`` are added to the
+    profile's user settings (e.g. :data:`DARK_THEME`).
     """
     owned = workdir is None
     if workdir is None:
@@ -199,7 +211,7 @@ def jupyterlab(
             (workdir / name).mkdir(parents=True, exist_ok=True)
             env[variable] = str(workdir / name)
         env["PYTHONHASHSEED"] = "0"  # as `make lab` sets it
-        for plugin, values in LAB_SETTINGS.items():
+        for plugin, values in {**LAB_SETTINGS, **(settings or {})}.items():
             path = workdir / "settings" / f"{plugin}.jupyterlab-settings"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values, indent=2))
@@ -306,6 +318,9 @@ class Report:
     expected_kernel: str = ""  # the notebook's kernelspec display name
     dialogs: list[str] = field(default_factory=list)  # any dialog open at the end
     kernel_peak_mb: float | None = None  # the kernel's peak resident memory, from /proc
+    stored_explorer: str | None = None  # what the explorer cell shows before anything runs
+    redraw_seconds: float | None = None  # key press on the slider -> new figure, kernel idle
+    quiz: dict[str, str] = field(default_factory=dict)  # answer given -> feedback shown
 
     def setup_problems(self) -> list[str]:
         """What is wrong after running the set-up cell only (see :func:`run_setup_cell`)."""
@@ -329,6 +344,16 @@ class Report:
         ]
         if self.cells_run != self.code_cells:
             found.append(f"{self.cells_run} of {self.code_cells} code cells ran")
+        if self.stored_explorer is not None and (
+            "interactive(children" in self.stored_explorer or "Run All" not in self.stored_explorer
+        ):
+            found.append(
+                "opened without running, the explorer shows "
+                f"{self.stored_explorer.strip()[:200]!r}, not its one-line fallback"
+            )
+        for answer, shown in self.quiz.items():
+            if shown != QUIZ_EXPECTED[answer]:
+                found.append(f"quiz: the {answer} answer showed {shown!r}")
         if not self.sliders:
             found.append("no ipywidgets slider was rendered")
         elif self.slider_before == self.slider_after:
@@ -337,6 +362,10 @@ class Report:
             found.append("no figure under the explorer's slider")
         elif not self.figure_changed:
             found.append("moving the slider did not change the figure")
+        elif self.redraw_seconds is not None and self.redraw_seconds > REDRAW_BUDGET_S:
+            found.append(
+                f"the explorer took {self.redraw_seconds} s to redraw (budget {REDRAW_BUDGET_S} s)"
+            )
         return found
 
 
@@ -392,11 +421,19 @@ def _start(page, server: LabServer, notebook: str, out_dir: Path):
     report = Report(notebook, code_cells=code_cells, expected_kernel=kernel)
     shot = _screenshots(report, page, out_dir)
     page.set_default_timeout(60_000)
-    return report, shot, _open(page, server, notebook, report)
+    return report, shot, _open(page, server, notebook, report, shot)
 
 
-def _open(page, server: LabServer, notebook: str, report: Report):
-    """Open ``notebook``, wait for its kernel, clear its stored outputs; return the panel."""
+def _explorer_cell(panel):
+    """The code cell whose source calls ``regutils.explore(``."""
+    return panel.locator(".jp-CodeCell").filter(
+        has=panel.locator(".jp-InputArea-editor", has_text=EXPLORER_CODE)
+    )
+
+
+def _open(page, server: LabServer, notebook: str, report: Report, shot):
+    """Open ``notebook``, wait for its kernel, look at the explorer as stored (a learner who opens
+    the lesson without running it sees that), clear the stored outputs; return the panel."""
     page.on(
         "console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None
     )
@@ -418,6 +455,13 @@ def _open(page, server: LabServer, notebook: str, report: Report):
         "starting the kernel",
     )
     report.kernel_name = state["kernel"]
+
+    explorer = _explorer_cell(panel)
+    if explorer.count() == 1:
+        explorer.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        report.stored_explorer = explorer.locator(".jp-OutputArea").first.inner_text()
+        shot("explorer-stored", explorer)
 
     # Clear the stored outputs first, so an execution count on the screen means "ran just now".
     menu(page, "Edit", "Clear Outputs of All Cells")
@@ -470,9 +514,18 @@ def run_setup_cell(
 
 
 def run_in_jupyterlab(
-    page, server: LabServer, notebook: str, out_dir: Path, timeout: float = 300.0
+    page,
+    server: LabServer,
+    notebook: str,
+    out_dir: Path,
+    timeout: float = 300.0,
+    quiz: tuple[str, str] | None = None,
 ) -> Report:
-    """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider."""
+    """Open ``notebook`` (relative to the server root), run all cells, move the explorer's slider.
+
+    With ``quiz=(wrong, right)``, also answer the lesson's first quiz question with the buttons,
+    first with the letter ``wrong``, then ``right``, and record the feedback each one shows.
+    """
     report, shot, panel = _start(page, server, notebook, out_dir)
     start = time.monotonic()
     menu(page, "Run", "Run All Cells")
@@ -524,43 +577,138 @@ def run_in_jupyterlab(
     page.wait_for_timeout(500)
 
     if report.sliders:
-        slider = sliders.first
-        explorer = panel.locator(".jp-Cell").filter(has=page.locator(SLIDER)).first
-        output = explorer.locator(".widget-output").first
-        if output.count() == 0:
-            output = explorer
-        explorer.scroll_into_view_if_needed()
-        page.wait_for_timeout(500)
-        shot("explorer-before", explorer)
-        readout = slider.locator(".widget-readout").first
-        report.slider_before = readout.text_content() if readout.count() else None
-        before = _figure_sources(output)
-        handle = slider.locator(SLIDER_HANDLE).first
-        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-        handle.focus()
-        page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
-        report.slider_after = readout.text_content() if readout.count() else None
-        if before:
-            try:
-                page.wait_for_function(
-                    """([area, old]) => {
-                        const now = [...area.querySelectorAll('img')].map(i => i.src);
-                        return now.length > 0 && JSON.stringify(now) !== JSON.stringify(old);
-                    }""",
-                    arg=[output.element_handle(), before],
-                    timeout=120_000,
-                    polling=250,
-                )
-                report.figure_changed = True
-            except PlaywrightTimeout:
-                report.figure_changed = False
-        _wait(page, panel, lambda s: s["status"] == "idle", 120, "redrawing the explorer")
-        page.wait_for_timeout(500)
-        shot("explorer-after", explorer)
+        _move_slider(page, panel, report, shot)
         report.red_outputs = red.all_inner_texts()  # the slider's own run counts too
+    if quiz is not None:
+        _answer_quiz(page, panel, report, shot, *quiz)
+        report.red_outputs = red.all_inner_texts()
     report.dialogs = page.locator(".jp-Dialog").all_inner_texts()
     report.kernel_peak_mb = server.kernel_peak_mb(notebook)
     return report
+
+
+def _move_slider(page, panel, report: Report, shot) -> None:
+    """Press an arrow key on the explorer's first slider; time the redraw; screenshots around it."""
+    explorer = panel.locator(".jp-Cell").filter(has=page.locator(SLIDER)).first
+    slider = explorer.locator(SLIDER).first
+    output = explorer.locator(".widget-output").first
+    if output.count() == 0:
+        output = explorer
+    explorer.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    shot("explorer-before", explorer)
+    readout = slider.locator(".widget-readout").first
+    report.slider_before = readout.text_content() if readout.count() else None
+    before = _figure_sources(output)
+    handle = slider.locator(SLIDER_HANDLE).first
+    at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+    handle.focus()
+    start = time.monotonic()
+    page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+    report.slider_after = readout.text_content() if readout.count() else None
+    if before:
+        try:  # polled on every animation frame, so the time is accurate to a few ms
+            page.wait_for_function(
+                """([area, old]) => {
+                    const now = [...area.querySelectorAll('img')].map(i => i.src);
+                    return now.length > 0 && JSON.stringify(now) !== JSON.stringify(old);
+                }""",
+                arg=[output.element_handle(), before],
+                timeout=120_000,
+                polling="raf",
+            )
+            report.redraw_seconds = round(time.monotonic() - start, 2)
+            report.figure_changed = True
+        except PlaywrightTimeout:
+            report.figure_changed = False
+    _wait(page, panel, lambda s: s["status"] == "idle", 120, "redrawing the explorer")
+    page.wait_for_timeout(500)
+    shot("explorer-after", explorer)
+
+
+def _answer_quiz(page, panel, report: Report, shot, wrong: str, right: str) -> None:
+    """Answer the first quiz question with its buttons: ``wrong``, then ``right``."""
+    cell = panel.locator(".jp-CodeCell").filter(
+        has=panel.locator(".jp-InputArea-editor", has_text='quiz.ask("1")')
+    )
+    cell.scroll_into_view_if_needed()
+    for kind, letter in (("wrong", wrong), ("right", right)):
+        cell.locator(".widget-radio-box label", has_text=re.compile(rf"^\s*{letter}\)")).click()
+        cell.locator("button", has_text="Check").click()
+        box = cell.locator(f"{FEEDBACK}.regutils-{QUIZ_EXPECTED[kind]}, {FEEDBACK}.regutils-usage")
+        try:
+            box.first.wait_for(state="visible", timeout=10_000)
+            classes = box.first.get_attribute("class") or ""
+            report.quiz[kind] = classes.split("regutils-")[-1]
+        except PlaywrightTimeout:
+            report.quiz[kind] = "nothing"
+        page.wait_for_timeout(300)
+        shot(f"quiz-{kind}", cell)
+
+
+def exercise_steps(
+    exercise: str, wrong: str, right: str, misuse: str
+) -> list[tuple[str, str, str, str]]:
+    """(step name, code typed into the answer cell, cell showing the feedback, expected kind)."""
+    return [
+        ("wrong-answer", wrong, "check", "not-yet"),
+        ("hint", f'ex.hint("{exercise}")', "answer", "hint"),
+        ("solution", f'ex.solution("{exercise}")', "answer", "solution"),
+        ("misuse", misuse, "answer", "usage"),
+        ("right-answer", right, "check", "correct"),
+    ]
+
+
+def exercise_flow(
+    page,
+    server: LabServer,
+    notebook: str,
+    out_dir: Path,
+    steps: list[tuple[str, str, str, str]],
+    exercise: str = "1",
+    timeout: float = 120.0,
+) -> tuple[Report, dict[str, str]]:
+    """Work through an exercise as a learner: Run All, then type each step's code into the answer
+    cell of ``exercise`` and run it (and its check cell when the feedback shows there).
+
+    Returns the report (red blocks, cells run) and, per step, the kind of feedback box shown
+    (``"nothing"`` when none appeared).
+    """
+    report, shot, panel = _start(page, server, notebook, out_dir)
+    menu(page, "Run", "Run All Cells")
+    idle = lambda s: s["run"] > 0 and s["queued"] == 0 and s["status"] == "idle"  # noqa: E731
+    state = _wait(page, panel, idle, timeout, f"Run All Cells of {notebook}")
+    report.cells_run = state["run"]
+    cells = panel.locator(".jp-CodeCell")
+    sources = cells.locator(".jp-InputArea-editor").all_text_contents()
+    check_index = next(i for i, text in enumerate(sources) if f'ex.check("{exercise}"' in text)
+    cell = {"answer": cells.nth(check_index - 1), "check": cells.nth(check_index)}
+    seen: dict[str, str] = {}
+    for name, code, where, expected in steps:
+        editor = cell["answer"].locator(".jp-InputArea-editor")
+        editor.click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(code)
+        page.keyboard.press("Control+Enter")
+        _wait(page, panel, lambda s: s["queued"] == 0 and s["status"] == "idle", timeout, name)
+        if where == "check":
+            cell["check"].locator(".jp-InputArea-editor").click()
+            page.keyboard.press("Control+Enter")
+            _wait(page, panel, lambda s: s["queued"] == 0 and s["status"] == "idle", timeout, name)
+        box = cell[where].locator(f"{FEEDBACK}.regutils-{expected}")
+        try:
+            box.first.wait_for(state="visible", timeout=10_000)
+            seen[name] = expected
+        except PlaywrightTimeout:
+            shown = cell[where].locator(FEEDBACK)
+            classes = shown.first.get_attribute("class") if shown.count() else None
+            seen[name] = classes.split("regutils-")[-1] if classes else "nothing"
+        cell[where].scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        shot(f"exercise-{name}", cell["answer"] if where == "answer" else cell["check"])
+    report.red_outputs = panel.locator(RED_OUTPUTS).all_inner_texts()
+    report.dialogs = page.locator(".jp-Dialog").all_inner_texts()
+    return report, seen
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,95 @@
+"""Explorers: a figure with sliders, that looks right before and after the notebook runs.
+
+In a lesson::
+
+    from ipywidgets import FloatSlider
+    regutils.explore(show_ridge, log10_alpha=FloatSlider(value=1.0, min=-2.0, max=5.0, step=0.25))
+
+``explore`` is ``ipywidgets.interactive`` with two differences a learner notices. Sliders redraw
+when released (or on each arrow-key press), not at every value passed while dragging, so a slow
+figure never falls behind the hand. And a notebook opened without running shows the figure at the
+starting values (stored with the notebook) with one line saying how to get the sliders, instead of
+the widget's raw ``interactive(children=(FloatSlider(...`` text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["WithFallback", "explore", "EXPLORER_FALLBACK"]
+
+#: What a notebook opened without running shows in place of an explorer's controls.
+EXPLORER_FALLBACK = (
+    "(Explorer: run the lesson's cells, Run ▸ Run All Cells, to get its controls; "
+    "the figure above shows the starting values.)"
+)
+
+
+class WithFallback:
+    """Display ``widget`` as usual, with ``text`` as its plain-text form.
+
+    The plain text is what JupyterLab, GitHub and nbviewer show for a stored widget when no
+    kernel is running, and what a terminal prints.
+    """
+
+    def __init__(self, widget: Any, text: str) -> None:
+        self.widget = widget
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["text/plain"] = self.text
+        return bundle
+
+
+def explore(function: Callable[..., Any], /, **controls: Any) -> Any:
+    """Show ``function``'s figure with a control for each of its arguments.
+
+    Parameters
+    ----------
+    function : callable
+        Draws one figure from keyword arguments (and calls ``plt.show()``).
+    **controls : ipywidgets widgets
+        One per argument of ``function``, e.g. ``alpha=FloatSlider(...)``. Sliders and text
+        boxes update on release / Enter (``continuous_update=False``).
+
+    Returns
+    -------
+    ipywidgets.interactive
+        The explorer, already displayed (keep it in ``_`` to show nothing more).
+
+    Raises
+    ------
+    TypeError
+        If ``function`` is not callable or a control is not an ipywidgets value widget.
+
+    Examples
+    --------
+    >>> explore(print, x=3)
+    Traceback (most recent call last):
+    ...
+    TypeError: control x must be an ipywidgets widget (e.g. FloatSlider(...)), got a int.
+    """
+    if not callable(function):
+        raise TypeError(f"function must be callable, got a {type(function).__name__}.")
+    if not controls:
+        raise TypeError("explore needs at least one control, e.g. alpha=FloatSlider(...).")
+    import ipywidgets as widgets
+
+    for name, control in controls.items():
+        if not isinstance(control, widgets.ValueWidget):
+            raise TypeError(
+                f"control {name} must be an ipywidgets widget (e.g. FloatSlider(...)), "
+                f"got a {type(control).__name__}."
+            )
+        if hasattr(control, "continuous_update"):
+            control.continuous_update = False
+    explorer = widgets.interactive(function, **controls)
+    from regutils.display import show
+
+    show(WithFallback(explorer, EXPLORER_FALLBACK))
+    return explorer

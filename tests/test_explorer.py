@@ -1,0 +1,80 @@
+"""Explorers and progress lines: regutils.explore and regutils.progress, and that every lesson's
+explorer goes through regutils.explore (redraw on release, a readable stored fallback)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import regutils
+from regutils.explorer import EXPLORER_FALLBACK
+from tools import registry
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = [lesson for lesson in registry.load().lessons if lesson.number != "00"]
+
+
+def test_explore_updates_on_release_and_shows_the_fallback_as_text(capsys):
+    from ipywidgets import FloatSlider, IntSlider
+
+    calls = []
+    slider, steps = FloatSlider(value=1.0, min=0.0, max=2.0), IntSlider(value=3)
+    explorer = regutils.explore(lambda a, n: calls.append((a, n)), a=slider, n=steps)
+    assert calls == [(1.0, 3)]  # drawn once at the starting values
+    assert slider.continuous_update is False and steps.continuous_update is False
+    assert capsys.readouterr().out.strip().endswith(EXPLORER_FALLBACK)
+    slider.value = 1.5
+    assert calls[-1] == (1.5, 3)
+    assert explorer.kwargs == {"a": 1.5, "n": 3}
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, message",
+    [
+        ((3,), {"a": None}, "function must be callable, got a int"),
+        ((print,), {}, "needs at least one control"),
+        ((print,), {"x": 3}, "control x must be an ipywidgets widget"),
+    ],
+)
+def test_explore_rejects_bad_arguments(args, kwargs, message):
+    with pytest.raises(TypeError, match=message):
+        regutils.explore(*args, **kwargs)
+
+
+def test_progress_prints_one_stable_line_outside_a_notebook(capsys):
+    assert list(regutils.progress(range(3), "folds")) == [0, 1, 2]
+    assert list(regutils.progress(iter("ab"), "letters", total=2)) == ["a", "b"]
+    assert capsys.readouterr().out == "folds: 3 of 3 done\nletters: 2 of 2 done\n"
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, error, message",
+    [
+        (([1], ""), {}, ValueError, "label must be a non-empty string"),
+        (([1], 3), {}, TypeError, "label must be a non-empty string"),
+        ((iter([1]), "x"), {}, TypeError, "pass total="),
+        (([1], "x"), {"total": 0}, ValueError, "total must be a whole number >= 1"),
+    ],
+)
+def test_progress_rejects_bad_arguments(args, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        list(regutils.progress(*args, **kwargs))
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.number)
+def test_each_lesson_explorer_uses_explore_and_stores_a_figure_then_the_fallback(lesson):
+    cells = json.loads((ROOT / lesson.notebook).read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert not any("interact(" in "".join(c["source"]) for c in code), (
+        f"{lesson.notebook}: use regutils.explore (redraw on release, stored fallback)"
+    )
+    explorers = [c for c in code if "regutils.explore(" in "".join(c["source"])]
+    assert explorers, f"{lesson.notebook} has no explorer"
+    for cell in explorers:
+        kinds = [
+            "figure" if "image/png" in o.get("data", {}) else o.get("data", {}).get("text/plain")
+            for o in cell["outputs"]
+        ]
+        assert kinds[-2:] == ["figure", EXPLORER_FALLBACK], f"{lesson.notebook}: {kinds}"
