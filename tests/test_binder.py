@@ -15,7 +15,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -150,24 +149,5 @@ def test_jupyterlab_settings_exist_in_its_schemas(source):
                 )
 
 
-# --------------------------------------------------------------------------- README launch links
-
-
-def readme_links(pattern: str) -> list[str]:
-    return re.findall(pattern, (ROOT / "README.md").read_text())
-
-
-def test_binder_links_open_existing_notebooks():
-    paths = readme_links(r"https://mybinder\.org/v2/gh/[^)\s]*?labpath=([^)&\s]+)")
-    assert paths, "the README has no Binder link"
-    for path in paths:
-        assert (ROOT / unquote(path)).is_file(), path
-
-
-def test_colab_links_open_existing_notebooks():
-    paths = readme_links(
-        r"https://colab\.research\.google\.com/github/[^/]+/[^/]+/blob/[^/]+/([^)\s]+)"
-    )
-    assert paths, "the README has no Colab link"
-    for path in paths:
-        assert (ROOT / unquote(path)).is_file(), path
+# README launch links (Binder, Colab, nbgitpuller) are generated from lessons.toml's
+# [course] repository and tested in tests/test_docs.py.

@@ -14,6 +14,14 @@ cell of ``notebooks/00_start_here.ipynb`` (the cell that starts with ``## The co
 the ``**Time:**`` paragraph in the first cell of every lesson. Notebook run times come from the
 bench table in ``README.md`` (``make bench`` measures them) and are written as the same
 ``<!--time:NAME-->…<!--/time-->`` quotes ``make bench`` keeps up to date.
+
+The course's one repository URL, ``[course] repository`` (empty until the course is published),
+gives every link that needs it: the Binder and Colab badges and links, the ``git clone`` commands
+and the nbgitpuller link in ``README.md`` (between ``<!-- badges/hours/clone/hub-install/hosted
+:start/end -->`` markers), the ``git clone`` line of ``docs/setup-email.md``, and the first code
+cell of every lesson, exercises and solutions notebook (tagged ``colab-setup``), which installs
+the course package in Google Colab and does nothing elsewhere. With an empty ``repository`` no
+such link is shown and no notebook gets that cell.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 
@@ -32,6 +41,8 @@ from tools import bench
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "lessons.toml"
+#: The learner set-up email (its ``git clone`` line is generated from ``[course] repository``).
+SETUP_EMAIL = "docs/setup-email.md"
 
 LESSON_FIELDS = {
     "number": str,
@@ -46,6 +57,19 @@ LESSON_FIELDS = {
 }
 KINDS = {str: "a string", int: "a whole number", list: "a list", bool: "true or false"}
 COURSE_MAP_HEADING = "## The course map"
+#: ``[course]`` fields of lessons.toml.
+COURSE_FIELDS = {"repository"}
+#: ``repository`` must be a GitHub repository: Binder and Colab open notebooks from GitHub.
+GITHUB_REPOSITORY = re.compile(
+    r"https://github\.com/(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)/"
+    r"(?P<name>[A-Za-z0-9._-]+?)(?:\.git)?/?"
+)
+#: The branch the Colab and nbgitpuller links open (Binder opens the default branch, ``HEAD``).
+BRANCH = "main"
+#: The tag (and cell id) of the Colab set-up cell the registry writes into every notebook.
+COLAB_TAG = "colab-setup"
+#: The notebook Binder, nbgitpuller and the README's first links open.
+START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 TIME_PARAGRAPH = re.compile(r"^\*\*Time:\*\*.*?(?=\n\n|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -108,9 +132,57 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Repository:
+    """The course's public GitHub repository, from ``[course] repository`` in lessons.toml."""
+
+    owner: str
+    name: str
+
+    @property
+    def url(self) -> str:
+        """``https://github.com/OWNER/NAME``: what ``git clone`` and pip's ``git+`` take."""
+        return f"https://github.com/{self.owner}/{self.name}"
+
+    def binder(self, notebook: str = START_NOTEBOOK) -> str:
+        return (
+            f"https://mybinder.org/v2/gh/{self.owner}/{self.name}/HEAD"
+            f"?labpath={quote(notebook, safe='')}"
+        )
+
+    def colab(self, notebook: str) -> str:
+        return (
+            f"https://colab.research.google.com/github/{self.owner}/{self.name}"
+            f"/blob/{BRANCH}/{notebook}"
+        )
+
+    def nbgitpuller(self, notebook: str = START_NOTEBOOK) -> str:
+        """The path and query to append to a JupyterHub's address (nbgitpuller's link)."""
+        return (
+            f"/hub/user-redirect/git-pull?repo={quote(self.url, safe='')}&branch={BRANCH}"
+            f"&urlpath={quote(f'lab/tree/{self.name}/{notebook}', safe='')}"
+        )
+
+
+def parse_repository(url: str) -> Repository | None:
+    """``None`` for an empty URL (not published yet), else the owner and name of a GitHub URL."""
+    url = url.strip()
+    if not url:
+        return None
+    match = GITHUB_REPOSITORY.fullmatch(url)
+    if not match:
+        raise RegistryError(
+            f"lessons.toml: [course] repository must be empty or a GitHub repository's address, "
+            f"https://github.com/OWNER/NAME (Binder and Colab open notebooks from GitHub); "
+            f"got {url!r}."
+        )
+    return Repository(match["owner"], match["name"])
+
+
+@dataclass(frozen=True)
 class Registry:
     lessons: tuple[Lesson, ...]
     schedules: dict[str, tuple[Block, ...]]
+    repository: Repository | None = None
 
     def lesson(self, number: str) -> Lesson:
         for lesson in self.lessons:
@@ -186,6 +258,15 @@ def _block(entry: dict[str, object], where: str, numbers: set[str]) -> Block:
 def load(path: Path = REGISTRY) -> Registry:
     """Read and validate ``lessons.toml``; raises :class:`RegistryError` naming what is wrong."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    course = data.get("course", {})
+    if not isinstance(course, dict) or set(course) - COURSE_FIELDS:
+        raise RegistryError(
+            f"lessons.toml: [course] has exactly the fields {sorted(COURSE_FIELDS)}, got {course!r}."
+        )
+    url = course.get("repository", "")
+    if not isinstance(url, str):
+        raise RegistryError(f"lessons.toml: [course] repository must be a string, got {url!r}.")
+    repository = parse_repository(url)
     lessons = tuple(_lesson(entry, i) for i, entry in enumerate(data.get("lesson", [])))
     if not lessons:
         raise RegistryError("lessons.toml: no [[lesson]] entries.")
@@ -207,7 +288,7 @@ def load(path: Path = REGISTRY) -> Registry:
             _block(block, f"lessons.toml: schedule {name!r}, block {i + 1}", set(numbers))
             for i, block in enumerate(blocks)
         )
-    return Registry(lessons, schedules)
+    return Registry(lessons, schedules, repository)
 
 
 def notebook_paths(registry: Registry, *, keras: bool = False) -> list[str]:
@@ -256,7 +337,7 @@ def _numbers(numbers: Iterable[str]) -> str:
 def course_table(registry: Registry, seconds: dict[str, float | None]) -> str:
     """The README's course table."""
     lines = [
-        "| # | lesson | what it covers | time | run time | notebooks |",
+        "| # | lesson | what it covers | time to work through | run time (2-core CPU) | notebooks |",
         "|---|---|---|---:|---:|---|",
     ]
     for lesson in registry.lessons:
@@ -272,10 +353,170 @@ def course_table(registry: Registry, seconds: dict[str, float | None]) -> str:
         )
     lines += [
         "",
-        "*Time*: to work through the lesson, reading and running it. *Run time*: the notebook top to",
-        "bottom in one fresh kernel on a 2-core CPU (`make bench`; details below).",
+        "*Time to work through*: reading the lesson, running it and trying its exercises, at your",
+        "own pace. *Run time*: the computer's part, the notebook top to bottom in one fresh kernel on",
+        "a 2-core CPU (`make bench`; the measurements are under [For maintainers](#for-maintainers)).",
     ]
     return "\n".join(lines)
+
+
+def _duration(minutes: int) -> str:
+    """``8 h 30 min``, ``3 h``, ``45 min``."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def hours_paragraph(registry: Registry) -> str:
+    """The README's "how long it takes", added up from the lessons' and schedules' minutes."""
+    minutes = [lesson.minutes for lesson in registry.lessons]
+    total = sum(minutes)
+    text = (
+        f"**How long it takes:** about **{round(total / 60)} hours** on your own "
+        f"({len(minutes)} lessons of {min(minutes)}–{max(minutes)} minutes each, {total} minutes "
+        "in all), in as many sittings as you like"
+    )
+    everything = {lesson.number for lesson in registry.lessons}
+    workshops = []
+    for name, blocks in registry.schedules.items():
+        taught = {block.lesson for block in blocks if block.lesson is not None}
+        scope = "all of it" if taught == everything else f"{len(taught)} of the lessons"
+        span = _duration(sum(block.minutes for block in blocks))
+        workshops.append(f"{scope} in a {name} workshop ({span} with breaks)")
+    if workshops:
+        text += "; an instructor teaches " + " or ".join(workshops)
+    return text + "."
+
+
+def badges(registry: Registry) -> str:
+    """The Binder and Colab badges under the README's title (none until the course is public)."""
+    repo = registry.repository
+    if repo is None:
+        return ""
+    return (
+        f"[![launch binder](https://mybinder.org/badge_logo.svg)]({repo.binder()})\n"
+        "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
+        f"({repo.colab(START_NOTEBOOK)})"
+    )
+
+
+def clone_commands(registry: Registry) -> str:
+    """The learner's first commands in the README: clone, then ``make doctor`` and ``make lab``."""
+    repo = registry.repository
+    if repo is None:
+        intro = (
+            "Clone the course repository (your instructor gives you its URL; `<course URL>` "
+            "below stands for it) and run two commands in its folder:"
+        )
+        clone = "git clone <course URL> regularization-in-practice"
+        folder = "regularization-in-practice"
+    else:
+        intro = "Clone the course and run two commands in its folder:"
+        clone, folder = f"git clone {repo.url}", repo.name
+    return "\n".join(
+        [
+            intro,
+            "",
+            "```bash",
+            clone,
+            f"cd {folder}",
+            "make doctor   # builds .venv with the tested versions (a few minutes), then checks it",
+            "make lab      # opens JupyterLab at notebooks/00_start_here.ipynb",
+            "```",
+        ]
+    )
+
+
+def hub_install(registry: Registry) -> str:
+    """The Littlest JupyterHub's install commands (a shared clone in ``/srv``)."""
+    repo = registry.repository
+    source = repo.url if repo else "<course URL>"
+    return "\n".join(
+        [
+            "```bash",
+            f"sudo git clone {source} /srv/regularization-in-practice",
+            "sudo -E pip install -c /srv/regularization-in-practice/requirements-lock.txt "
+            "-e /srv/regularization-in-practice",
+            "sudo -E pip install nbgitpuller    # for the link below; not part of the course's lock",
+            "```",
+        ]
+    )
+
+
+def hosted_links(registry: Registry) -> str:
+    """The README's Binder, Colab and nbgitpuller links, or one line saying when they appear."""
+    repo = registry.repository
+    if repo is None:
+        return (
+            "*Links.* The Binder, Colab and nbgitpuller links appear here once the course has a "
+            "public repository: set `repository` under `[course]` in `lessons.toml`, then run "
+            "`make registry`."
+        )
+    colab = " · ".join(
+        f"[{lesson.number}]({repo.colab(lesson.notebook)})" for lesson in registry.lessons
+    )
+    return "\n".join(
+        [
+            f"*Links.* Binder: [launch the course]({repo.binder()}). "
+            f"Colab, one lesson each: {colab}.",
+            "nbgitpuller: append",
+            f"`{repo.nbgitpuller()}`",
+            "to your hub's address (`https://` and its host name).",
+        ]
+    )
+
+
+def setup_email_clone(registry: Registry) -> str:
+    """The clone step of docs/setup-email.md."""
+    repo = registry.repository
+    url = repo.url if repo else "<course URL>"
+    folder = repo.name if repo else "regularization-in-practice"
+    lines = ["```bash", f"git clone {url} {folder}", f"cd {folder}", "```"]
+    if repo is None:
+        lines.insert(0, "(Replace `<course URL>` with the course repository's address.)\n")
+    return "\n".join(lines)
+
+
+def colab_cell_source(repository: Repository) -> str:
+    """The first code cell of every notebook once the course is public: Colab only, idempotent."""
+    return "\n".join(
+        [
+            "# Google Colab only: install the course's helper package, with its data and solutions,",
+            "# from the course repository (Colab keeps its own TensorFlow, NumPy and pandas).",
+            "# Anywhere else this cell does nothing.",
+            "import sys",
+            "",
+            'if "google.colab" in sys.modules:',
+            "    get_ipython().run_line_magic(",
+            f'        "pip", "install --quiet --no-deps \'regutils @ git+{repository.url}\'"',
+            "    )",
+            '    get_ipython().run_line_magic("pip", "install --quiet \'scikit-learn>=1.8\'")',
+        ]
+    )
+
+
+def with_colab_cell(nb: nbformat.NotebookNode, repository: Repository | None) -> bool:
+    """Put the Colab set-up cell first among the code cells (or remove it when ``repository`` is
+    None); return True if ``nb`` changed. Running it twice changes nothing the second time."""
+    tagged = [i for i, cell in enumerate(nb.cells) if COLAB_TAG in cell.metadata.get("tags", [])]
+    if repository is None:
+        for index in reversed(tagged):
+            del nb.cells[index]
+        return bool(tagged)
+    source = colab_cell_source(repository)
+    if len(tagged) == 1:
+        cell = nb.cells[tagged[0]]
+        first_code = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+        if cell.cell_type == "code" and cell.source == source and tagged[0] == first_code:
+            return False
+    for index in reversed(tagged):
+        del nb.cells[index]
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": [COLAB_TAG]})
+    cell.id = COLAB_TAG
+    first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), len(nb.cells))
+    nb.cells.insert(first_code, cell)
+    return True
 
 
 def course_map(registry: Registry) -> str:
@@ -349,13 +590,18 @@ def _replace_between(text: str, marker: str, body: str, where: str) -> str:
         raise RegistryError(f"{where}: needs one '{start}' line and one '{end}' line after it.")
     head, rest = text.split(start)
     _, tail = rest.split(end)
-    return f"{head}{start}\n{body}\n{end}{tail}"
+    return f"{head}{start}\n{body + chr(10) if body else ''}{end}{tail}"
 
 
 def _notebook_with(
-    path: Path, edit: dict[int, str] | None = None, *, find: str | None = None, body: str = ""
+    path: Path,
+    edit: dict[int, str] | None = None,
+    *,
+    find: str | None = None,
+    body: str = "",
+    repository: Repository | None = None,
 ) -> str:
-    """The notebook's text after replacing one markdown cell's source."""
+    """The notebook's text after replacing one markdown cell's source and setting its Colab cell."""
     nb = nbformat.read(path, as_version=4)
     if find is not None:
         cells = [c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(find)]
@@ -364,6 +610,7 @@ def _notebook_with(
         cells[0].source = body
     for index, source in (edit or {}).items():
         nb.cells[index].source = source
+    with_colab_cell(nb, repository)
     return nbformat.writes(nb) + "\n"
 
 
@@ -373,9 +620,17 @@ def generated(root: Path = ROOT, registry: Registry | None = None) -> dict[Path,
     readme = root / "README.md"
     seconds = run_times(readme.read_text(encoding="utf-8"))
     out: dict[Path, str] = {}
-    out[readme] = _replace_between(
-        readme.read_text(encoding="utf-8"), "lessons", course_table(registry, seconds), "README.md"
-    )
+    text = readme.read_text(encoding="utf-8")
+    for marker, body in (
+        ("badges", badges(registry)),
+        ("hours", hours_paragraph(registry)),
+        ("clone", clone_commands(registry)),
+        ("lessons", course_table(registry, seconds)),
+        ("hub-install", hub_install(registry)),
+        ("hosted", hosted_links(registry)),
+    ):
+        text = _replace_between(text, marker, body, "README.md")
+    out[readme] = text
     instructors = root / "INSTRUCTORS.md"
     text = instructors.read_text(encoding="utf-8")
     for name in registry.schedules:
@@ -383,6 +638,14 @@ def generated(root: Path = ROOT, registry: Registry | None = None) -> dict[Path,
             text, f"schedule:{name}", schedule_table(registry, name, seconds), "INSTRUCTORS.md"
         )
     out[instructors] = text
+    email = root / SETUP_EMAIL
+    if email.exists():  # a course tree without the set-up email has nothing to fill in
+        out[email] = _replace_between(
+            email.read_text(encoding="utf-8"),
+            "clone",
+            setup_email_clone(registry),
+            SETUP_EMAIL,
+        )
     first = registry.lessons[0]
     for lesson in registry.lessons:
         path = root / lesson.notebook
@@ -396,10 +659,21 @@ def generated(root: Path = ROOT, registry: Registry | None = None) -> dict[Path,
         header = header[: found.start()] + time_paragraph(lesson, seconds) + header[found.end() :]
         if lesson is first:
             out[path] = _notebook_with(
-                path, {0: header}, find=COURSE_MAP_HEADING, body=course_map(registry)
+                path,
+                {0: header},
+                find=COURSE_MAP_HEADING,
+                body=course_map(registry),
+                repository=registry.repository,
             )
         else:
-            out[path] = _notebook_with(path, {0: header})
+            out[path] = _notebook_with(path, {0: header}, repository=registry.repository)
+        if lesson.exercises:
+            for other in (root / lesson.exercise_notebook, root / lesson.solution_notebook):
+                if not other.exists():
+                    continue
+                nb = nbformat.read(other, as_version=4)
+                if with_colab_cell(nb, registry.repository):  # untouched unless it changes
+                    out[other] = nbformat.writes(nb) + "\n"
     return out
 
 
