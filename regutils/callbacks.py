@@ -32,7 +32,32 @@ import numpy as np
 
 from regutils.validation import validate_array, validate_real
 
-__all__ = ["GeneralizationLoss", "generalization_loss"]
+__all__ = ["ERROR_METRICS", "GeneralizationLoss", "generalization_loss"]
+
+#: Logged quantities that are errors (lower is better) besides any name ending in ``loss`` or
+#: ``error``: Keras' error metrics, by their short and long names. :class:`GeneralizationLoss`
+#: accepts each of them, with or without the ``val_`` prefix.
+ERROR_METRICS: tuple[str, ...] = (
+    "mse",
+    "mae",
+    "mape",
+    "msle",
+    "rmse",
+    "mean_squared_error",
+    "mean_absolute_error",
+    "mean_absolute_percentage_error",
+    "mean_squared_logarithmic_error",
+    "root_mean_squared_error",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+    "kl_divergence",
+    "poisson",
+    "hinge",
+    "squared_hinge",
+    "categorical_hinge",
+    "log_cosh",
+)
 
 if TYPE_CHECKING:  # for editors and type checkers only: importing keras costs seconds
     pass
@@ -46,6 +71,23 @@ def _check_alpha(alpha: object) -> float:
             f"training stops; Prechelt used 1 to 5), got {alpha}."
         )
     return alpha
+
+
+def _check_monitor(monitor: object) -> str:
+    """A logged error: lower is better (a loss), so that GL, a ratio to the minimum, means something."""
+    if not isinstance(monitor, str) or not monitor:
+        raise TypeError(
+            f"monitor must be the name of a logged quantity such as 'val_loss', got {monitor!r}."
+        )
+    base = monitor.removeprefix("val_")
+    if base.endswith(("loss", "error")) or base in ERROR_METRICS:
+        return monitor
+    raise ValueError(
+        f"monitor must be a logged error that is lower-is-better and positive: 'val_loss' or "
+        f"'loss', any name ending in 'loss' or 'error', or a Keras error metric "
+        f"({', '.join(ERROR_METRICS[:5])}, ...; with or without 'val_'); {monitor!r} is not "
+        f"one (accuracy, AUC, precision and recall are higher-is-better)."
+    )
 
 
 def generalization_loss(errors: object) -> np.ndarray:
@@ -101,8 +143,11 @@ def _define_generalization_loss() -> type:
         alpha : float, default=5.0
             Stop at the first epoch whose generalization loss exceeds ``alpha`` percent. > 0.
         monitor : str, default="val_loss"
-            The logged quantity to watch: an error that is positive and lower-is-better (a loss),
-            not an accuracy. Training needs ``validation_data`` for the default.
+            The logged quantity to watch: an error that is positive and lower-is-better (a loss).
+            Allowed: ``"val_loss"``, ``"loss"``, any name ending in ``loss`` or ``error``, and the
+            Keras error metrics in :data:`ERROR_METRICS` (``"val_mse"``, ``"val_mae"``, ...);
+            not an accuracy, AUC, precision or recall. Training needs ``validation_data`` for
+            the default.
         restore_best_weights : bool, default=True
             At the end of training (stopped or not), put back the weights of the epoch with the
             lowest monitored value. ``False`` keeps the weights of the last epoch, which are
@@ -134,28 +179,24 @@ def _define_generalization_loss() -> type:
         Traceback (most recent call last):
         ...
         ValueError: alpha must be > 0 (the generalization loss, in percent, above which training stops; Prechelt used 1 to 5), got 0.0.
+        >>> GeneralizationLoss(monitor="val_precision")
+        Traceback (most recent call last):
+        ...
+        ValueError: monitor must be a logged error that is lower-is-better and positive: 'val_loss' or 'loss', any name ending in 'loss' or 'error', or a Keras error metric (mse, mae, mape, msle, rmse, ...; with or without 'val_'); 'val_precision' is not one (accuracy, AUC, precision and recall are higher-is-better).
         """
 
         def __init__(
             self, alpha: float = 5.0, monitor: str = "val_loss", restore_best_weights: bool = True
         ) -> None:
-            super().__init__()
-            self.alpha = _check_alpha(alpha)
-            if not isinstance(monitor, str) or not monitor:
-                raise TypeError(
-                    f"monitor must be the name of a logged quantity such as 'val_loss', "
-                    f"got {monitor!r}."
-                )
-            if "acc" in monitor or "auc" in monitor:
-                raise ValueError(
-                    f"monitor must be an error that is lower-is-better and positive, "
-                    f"such as 'val_loss'; {monitor!r} is higher-is-better."
-                )
-            self.monitor = monitor
+            alpha = _check_alpha(alpha)  # every argument checked before the callback is set up
+            monitor = _check_monitor(monitor)
             if not isinstance(restore_best_weights, bool):
                 raise TypeError(
                     f"restore_best_weights must be True or False, got {restore_best_weights!r}."
                 )
+            super().__init__()
+            self.alpha = alpha
+            self.monitor = monitor
             self.restore_best_weights = restore_best_weights
             self._reset()
 

@@ -24,7 +24,13 @@ import numpy as np
 import pandas as pd
 
 from regutils.course import course_file
-from regutils.validation import validate_array, validate_choice, validate_int, validate_real
+from regutils.validation import (
+    validate_array,
+    validate_choice,
+    validate_finite_result,
+    validate_int,
+    validate_real,
+)
 
 __all__ = [
     "DATA_FILES",
@@ -60,6 +66,12 @@ HEART_COLUMNS = (
     "target",
 )
 HEART_CATEGORICAL = ("cp", "restecg", "slope", "thal")
+
+#: The largest ``n_samples`` the generators accept (more would only exhaust the memory).
+MAX_SAMPLES = 10_000_000
+#: The largest ``noise`` standard deviation (and ``|coef|``) the generators accept: far beyond
+#: any teaching use (the sine's amplitude is 1), and far below where the numbers overflow.
+MAX_SCALE = 1e6
 
 
 class DataFileError(RuntimeError):
@@ -247,9 +259,10 @@ def make_sine(
     Parameters
     ----------
     n_samples : int, default=10
-        Number of points, at least 1.
+        Number of points, from 1 to :data:`MAX_SAMPLES` (10 000 000).
     noise : float, default=0.3
-        Standard deviation of the Gaussian noise added to the curve, at least 0.
+        Standard deviation of the Gaussian noise added to the curve, a finite number from 0 to
+        :data:`MAX_SCALE` (1e6; the curve's amplitude is 1).
     spacing : {"random", "even"}, default="random"
         ``"random"`` draws x uniformly, in random order (not sorted: code that takes "the first
         k rows" must not silently get the smallest x); ``"even"`` spaces x evenly on [0, 1].
@@ -271,9 +284,13 @@ def make_sine(
     >>> X, y = make_sine(n_samples=5, seed=0)  # the same seed gives the same data
     >>> y.round(2).tolist()
     [-0.65, 1.38, 0.54, -0.11, -1.3]
+    >>> make_sine(noise=1e308)
+    Traceback (most recent call last):
+    ...
+    ValueError: noise must be <= 1000000.0, got 1e+308.
     """
-    n_samples = validate_int(n_samples, "n_samples", minimum=1)
-    noise = validate_real(noise, "noise", minimum=0.0)
+    n_samples = validate_int(n_samples, "n_samples", minimum=1, maximum=MAX_SAMPLES)
+    noise = validate_real(noise, "noise", minimum=0.0, maximum=MAX_SCALE)
     spacing = validate_choice(spacing, "spacing", ["random", "even"])
     if seed is not None:
         seed = validate_int(seed, "seed", minimum=0)
@@ -283,6 +300,7 @@ def make_sine(
     else:
         x = rng.uniform(0.0, 1.0, n_samples)
     y = np.sin(2 * np.pi * x) + rng.normal(0.0, noise, n_samples)
+    validate_finite_result(y, "y", "choose a smaller noise")
     description = (
         f"{n_samples} noisy samples of sin(2*pi*x) on [0, 1], Gaussian noise sd {noise} "
         f"({spacing} x, seed {seed})."
@@ -309,15 +327,17 @@ def make_correlated(
     Parameters
     ----------
     n_samples : int, default=100
-        Number of rows, at least 2.
+        Number of rows, from 2 to :data:`MAX_SAMPLES` (10 000 000).
     coef : sequence of float, default=(3, 3, 0, 0, 0)
-        True coefficients; its length is the number of features. Zeros make irrelevant features.
+        True coefficients, finite, each of size at most :data:`MAX_SCALE` (1e6); its length is
+        the number of features (at least 1). Zeros make irrelevant features.
     groups : sequence of sequences of int, default=((0, 1),)
         Disjoint groups of feature indices (each with at least 2 indices) that are correlated.
     correlation : float, default=0.95
         Correlation between two features of the same group, in [0, 1).
     noise : float, default=1.0
-        Standard deviation of the noise added to the target, at least 0.
+        Standard deviation of the noise added to the target, a finite number from 0 to
+        :data:`MAX_SCALE` (1e6).
     seed : int or None, default=0
         Seed of the random generator.
 
@@ -326,18 +346,28 @@ def make_correlated(
     Dataset
         ``X`` has columns ``x0, x1, ...``; ``y`` is ``y``.
 
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed.
+
     Examples
     --------
     >>> X, y = make_correlated(n_samples=2000, coef=(1.0, 1.0, 0.0), correlation=0.9)
     >>> round(float(X["x0"].corr(X["x1"])), 1), round(float(X["x0"].corr(X["x2"])), 1)
     (0.9, 0.0)
     """
-    n_samples = validate_int(n_samples, "n_samples", minimum=2)
+    n_samples = validate_int(n_samples, "n_samples", minimum=2, maximum=MAX_SAMPLES)
     coef = validate_array(coef, "coef")
+    if np.any(np.abs(coef) > MAX_SCALE):
+        raise ValueError(
+            f"coef must have entries of size at most {MAX_SCALE:g}, got "
+            f"{float(np.abs(coef).max()):g}."
+        )
     correlation = validate_real(
         correlation, "correlation", minimum=0.0, maximum=1.0, include_maximum=False
     )
-    noise = validate_real(noise, "noise", minimum=0.0)
+    noise = validate_real(noise, "noise", minimum=0.0, maximum=MAX_SCALE)
     if seed is not None:
         seed = validate_int(seed, "seed", minimum=0)
     n_features = len(coef)
@@ -349,7 +379,10 @@ def make_correlated(
     seen: set[int] = set()
     for group in groups:
         if isinstance(group, (str, bytes)) or not hasattr(group, "__iter__"):
-            raise TypeError(f"each group must be a sequence of feature indices, got {group!r}.")
+            raise TypeError(
+                f"groups must be a sequence of groups, each a sequence of feature indices, "
+                f"e.g. ((0, 1),) (one group needs the trailing comma); got an element {group!r}."
+            )
         indices = [validate_int(i, "groups index", minimum=0) for i in group]
         if len(indices) < 2:
             raise ValueError(f"each group needs at least 2 feature indices, got {list(group)!r}.")
@@ -368,6 +401,7 @@ def make_correlated(
         factor = rng.normal(size=(n_samples, 1))
         X[:, indices] = np.sqrt(correlation) * factor + np.sqrt(1 - correlation) * X[:, indices]
     y = X @ coef + rng.normal(0.0, noise, n_samples)
+    validate_finite_result(y, "y", "choose smaller coef or noise")
     columns = [f"x{j}" for j in range(n_features)]
     description = (
         f"{n_samples} samples, {n_features} standard-normal features; correlated groups "

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numbers
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,6 +31,7 @@ import pandas as pd
 
 from regutils.validation import (
     validate_array,
+    validate_bool,
     validate_choice,
     validate_int,
     validate_mapping,
@@ -128,7 +129,7 @@ def build_mlp(
         Width of each hidden layer; at least one layer, each at least 1 unit.
     n_outputs : int, default=1
         Output units: 1 for binary classification (with ``"sigmoid"``) or regression (with
-        ``"linear"``), the number of classes with ``"softmax"``.
+        ``"linear"``), the number of classes (at least 2) with ``"softmax"``.
     activation : str, default="relu"
         Activation of the hidden layers; one of :data:`ACTIVATIONS`.
     output_activation : str, default="sigmoid"
@@ -187,6 +188,12 @@ def build_mlp(
     n_outputs = validate_int(n_outputs, "n_outputs", minimum=1)
     activation = validate_choice(activation, "activation", ACTIVATIONS)
     output_activation = validate_choice(output_activation, "output_activation", ACTIVATIONS)
+    if output_activation == "softmax" and n_outputs < 2:
+        raise ValueError(
+            "output_activation='softmax' needs n_outputs >= 2 (one unit per class): a softmax "
+            "over one unit always outputs 1. For two classes use n_outputs=1 with 'sigmoid', or "
+            "n_outputs=2 with 'softmax'."
+        )
     l1 = validate_real(l1, "l1", minimum=0.0)
     l2 = validate_real(l2, "l2", minimum=0.0)
     dropout = _check_rate(dropout, "dropout")
@@ -251,7 +258,13 @@ def build_mlp(
 
 
 def _check_xy(X: object, y: object, x_name: str, y_name: str) -> tuple[np.ndarray, np.ndarray]:
-    features = validate_array(X, x_name, ndim=2).astype("float32")
+    features = validate_array(X, x_name, ndim=2)
+    if np.any(np.abs(features) > np.finfo(np.float32).max):
+        raise ValueError(
+            f"{x_name} must hold numbers below {np.finfo(np.float32).max:.2g} in size: Keras "
+            "computes in float32, where larger ones become inf. Standardize the features first."
+        )
+    features = features.astype("float32")
     target = validate_array(y, y_name, ndim=(1, 2))
     validate_same_length(**{x_name: features, y_name: target})
     return features, target
@@ -296,15 +309,28 @@ def train(
     validation_data : (X_val, y_val), optional
         Scored after every epoch: the history then has ``val_`` columns.
     epochs : int, default=50
+        At least 1.
     batch_size : int, default=32
+        At least 1.
     optimizer : str or keras optimizer, default="adam"
+        A name ``keras.optimizers.get`` knows (``"adam"``, ``"adamw"``, ``"sgd"``, ``"rmsprop"``,
+        ...) or a ``keras.optimizers.Optimizer`` object.
     learning_rate : float, optional
-        Only when ``optimizer`` is a name.
-    loss : str, default="binary_crossentropy"
+        > 0; only when ``optimizer`` is a name and the model is not compiled yet.
+    loss : str or keras loss, default="binary_crossentropy"
+        A name ``keras.losses.get`` knows or a ``keras.losses`` object. It must fit ``y`` and the
+        model's output layer (checked before anything is compiled or trained):
+        ``"binary_crossentropy"`` needs ``y`` in [0, 1] (labels 0/1) and one output unit per
+        column of ``y``; ``"sparse_categorical_crossentropy"`` needs whole-number labels
+        0 … K−1 and a softmax output of K ≥ 2 units; ``"categorical_crossentropy"`` needs
+        one-hot rows of K columns; regression losses (``"mse"``, ``"mae"``, ``"huber"``, ...)
+        need one output unit per column of ``y``.
     metrics : sequence of str, default=("accuracy",)
+        Names ``keras.metrics.get`` knows (``"accuracy"``, ``"auc"``, ``"mse"``, ...) or metric
+        objects; not one string.
     callbacks : sequence of keras callbacks, default=()
-        E.g. ``keras.callbacks.EarlyStopping(...)``: the history then has fewer rows than
-        ``epochs``.
+        Callback objects (instances, not classes), e.g. ``[keras.callbacks.EarlyStopping(...)]``
+        (a list, even for one): the history then has fewer rows than ``epochs``.
     shuffle : bool, default=True
         Shuffle the training data before each epoch.
 
@@ -323,6 +349,12 @@ def train(
     ...                 validation_data=(X_val, y_val))
     >>> list(history.columns)  # doctest: +SKIP
     ['loss', 'accuracy', 'val_loss', 'val_accuracy']
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed. Every argument is checked before the
+        model is compiled or trained, so after fixing the argument the same call works.
     """
     if not (hasattr(model, "fit") and hasattr(model, "compile")):
         raise TypeError(f"model must be a Keras model, got {type(model).__name__}.")
@@ -345,37 +377,255 @@ def train(
         learning_rate = validate_real(learning_rate, "learning_rate")
         if learning_rate <= 0:
             raise ValueError(f"learning_rate must be > 0, got {learning_rate}.")
-    if not isinstance(loss, str):
-        raise TypeError(f"loss must be the name of a Keras loss, got {type(loss).__name__}.")
-    if isinstance(metrics, str):
+    if not (isinstance(loss, str) or callable(loss)):
+        raise TypeError(
+            "loss must be the name of a Keras loss such as 'binary_crossentropy', "
+            "'sparse_categorical_crossentropy' or 'mse', or a keras.losses object; got "
+            f"{type(loss).__name__} {loss!r}."
+        )
+    if isinstance(metrics, (str, bytes)) or not isinstance(metrics, Iterable):
         raise TypeError(
             f"metrics must be a sequence of names, e.g. ('accuracy',), got {metrics!r}."
         )
     metrics = list(metrics)
-    if not isinstance(shuffle, bool):
-        raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
-
-    if getattr(model, "compiled", False):
-        if learning_rate is not None:
-            raise ValueError(
-                "learning_rate only applies when train() compiles the model, but "
-                "this model is already compiled; set the learning rate on its "
-                "optimizer, or pass a freshly built model."
+    for metric in metrics:
+        if not (isinstance(metric, str) or callable(metric)):
+            raise TypeError(
+                "metrics must hold metric names such as 'accuracy' or keras.metrics objects, "
+                f"got {type(metric).__name__} {metric!r}."
             )
-    else:
-        model.compile(optimizer=_optimizer(optimizer, learning_rate), loss=loss, metrics=metrics)
+    callbacks = _check_callbacks(callbacks)
+    shuffle = validate_bool(shuffle, "shuffle")
+    compiled = bool(getattr(model, "compiled", False))
+    if compiled and learning_rate is not None:
+        raise ValueError(
+            "learning_rate only applies when train() compiles the model, but "
+            "this model is already compiled; set the learning rate on its "
+            "optimizer, or pass a freshly built model."
+        )
 
+    # Keras resolves names only when fit() starts, after compile() has marked the model
+    # compiled: a typo would then stick to the model. Resolve them all first.
+    import keras
+
+    resolved_loss = _resolve_loss(keras, loss)
+    if compiled:
+        optimizer_object = None
+        compiled_loss = getattr(model, "loss", None)
+        loss_name = _loss_name(keras, compiled_loss) if compiled_loss is not None else None
+    else:
+        optimizer_object = _optimizer(optimizer, learning_rate)
+        _check_metric_names(keras, metrics)
+        loss_name = _loss_name(keras, resolved_loss)
+    n_inputs, n_outputs = _width(model, "inputs"), _width(model, "outputs")
+    if n_inputs is not None:
+        for name, features in (
+            ("X", X),
+            ("X_val", None if validation_data is None else validation_data[0]),
+        ):
+            if features is not None and features.shape[1] != n_inputs:
+                raise ValueError(
+                    f"{name} has {features.shape[1]} columns, but the model takes {n_inputs} "
+                    f"inputs (build_mlp(n_inputs={n_inputs}, ...)): pass data with {n_inputs} "
+                    f"feature columns, or build the model with n_inputs={features.shape[1]}."
+                )
+    _check_targets(y, "y", loss_name, n_outputs)
+    if validation_data is not None:
+        _check_targets(validation_data[1], "y_val", loss_name, n_outputs)
+
+    if not compiled:
+        model.compile(optimizer=optimizer_object, loss=loss, metrics=metrics)
     batches, steps = _batches(X, y, batch_size, shuffle)
-    fitted = model.fit(
-        batches,
-        steps_per_epoch=steps,
-        epochs=epochs,
-        validation_data=_validation_batches(validation_data),
-        callbacks=list(callbacks),
-        shuffle=False,
-        verbose=0,
-    )
-    return _history_frame(fitted.history, metrics)
+    try:
+        fitted = model.fit(
+            batches,
+            steps_per_epoch=steps,
+            epochs=epochs,
+            validation_data=_validation_batches(validation_data),
+            callbacks=callbacks,
+            shuffle=False,
+            verbose=0,
+        )
+    except Exception:
+        if not compiled and int(getattr(model.optimizer, "iterations", 1)) == 0:
+            model.compiled = False  # failed before its first step: the next call compiles afresh
+        raise
+    return _history_frame(fitted.history, [m for m in metrics if isinstance(m, str)])
+
+
+#: Loss names (as ``keras.losses.get`` resolves them) whose targets are probabilities of one
+#: or more independent yes/no outcomes, class labels, or one-hot rows; the rest of the names
+#: in ``_REGRESSION_LOSSES`` need only one output unit per column of ``y``.
+_BINARY_LOSSES = ("binary_crossentropy", "binary_focal_crossentropy")
+_SPARSE_LOSSES = ("sparse_categorical_crossentropy",)
+_ONE_HOT_LOSSES = ("categorical_crossentropy", "categorical_focal_crossentropy")
+_REGRESSION_LOSSES = (
+    "mean_squared_error",
+    "mean_absolute_error",
+    "mean_absolute_percentage_error",
+    "mean_squared_logarithmic_error",
+    "huber",
+    "log_cosh",
+)
+_SOFTMAX_HINT = "build_mlp(..., n_outputs={k}, output_activation='softmax')"
+
+
+def _check_callbacks(callbacks: object) -> list[object]:
+    """A list of callback objects, checked without importing Keras."""
+    if callbacks is None:
+        return []
+    if hasattr(callbacks, "set_model") and not isinstance(callbacks, type):
+        raise TypeError(
+            f"callbacks must be a list of callbacks; got one {type(callbacks).__name__}: "
+            "write callbacks=[...] around it."
+        )
+    if isinstance(callbacks, (str, bytes)) or not isinstance(callbacks, Iterable):
+        raise TypeError(
+            "callbacks must be a list of Keras callbacks, e.g. "
+            f"[keras.callbacks.EarlyStopping(patience=5)], got {type(callbacks).__name__}."
+        )
+    checked = list(callbacks)
+    for k, callback in enumerate(checked):
+        if isinstance(callback, type):
+            raise TypeError(
+                f"callbacks[{k}] is the class {callback.__name__}, not a callback object: "
+                f"create one, e.g. {callback.__name__}(...)."
+            )
+        if not all(hasattr(callback, m) for m in ("set_model", "set_params", "on_epoch_end")):
+            raise TypeError(
+                f"callbacks[{k}] must be a Keras callback (a keras.callbacks.Callback object "
+                f"such as EarlyStopping(...)), got {type(callback).__name__}."
+            )
+    return checked
+
+
+def _resolve_loss(keras: object, loss: object) -> object:
+    """``keras.losses.get(loss)``, with Keras' error turned into one sentence naming ``loss``."""
+    try:
+        return keras.losses.get(loss)  # type: ignore[attr-defined]
+    except (ValueError, TypeError):
+        raise ValueError(
+            f"loss must be the name of a Keras loss such as 'binary_crossentropy', "
+            f"'sparse_categorical_crossentropy', 'categorical_crossentropy' or 'mse' "
+            f"(Keras does not know {loss!r}), or a keras.losses object."
+        ) from None
+
+
+def _loss_name(keras: object, loss: object) -> str | None:
+    """The canonical name of a loss (a name, function or Loss object), or None if unknown."""
+    if isinstance(loss, str):
+        try:
+            loss = keras.losses.get(loss)  # type: ignore[attr-defined]
+        except (ValueError, TypeError):
+            return None
+    for candidate in (getattr(loss, "fn", None), loss):
+        name = getattr(candidate, "__name__", None)
+        if name in (*_BINARY_LOSSES, *_SPARSE_LOSSES, *_ONE_HOT_LOSSES, *_REGRESSION_LOSSES):
+            return name
+    name = getattr(loss, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def _check_metric_names(keras: object, metrics: Sequence[object]) -> None:
+    for metric in metrics:
+        if not isinstance(metric, str) or metric in ("accuracy", "acc", "crossentropy", "ce"):
+            continue  # Keras picks the right accuracy or crossentropy for the loss itself
+        try:
+            keras.metrics.get(metric)  # type: ignore[attr-defined]
+        except (ValueError, TypeError):
+            raise ValueError(
+                f"metrics must hold names of Keras metrics such as 'accuracy', 'auc' or 'mse' "
+                f"(Keras does not know {metric!r}), or keras.metrics objects."
+            ) from None
+
+
+def _width(model: object, which: str) -> int | None:
+    """The width of a model's single input or output layer, or None if it is not known yet."""
+    try:
+        tensors = getattr(model, which)
+        if tensors is None or len(tensors) != 1:
+            return None
+        shape = tuple(tensors[0].shape)
+    except Exception:  # an unbuilt model has no inputs yet; then Keras checks at fit()
+        return None
+    if len(shape) != 2 or shape[-1] is None:
+        return None
+    return int(shape[-1])
+
+
+def _check_targets(y: np.ndarray, name: str, loss: str | None, n_outputs: int | None) -> None:
+    """Check that targets fit the loss and the output layer; ``loss`` is its canonical name."""
+    columns = 1 if y.ndim == 1 else y.shape[1]
+    whole = bool(np.all(np.equal(np.mod(y, 1), 0)))
+    low, high = float(y.min()), float(y.max())
+    if loss in _BINARY_LOSSES:
+        if low < 0 or high > 1:
+            if whole and low >= 0 and columns == 1:
+                k = int(high) + 1
+                raise ValueError(
+                    f"{name} has labels {low:g} to {high:g}, but loss={loss!r} needs labels 0/1 "
+                    f"(or probabilities in [0, 1]); with other labels it reports negative losses. "
+                    f"Pass labels 0/1, or for {k} classes use "
+                    f"loss='sparse_categorical_crossentropy' with a units={k} softmax output "
+                    f"({_SOFTMAX_HINT.format(k=k)})."
+                )
+            raise ValueError(
+                f"{name} must lie in [0, 1] (labels 0/1 or probabilities) for loss={loss!r}; "
+                f"it has values from {low:g} to {high:g}."
+            )
+        if n_outputs is not None and columns != n_outputs:
+            raise ValueError(
+                f"{name} has {columns} column(s), but the model has {n_outputs} output units: "
+                f"loss={loss!r} needs one output unit per column of {name} (for class labels "
+                f"0 … {n_outputs - 1} use loss='sparse_categorical_crossentropy')."
+            )
+    elif loss in _SPARSE_LOSSES:
+        if columns != 1:
+            raise ValueError(
+                f"{name} must hold one class label per row for loss={loss!r}, got {columns} "
+                f"columns; for one-hot rows use loss='categorical_crossentropy'."
+            )
+        if not whole or low < 0:
+            raise ValueError(
+                f"{name} must hold whole-number class labels 0, 1, … for loss={loss!r}; it has "
+                f"values from {low:g} to {high:g}."
+            )
+        if n_outputs is not None:
+            k = max(int(high) + 1, 2)
+            if n_outputs < 2:
+                raise ValueError(
+                    f"loss={loss!r} needs a softmax output with one unit per class, but the "
+                    f"model has 1 output unit: use {_SOFTMAX_HINT.format(k=k)}, or for labels "
+                    f"0/1 loss='binary_crossentropy' with the sigmoid output."
+                )
+            if high >= n_outputs:
+                raise ValueError(
+                    f"{name} has labels up to {high:g}, but the model has {n_outputs} output "
+                    f"units (classes 0 … {n_outputs - 1}); use {_SOFTMAX_HINT.format(k=k)}."
+                )
+    elif loss in _ONE_HOT_LOSSES:
+        if columns == 1:
+            raise ValueError(
+                f"{name} holds one value per row, but loss={loss!r} needs one-hot rows (one "
+                f"column per class): pass keras.utils.to_categorical({name}, n_classes), or use "
+                f"loss='sparse_categorical_crossentropy' with the labels."
+            )
+        if low < 0 or high > 1:
+            raise ValueError(
+                f"{name} must hold one-hot (or probability) rows in [0, 1] for loss={loss!r}; "
+                f"it has values from {low:g} to {high:g}."
+            )
+        if n_outputs is not None and columns != n_outputs:
+            raise ValueError(
+                f"{name} has {columns} columns, but the model has {n_outputs} output units: "
+                f"loss={loss!r} needs one column per class, as many as output units."
+            )
+    elif loss in _REGRESSION_LOSSES:
+        if n_outputs is not None and columns != n_outputs:
+            raise ValueError(
+                f"{name} has {columns} column(s), but the model has {n_outputs} output units: "
+                f"loss={loss!r} compares one output unit with each column of {name}."
+            )
 
 
 def _batches(X: np.ndarray, y: np.ndarray, batch_size: int, shuffle: bool) -> tuple[object, int]:

@@ -210,7 +210,29 @@ def test_missing_or_non_positive_monitor_is_an_error():
         ({"alpha": float("inf")}, ValueError, "alpha must be a finite number"),
         ({"monitor": ""}, TypeError, "monitor must be the name of a logged quantity"),
         ({"monitor": 3}, TypeError, "monitor must be the name of a logged quantity"),
-        ({"monitor": "val_accuracy"}, ValueError, "'val_accuracy' is higher-is-better"),
+        (
+            {"monitor": "val_accuracy"},
+            ValueError,
+            r"^monitor must be a logged error that is lower-is-better and positive: 'val_loss' "
+            r"or 'loss', any name ending in 'loss' or 'error', or a Keras error metric \(mse, "
+            r"mae, .*\); 'val_accuracy' is not one \(accuracy, AUC, precision and recall are "
+            r"higher-is-better\)\.$",
+        ),
+        (
+            {"monitor": "val_precision"},
+            ValueError,
+            r"^monitor must be a logged error.*'val_precision' is not one",
+        ),
+        (
+            {"monitor": "recall"},
+            ValueError,
+            r"^monitor must be a logged error.*'recall' is not one",
+        ),
+        (
+            {"monitor": "val_auc"},
+            ValueError,
+            r"^monitor must be a logged error.*'val_auc' is not one",
+        ),
         ({"restore_best_weights": "yes"}, TypeError, "restore_best_weights must be True or False"),
     ],
 )
@@ -219,6 +241,17 @@ def test_bad_arguments(kwargs, error, message):
 
     with pytest.raises(error, match=message):
         GeneralizationLoss(**kwargs)
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "monitor",
+    ["val_loss", "loss", "val_mse", "mae", "val_mean_squared_error", "val_log_loss", "val_error"],
+)
+def test_monitors_that_are_errors_are_accepted(monitor):
+    from regutils.callbacks import GeneralizationLoss
+
+    assert GeneralizationLoss(monitor=monitor).monitor == monitor
 
 
 @pytest.mark.keras

@@ -368,6 +368,11 @@ def test_make_sine_noise_standard_deviation(noise):
     assert abs(residual.mean()) < 0.05 * noise
 
 
+def test_make_sine_largest_noise_is_still_finite():
+    _, y = make_sine(n_samples=1000, noise=1e6, seed=0)
+    assert np.all(np.isfinite(y))
+
+
 def test_make_sine_single_sample():
     X, y = make_sine(n_samples=1, spacing="even")
     assert X.shape == (1, 1)
@@ -394,6 +399,14 @@ def test_make_sine_single_sample():
         ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
         ({"seed": 1.5}, TypeError, r"^seed must be an integer, got float 1\.5\.$"),
         ({"seed": True}, TypeError, r"^seed must be an integer, got bool True\.$"),
+        # noise=1e308 used to return -inf: absurd scales are refused, with the bound named.
+        ({"noise": 1e308}, ValueError, r"^noise must be <= 1000000\.0, got 1e\+308\.$"),
+        ({"noise": 1e7}, ValueError, r"^noise must be <= 1000000\.0, got 10000000\.0\.$"),
+        (
+            {"n_samples": 10**10},
+            ValueError,
+            r"^n_samples must be an integer <= 10000000, got 10000000000\.$",
+        ),
     ],
 )
 def test_make_sine_rejects_bad_arguments(kwargs, error, message):

@@ -57,7 +57,25 @@ def test_make_correlated_is_seeded():
         ({"groups": ((0, 7),)}, ValueError, "groups index must be < 5"),
         ({"groups": ((0, 1), (1, 2))}, ValueError, "must not share or repeat"),
         ({"groups": "01"}, TypeError, "groups must be a sequence"),
-        ({"groups": (0, 1)}, TypeError, "each group must be a sequence"),
+        (
+            {"groups": (0, 1)},
+            TypeError,
+            r"^groups must be a sequence of groups, each a sequence of feature indices, e\.g\. "
+            r"\(\(0, 1\),\) \(one group needs the trailing comma\); got an element 0\.$",
+        ),
+        (
+            {"n_samples": 10**9},
+            ValueError,
+            r"^n_samples must be an integer <= 10000000, got 1000000000\.$",
+        ),
+        (
+            {"coef": (1e300, 1.0)},
+            ValueError,
+            r"^coef must have entries of size at most 1e\+06, got 1e\+300\.$",
+        ),
+        ({"coef": (1.0, np.nan)}, ValueError, r"^coef must contain only finite numbers"),
+        ({"noise": 1e308}, ValueError, r"^noise must be <= 1000000\.0, got 1e\+308\.$"),
+        ({"noise": float("inf")}, ValueError, r"^noise must be a finite number, got inf\.$"),
     ],
 )
 def test_make_correlated_bad_arguments(kwargs, error, message):
@@ -88,6 +106,27 @@ def test_plot_coefficient_path_draws_one_line_per_feature_in_alpha_order():
 def test_plot_coefficient_path_bad_arguments(alphas, coefs, names, message):
     with pytest.raises(ValueError, match=message):
         plot_coefficient_path(alphas, coefs, feature_names=names)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (
+            {"feature_names": "ab"},
+            r"^feature_names must be a sequence of names, one per column of coefs \(e\.g\. "
+            r"X\.columns\), got str 'ab'\.$",
+        ),
+        ({"feature_names": 2}, r"^feature_names must be a sequence of names"),
+        ({"title": None}, r"^title must be a string, got NoneType None\.$"),
+        ({"xlabel": 1.0}, r"^xlabel must be a string, got float 1\.0\.$"),
+        ({"ax": plt}, r"^ax must be a matplotlib Axes"),
+    ],
+)
+def test_plot_coefficient_path_wrong_types(kwargs, message):
+    before = plt.get_fignums()
+    with pytest.raises(TypeError, match=message):
+        plot_coefficient_path([1.0, 2.0], [[1, 2], [3, 4]], **kwargs)
+    assert plt.get_fignums() == before  # nothing drawn
 
 
 def test_heart_preprocessor_is_leak_free_and_complete():

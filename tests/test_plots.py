@@ -274,8 +274,97 @@ def test_plot_fits_rejects_bad_ncols(sine, ncols, error, message):
 
 def test_plot_fits_rejects_model_without_predict(sine):
     (X, y), _ = sine
-    with pytest.raises(TypeError, match=r"^model must be a fitted estimator with predict\(\)"):
+    with pytest.raises(
+        TypeError,
+        match=r"^models\['b'\] must be a fitted estimator with predict\(\), got NoPredict",
+    ):
         plot_fits({"a": poly(1).fit(X, y), "b": NoPredict()}, X, y)
+    assert plt.get_fignums() == []  # checked before the panels are made
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (
+            {"title": "mine"},
+            TypeError,
+            r"^plot_fits got unexpected keyword argument\(s\) 'title'; it passes on only "
+            r"'X_test', 'y_test', 'true_function', 'max_test_points' \(titles come from the keys "
+            r"of models\)\.$",
+        ),
+        ({"ax": None, "colour": "red"}, TypeError, r"argument\(s\) 'ax', 'colour'; it passes"),
+        ({"ylim": 5}, TypeError, r"^ylim must be a pair \(low, high\) of numbers"),
+        ({"ylim": (2, -2)}, ValueError, r"^ylim must be \(low, high\) with low < high"),
+        ({"true_function": "sin"}, TypeError, r"^true_function must be a function of x"),
+    ],
+)
+def test_plot_fits_rejects_bad_options_before_drawing(sine, kwargs, error, message):
+    (X, y), _ = sine
+    with pytest.raises(error, match=message):
+        plot_fits({"a": poly(1).fit(X, y), "b": poly(2).fit(X, y)}, X, y, **kwargs)
+    assert plt.get_fignums() == []
+
+
+# ---------------------------------------------------------------------------- plot_fit: arguments
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (
+            {"ylim": 5},
+            TypeError,
+            r"^ylim must be a pair \(low, high\) of numbers, e\.g\. \(-2, 2\), got int 5\.$",
+        ),
+        (
+            {"ylim": (-2, 0, 2)},
+            ValueError,
+            r"^ylim must be a pair \(low, high\) of numbers, e\.g\. \(-2, 2\), got 3 values",
+        ),
+        (
+            {"ylim": (2, -2)},
+            ValueError,
+            r"^ylim must be \(low, high\) with low < high, got \(2, -2\)\.$",
+        ),
+        ({"ylim": (-2, np.nan)}, ValueError, r"^ylim\[1\] \(high\) must be a finite number"),
+        ({"ylim": ("-2", 2)}, TypeError, r"^ylim\[0\] \(low\) must be a real number"),
+        ({"ylim": "-2,2"}, TypeError, r"^ylim must be a pair"),
+        ({"title": 3}, TypeError, r"^title must be a string or None, got int 3\.$"),
+        ({"ax": "left"}, TypeError, r"^ax must be a matplotlib Axes"),
+        (
+            {"true_function": np.sin(1.0)},
+            TypeError,
+            r"^true_function must be a function of x, e\.g\. regutils\.sine_curve, got float",
+        ),
+        (
+            {"true_function": lambda x: x[:5]},
+            ValueError,
+            r"^true_function must return one value per x \(shape \(400,\) for 400 x values\), "
+            r"got shape \(5,\)\.$",
+        ),
+        (
+            {"true_function": lambda x: np.log(x - 10)},
+            ValueError,
+            r"^true_function must return finite numbers \(no NaN or inf\) on the data range\.$",
+        ),
+        (
+            {"true_function": lambda: 0.0},
+            TypeError,
+            r"^true_function must take a 1-D array of x values and return numbers; calling it "
+            r"failed",
+        ),
+    ],
+)
+def test_plot_fit_rejects_bad_options_before_drawing(sine, kwargs, error, message):
+    (X, y), _ = sine
+    with np.errstate(invalid="ignore"), pytest.raises(error, match=message):
+        plot_fit(poly(1).fit(X, y), X, y, **kwargs)
+    assert plt.get_fignums() == []  # no empty figure left behind
+
+
+def test_plot_fit_accepts_a_list_as_ylim(sine):
+    (X, y), _ = sine
+    assert plot_fit(poly(1).fit(X, y), X, y, ylim=[-3, 3]).get_ylim() == (-3.0, 3.0)
 
 
 # ---------------------------------------------------------------------------- plot_error_curve
@@ -402,6 +491,32 @@ def test_plot_error_curve_requires_xlabel():
         plot_error_curve([1, 2], [0.1, 0.2], [0.2, 0.3])
 
 
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (
+            {"labels": ("a",)},
+            ValueError,
+            r"^labels must have exactly 2 strings \(one per curve\), got 1: \('a',\)\.$",
+        ),
+        ({"labels": ("a", "b", "c")}, ValueError, r"^labels must have exactly 2 strings"),
+        ({"labels": "ab"}, TypeError, r"^labels must be a sequence of 2 strings, e\.g\."),
+        ({"labels": ("a", 2)}, TypeError, r"^labels must contain only strings, got int 2\.$"),
+        ({"xlabel": ""}, ValueError, r"^xlabel must not be empty: say what it shows\.$"),
+        ({"xlabel": 3}, TypeError, r"^xlabel must be a string, got int 3\.$"),
+        ({"ylabel": None}, TypeError, r"^ylabel must be a string, got NoneType None\.$"),
+        ({"mark_best": "no"}, TypeError, r"^mark_best must be True or False, got str 'no'\.$"),
+        ({"title": ["t"]}, TypeError, r"^title must be a string or None, got list"),
+        ({"ax": plt.figure}, TypeError, r"^ax must be a matplotlib Axes"),
+    ],
+)
+def test_plot_error_curve_rejects_bad_options_before_drawing(kwargs, error, message):
+    arguments = {"xlabel": "degree", **kwargs}
+    with pytest.raises(error, match=message):
+        plot_error_curve([1, 2], [0.1, 0.2], [0.2, 0.3], **arguments)
+    assert plt.get_fignums() == []  # the silently dropped curve is now an error, not a figure
+
+
 # ------------------------------------------------------------------------- plot_learning_curve
 
 
@@ -434,3 +549,11 @@ def test_plot_learning_curve_options_and_bad_input():
         ValueError, match=r"^train_sizes must be 1-D, got an array of shape \(2, 1\)"
     ):
         plot_learning_curve([[10], [20]], [0.1, 0.2], [0.5, 0.3])
+    with pytest.raises(
+        ValueError, match=r"^train_sizes must all be > 0 \(numbers of training samples\)\.$"
+    ):
+        plot_learning_curve([0, 20], [0.1, 0.2], [0.5, 0.3])
+    with pytest.raises(TypeError, match=r"^title must be a string, got NoneType"):
+        plot_learning_curve([10, 20], [0.1, 0.2], [0.5, 0.3], title=None)
+    with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes .*got Figure\.$"):
+        plot_learning_curve([10, 20], [0.1, 0.2], [0.5, 0.3], ax=fig)

@@ -96,6 +96,28 @@ def test_plot_history_without_validation_columns(history):
             r"^mark_epoch must be between 1 and 4 \(the epochs in history\), got 9\.$",
         ),
         ({"mark_epoch": 2.5}, TypeError, r"^mark_epoch must be an integer"),
+        (
+            {"metrics": (0,)},
+            TypeError,
+            r"^metrics must contain column names \(strings\), got int 0\.$",
+        ),
+        (
+            {"metrics": ("loss", "loss")},
+            ValueError,
+            r"^metrics names 'loss' twice; name each column once\.$",
+        ),
+        (
+            {"history": pd.DataFrame({"loss": ["low", "high"]}, index=[1, 2])},
+            TypeError,
+            r"^history column 'loss' must hold numbers \(one per epoch\), got dtype (object|str)\.$",
+        ),
+        ({"title": 3}, TypeError, r"^title must be a string or None, got int 3\.$"),
+        ({"ax": "left"}, TypeError, r"^ax must be a matplotlib Axes .* or None, got str\.$"),
+        (
+            {"ax": np.empty(2, dtype=object)},
+            TypeError,
+            r"^ax must be a matplotlib Axes.*got ndarray \(an array of Axes: pick one",
+        ),
     ],
 )
 def test_plot_history_rejects_bad_input(history, kwargs, error, message):
@@ -155,11 +177,60 @@ def test_plot_weight_histograms_default_title_and_constant_weights():
         ),
         ({"m": [1.0, np.nan]}, {}, ValueError, r"^weights\['m'\] must contain only finite numbers"),
         ({"m": np.zeros(3)}, {"bins": 0}, ValueError, r"^bins must be an integer >= 1, got 0\.$"),
+        (
+            {"m": np.zeros(3)},
+            {"bins": 10**9},
+            ValueError,
+            r"^bins must be an integer <= 10000, got 1000000000\.$",
+        ),
+        ({"m": np.zeros(3)}, {"title": 1}, TypeError, r"^title must be a string or None"),
     ],
 )
 def test_plot_weight_histograms_rejects_bad_input(weights, kwargs, error, message):
+    before = plt.get_fignums()
     with pytest.raises(error, match=message):
         plot_weight_histograms(weights, **kwargs)
+    assert plt.get_fignums() == before
+
+
+# ---------------------------------------------------------------------------- plot_reliability
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, error, message",
+    [
+        (
+            ([[0.5, 0.4], [0.2, 0.8]], [0, 1]),
+            {},
+            ValueError,
+            r"^probabilities must have rows that sum to 1 .*a row sums to 0\.9\. For a binary "
+            r"sigmoid output p, pass np\.column_stack\(\[1 - p, p\]\)\.$",
+        ),
+        (
+            ([[0.5, 0.5]], [0]),
+            {"n_bins": 10**6},
+            ValueError,
+            r"^n_bins must be an integer <= 1000, got 1000000\.$",
+        ),
+        (([[0.5, 0.5]], [0]), {"ax": "axes"}, TypeError, r"^ax must be a matplotlib Axes"),
+    ],
+)
+def test_plot_reliability_rejects_bad_input(args, kwargs, error, message):
+    from regutils.plots import plot_reliability
+
+    before = plt.get_fignums()
+    with pytest.raises(error, match=message):
+        plot_reliability(*args, **kwargs)
+    assert plt.get_fignums() == before
+
+
+def test_plot_reliability_accepts_float32_softmax_rows():
+    from regutils.plots import plot_reliability
+
+    rng = np.random.default_rng(0)
+    logits = rng.normal(size=(50, 3)).astype("float32")
+    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    assert isinstance(plot_reliability(p, rng.integers(0, 3, 50)), Axes)
 
 
 def test_new_plots_are_exported():

@@ -130,6 +130,16 @@ def test_backward_is_the_mask_scaled_gradient_and_matches_numerical_gradient(rat
             r"^training must be True or False, got 'yes'\.$",
         ),
         (
+            lambda: dropout_forward([1.0], 0.5, training=True, rng=-1),
+            ValueError,
+            r"^rng must be a seed >= 0 \(or a numpy Generator\), got -1\.$",
+        ),
+        (
+            lambda: dropout_forward([1.0], 0.5, training=False, rng="seed"),
+            TypeError,
+            r"^rng must be a numpy Generator, an int seed or None, got str\.$",
+        ),
+        (
             lambda: dropout_forward([1.0], 0.5, training=True, rng="seed"),
             TypeError,
             r"^rng must be a numpy Generator, an int seed or None, got str\.$",

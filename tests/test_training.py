@@ -201,6 +201,11 @@ def test_softmax_output_and_seeded_initialization():
         ({"output_activation": "soft_max"}, ValueError, r"^output_activation must be one of"),
         ({"n_outputs": 0}, ValueError, r"^n_outputs must be an integer >= 1, got 0\.$"),
         ({"seed": -1}, ValueError, r"^seed must be an integer >= 0, got -1\.$"),
+        (
+            {"output_activation": "softmax"},
+            ValueError,
+            r"^output_activation='softmax' needs n_outputs >= 2 \(one unit per class\)",
+        ),
     ],
 )
 def test_build_mlp_rejects_bad_arguments(kwargs, error, message):
@@ -343,6 +348,19 @@ def test_early_stopping_callback_shortens_the_history():
     assert history.index.tolist() == [1, 2]  # epoch 1 sets the reference, epoch 2 fails it
 
 
+class _FakeCallback:
+    """What train() checks of a callback, without Keras."""
+
+    def set_model(self, model):
+        pass
+
+    def set_params(self, params):
+        pass
+
+    def on_epoch_end(self, epoch, logs=None):
+        pass
+
+
 class _FakeModel:
     def fit(self, *args, **kwargs):
         raise AssertionError("fit must not be reached with bad arguments")
@@ -365,6 +383,33 @@ class _FakeModel:
         ({"loss": None}, TypeError, r"^loss must be the name of a Keras loss"),
         ({"metrics": "accuracy"}, TypeError, r"^metrics must be a sequence of names"),
         ({"shuffle": "yes"}, TypeError, r"^shuffle must be True or False"),
+        ({"shuffle": 1}, TypeError, r"^shuffle must be True or False, got int 1\.$"),
+        ({"loss": 3}, TypeError, r"^loss must be the name of a Keras loss such as"),
+        ({"metrics": 5}, TypeError, r"^metrics must be a sequence of names"),
+        ({"metrics": ["accuracy", 1]}, TypeError, r"^metrics must hold metric names .*got int 1"),
+        (
+            {"callbacks": _FakeCallback()},
+            TypeError,
+            r"^callbacks must be a list of callbacks; got one _FakeCallback: write "
+            r"callbacks=\[\.\.\.\] around it\.$",
+        ),
+        (
+            {"callbacks": [_FakeCallback, 3]},
+            TypeError,
+            r"^callbacks\[0\] is the class _FakeCallback, not a callback object: create one, "
+            r"e\.g\. _FakeCallback\(\.\.\.\)\.$",
+        ),
+        (
+            {"callbacks": [_FakeCallback(), "early"]},
+            TypeError,
+            r"^callbacks\[1\] must be a Keras callback \(a keras\.callbacks\.Callback object "
+            r"such as EarlyStopping\(\.\.\.\)\), got str\.$",
+        ),
+        ({"callbacks": "early"}, TypeError, r"^callbacks must be a list of Keras callbacks"),
+        ({"X": [[1.0, 2.0], [np.nan, 4.0]]}, ValueError, r"^X must contain only finite numbers"),
+        ({"X": [[1.0, 2.0], [1e39, 4.0]]}, ValueError, r"^X must hold numbers below 3\.4e\+38"),
+        ({"y": [1.0, np.inf]}, ValueError, r"^y must contain only finite numbers"),
+        ({"validation_data": ([[1.0, 2.0]], [np.nan])}, ValueError, r"^y_val must contain only"),
     ],
 )
 def test_train_rejects_bad_arguments(kwargs, error, message):
@@ -372,6 +417,181 @@ def test_train_rejects_bad_arguments(kwargs, error, message):
     X, y = arguments.pop("X"), arguments.pop("y")
     with pytest.raises(error, match=message):
         train(_FakeModel(), X, y, **arguments)
+
+
+@pytest.mark.keras
+def test_a_loss_typo_does_not_stick_to_the_model():
+    """The issue's sequence: a typo in loss raised, then the corrected call kept failing."""
+    X, y = toy_data()
+    model = build_mlp(5, (8,), output_activation="linear")
+    with pytest.raises(
+        ValueError,
+        match=r"^loss must be the name of a Keras loss such as 'binary_crossentropy', "
+        r"'sparse_categorical_crossentropy', 'categorical_crossentropy' or 'mse' \(Keras does "
+        r"not know 'mse_typo'\), or a keras\.losses object\.$",
+    ):
+        train(model, X, y, loss="mse_typo", metrics=(), epochs=1)
+    assert model.compiled is False
+    history = train(model, X, y, loss="mse", metrics=(), epochs=1)
+    assert list(history.columns) == ["loss"] and model.loss == "mse"
+
+
+@pytest.mark.keras
+def test_bad_metric_optimizer_and_callbacks_leave_the_model_untouched():
+    import keras
+
+    X, y = toy_data()
+    model = build_mlp(5, (8,))
+    weights = model.get_weights()
+    for kwargs, message in [
+        ({"metrics": ("acuracy",)}, r"^metrics must hold names of Keras metrics .*'acuracy'"),
+        ({"optimizer": "adamm"}, r"^optimizer must be the name of a Keras optimizer"),
+        ({"callbacks": [keras.callbacks.EarlyStopping]}, r"^callbacks\[0\] is the class"),
+        ({"callbacks": keras.callbacks.EarlyStopping()}, r"^callbacks must be a list of"),
+    ]:
+        with pytest.raises((TypeError, ValueError), match=message):
+            train(model, X, y, epochs=1, **kwargs)
+        assert model.compiled is False
+        assert all(np.array_equal(a, b) for a, b in zip(weights, model.get_weights()))
+    history = train(model, X, y, epochs=1, metrics=("accuracy",))
+    assert list(history.columns) == ["loss", "accuracy"]
+
+
+@pytest.mark.keras
+def test_labels_that_do_not_fit_binary_crossentropy_are_refused():
+    X, _ = toy_data()
+    labels = np.arange(len(X)) % 5  # 0-4: binary cross-entropy would report negative losses
+    model = build_mlp(5, (8,))
+    with pytest.raises(
+        ValueError,
+        match=r"^y has labels 0 to 4, but loss='binary_crossentropy' needs labels 0/1 \(or "
+        r"probabilities in \[0, 1\]\); with other labels it reports negative losses\. Pass "
+        r"labels 0/1, or for 5 classes use loss='sparse_categorical_crossentropy' with a units=5 "
+        r"softmax output \(build_mlp\(\.\.\., n_outputs=5, output_activation='softmax'\)\)\.$",
+    ):
+        train(model, X, labels, epochs=1)
+    assert model.compiled is False
+    with pytest.raises(ValueError, match=r"^y must lie in \[0, 1\] .* from -0\.5 to 1"):
+        train(model, X, np.linspace(-0.5, 1, len(X)), epochs=1)
+    five = build_mlp(5, (8,), n_outputs=5, output_activation="softmax")
+    history = train(five, X, labels, epochs=1, loss="sparse_categorical_crossentropy")
+    assert np.all(history["loss"] > 0)
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "build, data, kwargs, message",
+    [
+        (
+            {},
+            "X3",
+            {},
+            r"^X has 3 columns, but the model takes 5 inputs \(build_mlp\(n_inputs=5, \.\.\.\)\): "
+            r"pass data with 5 feature columns, or build the model with n_inputs=3\.$",
+        ),
+        ({}, "val3", {}, r"^X_val must have the same 5 columns as X, got 3\.$"),
+        (
+            {},
+            "labels5",
+            {"loss": "sparse_categorical_crossentropy"},
+            r"^loss='sparse_categorical_crossentropy' needs a softmax output with one unit per "
+            r"class, but the model has 1 output unit: use build_mlp\(\.\.\., n_outputs=5, ",
+        ),
+        (
+            {"n_outputs": 3, "output_activation": "softmax"},
+            "labels5",
+            {"loss": "sparse_categorical_crossentropy"},
+            r"^y has labels up to 4, but the model has 3 output units \(classes 0 … 2\)",
+        ),
+        (
+            {"n_outputs": 3, "output_activation": "softmax"},
+            "halves",
+            {"loss": "sparse_categorical_crossentropy"},
+            r"^y must hold whole-number class labels 0, 1, … for loss=",
+        ),
+        (
+            {"n_outputs": 5, "output_activation": "softmax"},
+            "labels5",
+            {"loss": "categorical_crossentropy"},
+            r"^y holds one value per row, but loss='categorical_crossentropy' needs one-hot rows "
+            r"\(one column per class\): pass keras\.utils\.to_categorical\(y, n_classes\)",
+        ),
+        (
+            {"n_outputs": 3, "output_activation": "softmax"},
+            "onehot5",
+            {"loss": "categorical_crossentropy"},
+            r"^y has 5 columns, but the model has 3 output units",
+        ),
+        (
+            {"output_activation": "linear"},
+            "two_targets",
+            {"loss": "mse", "metrics": ()},
+            r"^y has 2 column\(s\), but the model has 1 output units: loss='mean_squared_error' "
+            r"compares one output unit with each column of y\.$",
+        ),
+        (
+            {"n_outputs": 5, "output_activation": "sigmoid"},
+            "binary",
+            {},
+            r"^y has 1 column\(s\), but the model has 5 output units: "
+            r"loss='binary_crossentropy' needs one output unit per column of y",
+        ),
+        ({}, "bad_val_labels", {}, r"^y_val has labels 0 to 4, but loss='binary_crossentropy'"),
+    ],
+)
+def test_data_that_do_not_fit_the_model_or_loss_are_refused_before_compiling(
+    build, data, kwargs, message
+):
+    X, y = toy_data()
+    labels = np.arange(len(X)) % 5
+    arguments = {
+        "X3": (X[:, :3], y, None),
+        "val3": (X, y, (X[:8, :3], y[:8])),
+        "labels5": (X, labels, None),
+        "halves": (X, labels / 2, None),
+        "onehot5": (X, np.eye(5)[labels], None),
+        "two_targets": (X, X[:, :2], None),
+        "binary": (X, y, None),
+        "bad_val_labels": (X, y, (X[:8], labels[:8])),
+    }[data]
+    model = build_mlp(5, (8,), **build)
+    with pytest.raises(ValueError, match=message):
+        train(model, arguments[0], arguments[1], validation_data=arguments[2], epochs=1, **kwargs)
+    assert model.compiled is False
+
+
+@pytest.mark.keras
+def test_a_model_compiled_by_the_learner_is_checked_against_its_own_loss():
+    import keras
+
+    X, _ = toy_data()
+    labels = np.arange(len(X)) % 3
+    model = build_mlp(5, (8,), n_outputs=3, output_activation="softmax")
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    # loss= keeps its default (binary cross-entropy) but is not used: the compiled loss is.
+    assert len(train(model, X, labels, epochs=1)) == 1
+    smoothed = build_mlp(5, (8,), n_outputs=3, output_activation="softmax")
+    smoothed.compile(loss=keras.losses.CategoricalCrossentropy(label_smoothing=0.1))
+    assert len(train(smoothed, X, keras.utils.to_categorical(labels, 3), epochs=1)) == 1
+    with pytest.raises(ValueError, match=r"^y holds one value per row, but loss='categorical_"):
+        train(smoothed, X, labels, epochs=1)
+
+
+@pytest.mark.keras
+def test_a_fit_that_fails_before_its_first_step_leaves_the_model_uncompiled():
+    import keras
+
+    class Broken(keras.callbacks.Callback):
+        def on_train_begin(self, logs=None):
+            raise RuntimeError("broken callback")
+
+    X, y = toy_data()
+    model = build_mlp(5, (8,))
+    with pytest.raises(RuntimeError, match="broken callback"):
+        train(model, X, y, epochs=1, optimizer="sgd", callbacks=[Broken()])
+    assert model.compiled is False
+    train(model, X, y, epochs=1, optimizer="adam")
+    assert type(model.optimizer).__name__ == "Adam"  # compiled afresh with the new arguments
 
 
 def test_train_rejects_what_is_not_a_model():

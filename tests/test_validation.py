@@ -11,10 +11,17 @@ import pytest
 
 from regutils.validation import (
     validate_array,
+    validate_axes,
+    validate_bool,
+    validate_callable,
     validate_choice,
+    validate_finite_result,
     validate_int,
+    validate_limits,
     validate_real,
     validate_same_length,
+    validate_strings,
+    validate_text,
 )
 
 # --------------------------------------------------------------------------------------- validate_int
@@ -62,6 +69,12 @@ def test_check_int_rejects_values_below_minimum(value, minimum):
 
 def test_check_int_without_minimum_accepts_negatives():
     assert validate_int(-5, "offset") == -5
+
+
+def test_check_int_maximum_is_inclusive_and_named():
+    assert validate_int(10, "bins", maximum=10) == 10
+    with pytest.raises(ValueError, match=r"^bins must be an integer <= 10, got 11\.$"):
+        validate_int(11, "bins", minimum=1, maximum=10)
 
 
 # -------------------------------------------------------------------------------------- validate_real
@@ -235,3 +248,106 @@ def test_validate_mapping_names_the_argument_and_what_it_maps() -> None:
         ValueError, match=r"^models must be a non-empty mapping of title -> model; it is empty\.$"
     ):
         validate_mapping({}, "models", "title -> model")
+
+
+# ------------------------------------------------------------------- validate_bool, _text, _strings
+
+
+@pytest.mark.parametrize("value", [True, False, np.bool_(True)])
+def test_validate_bool_accepts_bools(value):
+    assert validate_bool(value, "shuffle") is bool(value)
+
+
+@pytest.mark.parametrize("value, kind", [(1, "int"), ("yes", "str"), (None, "NoneType")])
+def test_validate_bool_rejects_truthy_stand_ins(value, kind):
+    with pytest.raises(TypeError, match=rf"^shuffle must be True or False, got {kind} "):
+        validate_bool(value, "shuffle")
+
+
+def test_validate_text():
+    assert validate_text("RMSE", "ylabel") == "RMSE"
+    assert validate_text(None, "title", optional=True) is None
+    assert validate_text("", "title") == ""
+    with pytest.raises(TypeError, match=r"^title must be a string, got NoneType None\.$"):
+        validate_text(None, "title")
+    with pytest.raises(TypeError, match=r"^title must be a string or None, got int 3\.$"):
+        validate_text(3, "title", optional=True)
+    with pytest.raises(ValueError, match=r"^xlabel must not be empty: say what it shows\.$"):
+        validate_text("  ", "xlabel", allow_empty=False)
+
+
+def test_validate_strings():
+    assert validate_strings(["a", "b"], "labels", length=2) == ("a", "b")
+    assert validate_strings(pd.Index(["x0", "x1"]), "names") == ("x0", "x1")
+    with pytest.raises(ValueError, match=r"^labels must have exactly 2 strings.*got 1: \('a',\)"):
+        validate_strings(("a",), "labels", length=2)
+    with pytest.raises(TypeError, match=r"^labels must be a sequence of 2 strings"):
+        validate_strings("ab", "labels", length=2)
+    with pytest.raises(TypeError, match=r"^labels must contain only strings, got float 1\.0\.$"):
+        validate_strings(["a", 1.0], "labels")
+
+
+# ------------------------------------------------------------------------------ validate_limits
+
+
+@pytest.mark.parametrize("value", [(-2, 2), [0.0, 1.5], np.array([-1.0, 1.0])])
+def test_validate_limits_accepts_increasing_pairs(value):
+    low, high = validate_limits(value, "ylim")
+    assert low < high and type(low) is float
+
+
+@pytest.mark.parametrize(
+    "value, error, message",
+    [
+        (
+            5,
+            TypeError,
+            r"^ylim must be a pair \(low, high\) of numbers, e\.g\. \(-2, 2\), got int 5\.$",
+        ),
+        ("02", TypeError, r"^ylim must be a pair"),
+        ((1,), ValueError, r"^ylim must be a pair .* got 1 values: \(1,\)\.$"),
+        ((2, 1), ValueError, r"^ylim must be \(low, high\) with low < high, got \(2, 1\)\.$"),
+        ((1, 1), ValueError, r"with low < high, got \(1, 1\)"),
+        ((0, math.inf), ValueError, r"^ylim\[1\] \(high\) must be a finite number, got inf\.$"),
+        ((None, 1), TypeError, r"^ylim\[0\] \(low\) must be a real number, got NoneType"),
+    ],
+)
+def test_validate_limits_rejects(value, error, message):
+    with pytest.raises(error, match=message):
+        validate_limits(value, "ylim")
+
+
+# ------------------------------------------------------------ validate_callable, _axes, _finite_result
+
+
+def test_validate_callable():
+    assert validate_callable(np.sin, "f", "a function") is np.sin
+    with pytest.raises(TypeError, match=r"^f must be a function of x, got list \[1\]\.$"):
+        validate_callable([1], "f", "a function of x")
+
+
+def test_validate_axes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2)
+    try:
+        assert validate_axes(axes[0]) is axes[0]
+        assert validate_axes(None) is None
+        with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes .*got ndarray \(an "):
+            validate_axes(axes)
+        with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes .*got Figure\.$"):
+            validate_axes(fig)
+    finally:
+        plt.close(fig)
+
+
+def test_validate_finite_result():
+    values = np.array([1.0, 2.0])
+    assert validate_finite_result(values, "y", "lower noise") is values
+    with pytest.raises(
+        ValueError, match=r"^y is not finite \(the numbers overflowed\): lower noise\.$"
+    ):
+        validate_finite_result(np.array([1.0, -np.inf]), "y", "lower noise")

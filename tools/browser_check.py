@@ -424,10 +424,10 @@ def _start(page, server: LabServer, notebook: str, out_dir: Path):
     return report, shot, _open(page, server, notebook, report, shot)
 
 
-def _explorer_cell(panel):
-    """The code cell whose source calls ``regutils.explore(``."""
+def _code_cell(panel, code: str):
+    """The code cells whose source contains ``code``."""
     return panel.locator(".jp-CodeCell").filter(
-        has=panel.locator(".jp-InputArea-editor", has_text=EXPLORER_CODE)
+        has=panel.locator(".jp-InputArea-editor", has_text=code)
     )
 
 
@@ -456,7 +456,7 @@ def _open(page, server: LabServer, notebook: str, report: Report, shot):
     )
     report.kernel_name = state["kernel"]
 
-    explorer = _explorer_cell(panel)
+    explorer = _code_cell(panel, EXPLORER_CODE)
     if explorer.count() == 1:
         explorer.scroll_into_view_if_needed()
         page.wait_for_timeout(500)
@@ -487,14 +487,15 @@ def _screenshots(report: Report, page: Page, out_dir: Path):
 def run_setup_cell(
     page, server: LabServer, notebook: str, out_dir: Path, timeout: float = 120.0
 ) -> Report:
-    """Open ``notebook``, run only its first code cell (the set-up cell), report red blocks.
+    """Open ``notebook``, run only its set-up cell (``setup_notebook(``), report red blocks.
 
     The set-up cell is where TensorFlow loads, and with it any native start-up log that JupyterLab
     shows under the cell. ``Report.setup_problems()`` lists what a learner would see wrongly.
     """
     report, shot, panel = _start(page, server, notebook, out_dir)
     start = time.monotonic()
-    panel.locator(".jp-CodeCell").first.locator(".jp-InputArea-editor").click()
+    setup = _code_cell(panel, "setup_notebook(").first
+    setup.locator(".jp-InputArea-editor").click()
     page.keyboard.press("Shift+Enter")
     state = _wait(
         page,
@@ -508,7 +509,7 @@ def run_setup_cell(
     page.wait_for_timeout(1000)  # late native output arrives through the kernel's stderr pipe
     report.red_outputs = panel.locator(RED_OUTPUTS).all_inner_texts()
     report.dialogs = page.locator(".jp-Dialog").all_inner_texts()
-    panel.locator(".jp-CodeCell").first.scroll_into_view_if_needed()
+    setup.scroll_into_view_if_needed()
     shot("setup-cell")
     return report
 
@@ -628,9 +629,7 @@ def _move_slider(page, panel, report: Report, shot) -> None:
 
 def _answer_quiz(page, panel, report: Report, shot, wrong: str, right: str) -> None:
     """Answer the first quiz question with its buttons: ``wrong``, then ``right``."""
-    cell = panel.locator(".jp-CodeCell").filter(
-        has=panel.locator(".jp-InputArea-editor", has_text='quiz.ask("1")')
-    )
+    cell = _code_cell(panel, 'quiz.ask("1")')
     cell.scroll_into_view_if_needed()
     for kind, letter in (("wrong", wrong), ("right", right)):
         cell.locator(".widget-radio-box label", has_text=re.compile(rf"^\s*{letter}\)")).click()

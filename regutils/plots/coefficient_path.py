@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from numpy.typing import ArrayLike
 
 from regutils.plots._style import new_axes
-from regutils.validation import validate_array
+from regutils.validation import validate_array, validate_axes, validate_text
 
 __all__ = ["plot_coefficient_path"]
 
@@ -35,14 +35,21 @@ def plot_coefficient_path(
         One row of coefficients per strength, e.g. ``[Ridge(alpha=a).fit(X, y).coef_ for a in
         alphas]``. scikit-learn's ``lasso_path`` returns (n_features, n_alphas): pass ``coefs.T``.
     feature_names : sequence of str, optional
-        Legend labels; ``x0, x1, ...`` if omitted.
+        Legend labels, one per column of ``coefs`` (e.g. ``X.columns``; not one string);
+        ``x0, x1, ...`` if omitted.
     xlabel, title : str
     ax : matplotlib Axes, optional
+        One Axes to draw in; a new figure if omitted.
 
     Returns
     -------
     matplotlib.axes.Axes
         One line per coefficient, with the legend outside, on the right.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed, before anything is drawn.
 
     Examples
     --------
@@ -67,12 +74,20 @@ def plot_coefficient_path(
     if feature_names is None:
         names = [f"x{j}" for j in range(coefs.shape[1])]
     else:
+        if isinstance(feature_names, (str, bytes)) or not hasattr(feature_names, "__iter__"):
+            raise TypeError(
+                f"feature_names must be a sequence of names, one per column of coefs (e.g. "
+                f"X.columns), got {type(feature_names).__name__} {feature_names!r}."
+            )
         names = [str(n) for n in feature_names]
         if len(names) != coefs.shape[1]:
             raise ValueError(
                 f"feature_names must have {coefs.shape[1]} names (one per column of "
                 f"coefs), got {len(names)}."
             )
+    validate_text(xlabel, "xlabel")
+    validate_text(title, "title")
+    validate_axes(ax)
     ax = new_axes(ax)
     order = np.argsort(alphas)
     # Line styles cycle with the colours, so paths can be told apart without colour.

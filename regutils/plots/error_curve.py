@@ -16,7 +16,15 @@ from regutils.plots._style import (
     mark_x,
     new_axes,
 )
-from regutils.validation import validate_array, validate_choice, validate_same_length
+from regutils.validation import (
+    validate_array,
+    validate_axes,
+    validate_bool,
+    validate_choice,
+    validate_same_length,
+    validate_strings,
+    validate_text,
+)
 
 __all__ = ["plot_error_curve", "plot_learning_curve"]
 
@@ -47,32 +55,49 @@ def plot_error_curve(
     train_errors, validation_errors : array-like, 1-D or 2-D
         Errors with one row per value.
     xlabel : str
-        Label of the x-axis (required: the reader must know what varies).
+        Label of the x-axis, not empty (required: the reader must know what varies).
     ylabel : str, default="RMSE"
     xscale : {"linear", "log"}, default="linear"
-        Use ``"log"`` for penalty strengths.
+        Use ``"log"`` for penalty strengths (then every value must be > 0).
     labels : (str, str), default=("training", "validation")
-        Legend entries of the two curves.
+        Legend entries of the two curves: exactly two strings, training first.
     mark_best : bool, default=True
         Mark the value with the lowest (mean) validation error.
     title : str, optional
     ax : matplotlib Axes, optional
+        One Axes to draw in; a new figure if omitted.
 
     Returns
     -------
     matplotlib.axes.Axes
         Both curves and, with ``mark_best``, a dotted line at the best value.
 
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed, before anything is drawn.
+
     Examples
     --------
     >>> ax = plot_error_curve([1, 2, 3], [0.5, 0.3, 0.1], [0.6, 0.4, 0.5], xlabel="degree")
     >>> ax.get_xlabel()
     'degree'
+    >>> plot_error_curve([1, 2], [0.5, 0.3], [0.6, 0.4], xlabel="degree", labels=("a",))
+    Traceback (most recent call last):
+    ...
+    ValueError: labels must have exactly 2 strings (one per curve), got 1: ('a',).
     """
     xscale = validate_choice(xscale, "xscale", ["linear", "log"])
     x, train, validation = _curves(
         values, train_errors, validation_errors, "values", positive=xscale == "log"
     )
+    validate_text(xlabel, "xlabel", allow_empty=False)
+    validate_text(ylabel, "ylabel")
+    training_label, validation_label = validate_strings(labels, "labels", length=2)
+    labels = (training_label, validation_label)
+    mark_best = validate_bool(mark_best, "mark_best")
+    validate_text(title, "title", optional=True)
+    validate_axes(ax)
     ax = new_axes(ax)
     _draw(ax, x, train, validation, labels)
     if mark_best:
@@ -95,7 +120,8 @@ def plot_learning_curve(
 
     The gap between the curves is the generalization gap; it narrows as data grow. Arguments as in
     :func:`plot_error_curve` (e.g. the output of ``sklearn.model_selection.learning_curve``, with
-    scores turned into errors).
+    scores turned into errors). ``train_sizes`` must all be > 0; ``ylabel`` and ``title`` are
+    strings; ``ax`` is one matplotlib Axes or None.
 
     Returns
     -------
@@ -108,7 +134,12 @@ def plot_learning_curve(
     >>> ax.get_xlabel()
     'training set size'
     """
-    x, train, validation = _curves(train_sizes, train_errors, validation_errors, "train_sizes")
+    x, train, validation = _curves(
+        train_sizes, train_errors, validation_errors, "train_sizes", positive=True
+    )
+    validate_text(ylabel, "ylabel")
+    validate_text(title, "title")
+    validate_axes(ax)
     ax = new_axes(ax)
     _draw(ax, x, train, validation, ("training", "validation"))
     return _finish(ax, xscale="linear", xlabel="training set size", ylabel=ylabel, title=title)
@@ -125,7 +156,12 @@ def _curves(
     """The checked x-axis and errors; messages name the x-axis argument ``values_name``."""
     x = validate_array(values, values_name)
     if positive and np.any(x <= 0):
-        raise ValueError(f"{values_name} must all be > 0 when xscale='log'.")
+        why = (
+            " (numbers of training samples)"
+            if values_name == "train_sizes"
+            else " when xscale='log'"
+        )
+        raise ValueError(f"{values_name} must all be > 0{why}.")
     train = validate_array(train_errors, "train_errors", ndim=(1, 2))
     validate_same_length(**{values_name: x, "train_errors": train})
     validation = validate_array(validation_errors, "validation_errors", ndim=(1, 2))

@@ -16,7 +16,16 @@ from numpy.typing import ArrayLike
 from sklearn.metrics import root_mean_squared_error
 
 from regutils.plots._style import TRAINING_COLOR, add_legend, new_axes, panel_grid
-from regutils.validation import validate_array, validate_int, validate_mapping, validate_same_length
+from regutils.validation import (
+    validate_array,
+    validate_axes,
+    validate_callable,
+    validate_int,
+    validate_limits,
+    validate_mapping,
+    validate_same_length,
+    validate_text,
+)
 
 __all__ = ["plot_fit", "plot_fits"]
 
@@ -55,6 +64,28 @@ def _rmse(model: Any, points: _Points, column: Hashable | None) -> float:
     return float(root_mean_squared_error(points.y, _predict(model, points.x, column)))
 
 
+def _true_curve(true_function: object, grid: np.ndarray) -> np.ndarray:
+    """``true_function`` at the grid, checked: one finite number per x value."""
+    validate_callable(true_function, "true_function", "a function of x, e.g. regutils.sine_curve")
+    try:
+        values = np.asarray(true_function(grid), dtype=np.float64)  # type: ignore[operator]
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"true_function must take a 1-D array of x values and return numbers; calling it "
+            f"failed: {exc}"
+        ) from None
+    if values.shape not in ((len(grid),), (len(grid), 1)):
+        raise ValueError(
+            f"true_function must return one value per x (shape ({len(grid)},) for "
+            f"{len(grid)} x values), got shape {values.shape}."
+        )
+    if not np.all(np.isfinite(values)):
+        raise ValueError(
+            "true_function must return finite numbers (no NaN or inf) on the data range."
+        )
+    return values.ravel()
+
+
 def plot_fit(
     model: object,
     X_train: ArrayLike,
@@ -81,20 +112,28 @@ def plot_fit(
     X_test, y_test : array-like, optional
         Held-out data, drawn as hollow points; both or neither. The test RMSE uses all of them.
     true_function : callable, optional
-        The noise-free curve, e.g. :func:`regutils.sine_curve`, drawn dashed.
+        The noise-free curve, e.g. :func:`regutils.sine_curve`, drawn dashed: called with a 1-D
+        array of x values, it must return one finite number per value.
     ylim : (float, float), optional
-        Fixed y-limits (useful in an explorer, so the axes do not jump).
+        Fixed y-limits ``(low, high)``, finite with ``low < high`` (useful in an explorer, so the
+        axes do not jump).
     title : str, optional
         Text before the RMSE in the title.
     max_test_points : int, default=200
-        Draw at most this many test points (the first ones), so a large test set stays legible.
+        Draw at most this many test points (the first ones), so a large test set stays legible;
+        at least 0.
     ax : matplotlib Axes, optional
-        Where to draw; a new figure is made if omitted.
+        Where to draw (one Axes); a new figure is made if omitted.
 
     Returns
     -------
     matplotlib.axes.Axes
         The points, the model's curve and, in the title, the RMSE.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed, before anything is drawn.
 
     Examples
     --------
@@ -104,6 +143,10 @@ def plot_fit(
     >>> ax = plot_fit(LinearRegression().fit(X, y), X, y, title="degree 1")
     >>> ax.get_title()
     'degree 1 — train RMSE 0.56'
+    >>> plot_fit(LinearRegression().fit(X, y), X, y, ylim=5)
+    Traceback (most recent call last):
+    ...
+    TypeError: ylim must be a pair (low, high) of numbers, e.g. (-2, 2), got int 5.
     """
     if not hasattr(model, "predict"):
         raise TypeError(
@@ -116,12 +159,17 @@ def plot_fit(
     test = None
     if X_test is not None and y_test is not None:
         test = _points(X_test, y_test, "X_test", "y_test")
+    if ylim is not None:
+        ylim = validate_limits(ylim, "ylim")
+    validate_text(title, "title", optional=True)
+    validate_axes(ax)
     x_all = train.x if test is None else np.concatenate([train.x, test.x])
-    ax = new_axes(ax)
     grid = np.linspace(x_all.min(), x_all.max(), 400)
+    true_curve = None if true_function is None else _true_curve(true_function, grid)
+    ax = new_axes(ax)
 
-    if true_function is not None:
-        ax.plot(grid, true_function(grid), "--", color="tab:green", lw=1.5, label="true curve")
+    if true_curve is not None:
+        ax.plot(grid, true_curve, "--", color="tab:green", lw=1.5, label="true curve")
     if test is not None:
         ax.scatter(
             test.x[:max_test_points],
@@ -148,6 +196,10 @@ def plot_fit(
     return ax
 
 
+#: The keyword arguments :func:`plot_fits` passes on to every :func:`plot_fit` panel.
+_PLOT_FITS_OPTIONS = ("X_test", "y_test", "true_function", "max_test_points")
+
+
 def plot_fits(
     models: Mapping[str, object],
     X_train: ArrayLike,
@@ -166,12 +218,13 @@ def plot_fits(
     X_train, y_train : array-like
         As in :func:`plot_fit`.
     ylim : (float, float) or None, default=(-2.0, 2.0)
-        Shared y-limits, so the panels compare at a glance; ``None`` lets each panel choose.
+        Shared y-limits ``(low, high)`` with ``low < high``, so the panels compare at a glance;
+        ``None`` lets each panel choose.
     ncols : int, default=2
-        Panels per row.
+        Panels per row, at least 1.
     **kwargs
-        Passed to :func:`plot_fit` for every panel: ``X_test``, ``y_test``, ``true_function``,
-        ``max_test_points``.
+        Passed to :func:`plot_fit` for every panel; only ``X_test``, ``y_test``,
+        ``true_function`` and ``max_test_points`` (the titles come from ``models``).
 
     Returns
     -------
@@ -191,6 +244,21 @@ def plot_fits(
     """
     validate_mapping(models, "models", "panel title -> fitted estimator")
     ncols = validate_int(ncols, "ncols", minimum=1)
+    unknown = sorted(set(kwargs) - set(_PLOT_FITS_OPTIONS))
+    if unknown:
+        raise TypeError(
+            f"plot_fits got unexpected keyword argument(s) {', '.join(map(repr, unknown))}; "
+            f"it passes on only {', '.join(map(repr, _PLOT_FITS_OPTIONS))} "
+            "(titles come from the keys of models)."
+        )
+    for name, model in models.items():
+        if not hasattr(model, "predict"):
+            raise TypeError(
+                f"models[{name!r}] must be a fitted estimator with predict(), got "
+                f"{type(model).__name__}."
+            )
+    if ylim is not None:
+        ylim = validate_limits(ylim, "ylim")
     fig, axes = panel_grid(len(models), ncols, panel_size=(4.2, 3.2), sharex=True, sharey=True)
     try:
         for ax, (name, model) in zip(axes.flat, models.items()):

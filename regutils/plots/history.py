@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
 from regutils.plots._style import add_legend, mark_x, new_axes
-from regutils.validation import validate_array, validate_int
+from regutils.validation import validate_array, validate_axes, validate_int, validate_text
 
 __all__ = ["plot_history"]
 
@@ -40,18 +41,25 @@ def plot_history(
         One row per epoch, indexed by epoch number, e.g. the table
         :func:`regutils.training.train` returns (or ``pd.DataFrame(fit.history)``).
     metrics : sequence of str, default=("loss",)
-        Training columns to draw, e.g. ``("loss",)`` or ``("accuracy",)``; their ``val_``
-        columns are added automatically.
+        Training columns to draw, e.g. ``("loss",)`` or ``("accuracy",)``; each a numeric column
+        of ``history``, named once. Their ``val_`` columns are added automatically.
     mark_epoch : int, optional
-        Draw a vertical line at this epoch (e.g. where early stopping stopped, or the best one).
+        Draw a vertical line at this epoch (e.g. where early stopping stopped, or the best one);
+        between the first and last epoch of ``history``.
     title : str, optional
         Defaults to "Training and validation <metric>".
     ax : matplotlib Axes, optional
+        One Axes to draw in; a new figure if omitted.
 
     Returns
     -------
     matplotlib.axes.Axes
         Per metric, a solid training line and a dashed validation line (if there is one).
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed, before anything is drawn.
 
     Examples
     --------
@@ -75,6 +83,13 @@ def plot_history(
         )
     columns = [str(c) for c in history.columns]
     for metric in metrics:
+        if not isinstance(metric, str):
+            raise TypeError(
+                f"metrics must contain column names (strings), got {type(metric).__name__} "
+                f"{metric!r}."
+            )
+        if list(metrics).count(metric) > 1:
+            raise ValueError(f"metrics names {metric!r} twice; name each column once.")
         if metric not in columns:
             raise ValueError(
                 f"metrics: history has no column {metric!r}; it has "
@@ -88,17 +103,26 @@ def plot_history(
                 f"mark_epoch must be between {epochs.min():g} and {epochs.max():g} "
                 f"(the epochs in history), got {mark_epoch}."
             )
+    curves: dict[str, np.ndarray] = {}
+    for column in (*metrics, *(f"val_{m}" for m in metrics if f"val_{m}" in columns)):
+        try:
+            curves[column] = history[column].to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"history column {column!r} must hold numbers (one per epoch), got dtype "
+                f"{history[column].dtype}."
+            ) from None
+    validate_text(title, "title", optional=True)
+    validate_axes(ax)
     ax = new_axes(ax)
 
     for i, metric in enumerate(metrics):
         color = _METRIC_COLORS[i % len(_METRIC_COLORS)]
-        ax.plot(
-            epochs, history[metric].to_numpy(dtype=float), color=color, label=f"training {metric}"
-        )
+        ax.plot(epochs, curves[metric], color=color, label=f"training {metric}")
         if f"val_{metric}" in columns:
             ax.plot(
                 epochs,
-                history[f"val_{metric}"].to_numpy(dtype=float),
+                curves[f"val_{metric}"],
                 "--",
                 color=color,
                 label=f"validation {metric}",

@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from numpy.typing import ArrayLike
 
 from regutils.plots._style import new_axes
-from regutils.validation import validate_array, validate_int
+from regutils.validation import validate_array, validate_axes, validate_int, validate_text
 
 __all__ = ["plot_reliability"]
 
@@ -40,21 +40,27 @@ def plot_reliability(
     Parameters
     ----------
     probabilities : array-like, shape (n_samples, n_classes)
-        Predicted probabilities, one row per image (rows sum to 1).
+        Predicted probabilities in [0, 1], one row per image, at least two columns; each row
+        sums to 1 (within 0.01: float32 softmax outputs are fine).
     labels : array-like of int, shape (n_samples,)
         The true classes, 0 … n_classes − 1.
     n_bins : int, default=10
-        Number of equal-width confidence bins.
+        Number of equal-width confidence bins, from 1 to 1000.
     min_count : int, default=20
-        Bins with fewer images are drawn hollow.
+        Bins with fewer images are drawn hollow; at least 0.
     title : str, optional
         Start of the title; defaults to "Reliability diagram". ": ECE 0.xxx" is appended.
     ax : matplotlib Axes, optional
-        Where to draw; a new figure if omitted.
+        Where to draw (one Axes); a new figure if omitted.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad argument, naming it and what is allowed, before anything is drawn.
 
     Examples
     --------
@@ -70,6 +76,14 @@ def plot_reliability(
         )
     if np.any(p < 0) or np.any(p > 1):
         raise ValueError("probabilities must lie in [0, 1].")
+    row_sums = p.sum(axis=1)
+    if np.any(np.abs(row_sums - 1.0) > 0.01):
+        worst = float(row_sums[np.argmax(np.abs(row_sums - 1.0))])
+        raise ValueError(
+            "probabilities must have rows that sum to 1 (one probability per class, e.g. a "
+            f"softmax output); a row sums to {worst:.3g}. For a binary sigmoid output p, pass "
+            "np.column_stack([1 - p, p])."
+        )
     y = validate_array(labels, "labels", ndim=1)
     if y.shape[0] != p.shape[0]:
         raise ValueError(
@@ -77,10 +91,10 @@ def plot_reliability(
         )
     if not np.all(np.equal(np.mod(y, 1), 0)) or y.min() < 0 or y.max() >= p.shape[1]:
         raise ValueError(f"labels must be whole numbers from 0 to {p.shape[1] - 1}.")
-    n_bins = validate_int(n_bins, "n_bins", minimum=1)
+    n_bins = validate_int(n_bins, "n_bins", minimum=1, maximum=1000)
     min_count = validate_int(min_count, "min_count", minimum=0)
-    if title is not None and not isinstance(title, str):
-        raise TypeError(f"title must be a string or None; got {type(title).__name__}.")
+    validate_text(title, "title", optional=True)
+    validate_axes(ax)
 
     confidence = p.max(axis=1)
     correct = p.argmax(axis=1) == y.astype(int)

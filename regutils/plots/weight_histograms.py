@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from regutils.plots._style import panel_grid
-from regutils.validation import validate_array, validate_int, validate_mapping
+from regutils.validation import validate_array, validate_int, validate_mapping, validate_text
 
 __all__ = ["plot_weight_histograms"]
 
@@ -36,7 +36,7 @@ def plot_weight_histograms(
         Panel title -> weights of one model, any shape (flattened), e.g. the kernels of a Keras
         model: ``np.concatenate([w.ravel() for w in model.get_weights()[::2]])``.
     bins : int, default=50
-        Number of bins, shared by all panels.
+        Number of bins, shared by all panels; from 1 to 10 000.
     title : str, optional
         Figure title; defaults to "Weight distributions".
 
@@ -54,7 +54,8 @@ def plot_weight_histograms(
     ['no penalty', 'L2']
     """
     validate_mapping(weights, "weights", "name -> weight array")
-    bins = validate_int(bins, "bins", minimum=1)
+    bins = validate_int(bins, "bins", minimum=1, maximum=10_000)
+    validate_text(title, "title", optional=True)
     arrays = {}
     for name, values in weights.items():
         try:

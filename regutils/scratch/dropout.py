@@ -45,7 +45,8 @@ def dropout_forward(
     training : bool
         ``True``: drop and scale. ``False`` (inference): return ``x`` unchanged.
     rng : numpy Generator, int or None, default=None
-        Source of the random mask; an int seeds a new generator, ``None`` takes fresh entropy.
+        Source of the random mask; an int (>= 0) seeds a new generator, ``None`` takes fresh
+        entropy. Checked in every mode, even where no mask is drawn.
 
     Returns
     -------
@@ -70,13 +71,15 @@ def dropout_forward(
     rate = _check_rate(rate)
     if not isinstance(training, bool):
         raise TypeError(f"training must be True or False, got {training!r}.")
-    if not training or rate == 0.0:
-        return x.copy(), np.ones(x.shape, dtype=bool)
     if rng is not None and not isinstance(rng, np.random.Generator):
         if isinstance(rng, bool) or not isinstance(rng, (int, np.integer)):
             raise TypeError(
                 f"rng must be a numpy Generator, an int seed or None, got {type(rng).__name__}."
             )
+        if rng < 0:
+            raise ValueError(f"rng must be a seed >= 0 (or a numpy Generator), got {int(rng)}.")
+    if not training or rate == 0.0:
+        return x.copy(), np.ones(x.shape, dtype=bool)
     generator = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     mask = generator.random(x.shape) >= rate  # kept with probability 1 - rate
     return x * mask / (1.0 - rate), mask
