@@ -68,13 +68,19 @@ def expect_number(name: str, value: object) -> float:
     0.25
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise Incorrect(
-            f"`{name}` should be a number, but it is a {type(value).__name__}: {value!r}."
-        )
+        shape = getattr(value, "shape", None)
+        what = f"of shape {tuple(shape)}" if shape is not None else _short_repr(value)
+        raise Incorrect(f"`{name}` should be a number, but it is a {type(value).__name__}: {what}.")
     value = float(value)
     if not math.isfinite(value):
         raise Incorrect(f"`{name}` should be a finite number, got {value}.")
     return value
+
+
+def _short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def expect_int(name: str, value: object) -> int:

@@ -6,6 +6,7 @@ That the solutions notebook's answers pass is tested for every lesson in test_ch
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from regutils.checks import lesson03
@@ -71,6 +72,16 @@ def _wrong_1():
         ({**good, "selected": one["selected"][:-1]}, "is not the set of features"),
         ({**good, "selected": ["BMI"]}, "which are not feature names"),
         ({**good, "selected": "bmi"}, "should be a list of feature names"),
+        # odd answers: arrays, Series, text, None, NaN where a count goes; a mask, duplicates
+        ({**good, "n_nonzero": np.array([len(one["selected"])])}, "should be a number"),
+        ({**good, "n_nonzero": pd.Series([len(one["selected"])])}, "should be a number"),
+        ({**good, "n_nonzero": "7"}, "should be a number"),
+        ({**good, "n_nonzero": None}, "should be a number"),
+        ({**good, "n_nonzero": float("nan")}, "finite number"),
+        ({**good, "selected": None}, "should be a list of feature names"),
+        ({**good, "selected": np.array([True] * 7 + [False] * 3)}, "True/False mask"),
+        ({**good, "selected": [0, 2, 3]}, "which are not feature names"),
+        ({**good, "selected": one["selected"] + one["selected"][:1]}, "more than once"),
     ]
 
 
@@ -81,11 +92,23 @@ def _wrong_2():
         ({**good, "alpha_max": two["alpha_max_times_n"]}, "divide by n"),
         ({**good, "alpha_max": two["alpha_max_half"]}, "not 2n"),
         ({**good, "alpha_max": two["alpha_max_raw"]}, "uses raw features"),
-        ({**good, "alpha_max": 45.16}, "is not what the exercise asks for"),
+        ({**good, "alpha_max": 45.0}, "is not what the exercise asks for"),
         ({**good, "first_three": two["first_three"][::-1]}, "right features in the wrong order"),
         ({**good, "first_three": two["ols_order"]}, "least-squares coefficients"),
         ({**good, "first_three": ["bmi", "s5", "s3"]}, "are not the first three features"),
         ({**good, "first_three": ["bmi", "s5"]}, "should have 3 items"),
+        # the right formula on the wrong rows or with the sample sd: within 0.1 of the answer
+        ({**good, "alpha_max": two["alpha_max_ddof1"]}, "sample standard deviation (ddof=1)"),
+        ({**good, "alpha_max": two["alpha_max_all_rows"]}, "uses all 442 patients"),
+        ({**good, "alpha_max": two["alpha_max_test"]}, "uses the test split"),
+        # odd answers
+        ({**good, "alpha_max": np.array([two["alpha_max"]])}, "should be a number"),
+        ({**good, "alpha_max": pd.Series([two["alpha_max"]])}, "should be a number"),
+        ({**good, "alpha_max": None}, "should be a number"),
+        ({**good, "alpha_max": float("inf")}, "finite number"),
+        ({**good, "first_three": "bmi s5 bp"}, "should be a list of 3 items"),
+        ({**good, "first_three": None}, "should be a list of 3 items"),
+        ({**good, "first_three": np.array([2, 8, 3])}, "which are not feature names"),
     ]
 
 
@@ -102,7 +125,32 @@ def _wrong_3():
         ({"soft": lambda z, t: float(np.sum(z))}, "should return one value per element"),
         ({"soft": lambda z, t: "x"}, "should return an array of numbers"),
         ({"soft": 3.0}, "should be a function"),
+        ({"soft": None}, "should be a function"),
+        ({"soft": _divides_by_abs}, "NaN or inf at z"),
+        ({"soft": lambda z: z}, "raised TypeError"),
+        (
+            {"soft": lambda z, t: np.where(z > 2, np.inf, _soft_ok(z, t))},
+            "finite numbers everywhere",
+        ),
+        (
+            {"soft": lambda z, t: np.sign(z) * np.maximum(np.abs(z) - t, 0.0)[:-1]},
+            "raised ValueError",
+        ),
+        ({"soft": lambda z, t: _soft_transposed(z, t)}, "should return one value per element"),
     ]
+
+
+def _soft_ok(z, t):
+    return np.sign(z) * np.maximum(np.abs(z) - t, 0.0)
+
+
+def _divides_by_abs(z, t):
+    with np.errstate(invalid="ignore"):  # 0 / 0 at z = 0: the mistake the check names
+        return np.maximum(np.abs(z) - t, 0.0) * z / np.abs(z)
+
+
+def _soft_transposed(z, t):
+    return (np.sign(z) * np.maximum(np.abs(z) - t, 0.0)).reshape(2, -1)
 
 
 def _wrong_4():
@@ -114,9 +162,19 @@ def _wrong_4():
         ({**good, "keep_freq": 1 - shares}, "*zero*"),
         ({**good, "keep_freq": shares + 0.01}, "does not match the share"),
         ({**good, "keep_freq": lesson03._exercise_4_one_seed()}, "drawn with the same seed"),
-        ({**good, "keep_freq": shares[:3]}, "should have 6 items"),
+        ({**good, "keep_freq": shares[:3]}, "should have 6 numbers"),
         ({**good, "n_subsets": group_subsets}, "counts subsets of x0–x2 only"),
         ({**good, "n_subsets": 150}, "is not the number of distinct selected sets"),
+        # odd answers: text, None, NaN, the whole (150, 6) table, a reshaped array
+        ({**good, "keep_freq": ["a"] * 6}, "not a number"),
+        ({**good, "keep_freq": None}, "one per feature, got a NoneType"),
+        ({**good, "keep_freq": shares * np.nan}, "NaN or infinite"),
+        ({**good, "keep_freq": np.zeros((150, 6))}, "got shape (150, 6)"),
+        ({**good, "keep_freq": shares.reshape(2, 3)}, "got shape (2, 3)"),
+        ({**good, "keep_freq": 0.5}, "one per feature, got a float"),
+        ({**good, "n_subsets": pd.Series([subsets])}, "should be a number"),
+        ({**good, "n_subsets": "11"}, "should be a number"),
+        ({**good, "n_subsets": float("nan")}, "finite number"),
     ]
 
 
@@ -134,11 +192,18 @@ def _wrong_5():
         ({**good, "cost_se": ref["cost_se_ddof0"]}, "ddof=1"),
         ({**good, "cost_se": ref["cost_se_no_sqrt"]}, "square root of 5"),
         ({**good, "cost_se": "0.6"}, "should be a number"),
+        # the paired cost from unshuffled folds is 0.3 off; odd answers
+        ({**good, "cost": ref["cost"] - 0.03}, "is not what the exercise asks for"),
+        ({**good, "alpha_4": np.array([ref["alpha_4"]])}, "should be a number"),
+        ({**good, "cost": pd.Series([ref["cost"]])}, "should be a number"),
+        ({**good, "cost": None}, "should be a number"),
+        ({**good, "cost_se": float("inf")}, "finite number"),
+        ({**good, "cost_se": np.full(5, ref["cost_se"])}, "should be a number"),
     ]
 
 
 MAKERS = {"1": _wrong_1, "2": _wrong_2, "3": _wrong_3, "4": _wrong_4, "5": _wrong_5}
-COUNTS = {"1": 9, "2": 8, "3": 11, "4": 8, "5": 10}
+COUNTS = {"1": 18, "2": 18, "3": 17, "4": 17, "5": 16}
 WRONG = [(e, i) for e in "12345" for i in range(COUNTS[e])]
 
 
@@ -164,3 +229,17 @@ def test_references_do_not_depend_on_the_global_seed():
     assert lesson03._exercise_2.__wrapped__() == lesson03._exercise_2()
     np.random.seed(3)
     assert lesson03._exercise_5.__wrapped__() == lesson03._exercise_5()
+
+
+def test_tolerances_are_well_inside_the_closest_wrong_answers():
+    # exercise 2: the closest wrong alpha_max (features scaled with ddof=1) is 0.07 away; tol 0.01
+    two = lesson03._exercise_2()
+    gap = min(
+        abs(two[key] - two["alpha_max"])
+        for key in ("alpha_max_ddof1", "alpha_max_all_rows", "alpha_max_test", "alpha_max_half")
+    )
+    assert gap > 5 * 0.01, gap
+    # exercise 5: cost tol 1e-3; its closest wrong recipe measured, a difference of pooled RMSEs
+    # (sqrt of the mean fold MSE), is 0.030 away. cost_se tol 1e-4; ddof=0 is 0.067 away.
+    ref = lesson03._exercise_5()
+    assert abs(ref["cost_se_ddof0"] - ref["cost_se"]) > 10 * 1e-4

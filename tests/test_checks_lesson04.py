@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from regutils.checks import lesson04
@@ -40,6 +42,16 @@ WRONG = [
     ("1", {**EX1_RIGHT, "enet_alpha": 3000}, "the factor n goes the other way"),
     ("1", {**EX1_RIGHT, "enet_alpha": 0.15}, "divide by n only"),
     ("1", {**EX1_RIGHT, "alpha": "0.8"}, "should be a number"),
+    ("1", {**EX1_RIGHT, "n_nonzero": 2}, "coefficients that are *zero*"),
+    ("1", {**EX1_RIGHT, "n_nonzero": 6}, "the L1 part alone"),
+    # odd answers: an array or Series where a number goes, None, NaN, inf, text
+    ("1", {**EX1_RIGHT, "alpha": np.array([0.8])}, "should be a number"),
+    ("1", {**EX1_RIGHT, "l1_ratio": pd.Series([0.25])}, "should be a number"),
+    ("1", {**EX1_RIGHT, "n_nonzero": np.array([8])}, "should be a number"),
+    ("1", {**EX1_RIGHT, "n_nonzero": None}, "should be a number"),
+    ("1", {**EX1_RIGHT, "enet_alpha": float("nan")}, "finite number"),
+    ("1", {**EX1_RIGHT, "enet_alpha": float("inf")}, "finite number"),
+    ("1", {**EX1_RIGHT, "l1_ratio": [0.25, 0.75]}, "should be a number"),
 ]
 
 
@@ -66,6 +78,15 @@ def test_exercise_2_mistakes(ex, right, assert_wrong):
         ({"gap_se": gap["gap_se_unpaired"]}, "(paired)"),
         ({"gap_se": gap["gap_se_ddof0"]}, "ddof=1"),
         ({"gap_se": gap["gap_se_no_sqrt"]}, "square root of 5"),
+        # odd answers
+        ({"best_alpha": np.array([right["2"]["best_alpha"]])}, "should be a number"),
+        ({"best_l1_ratio": "1.0"}, "should be a number"),
+        ({"best_l1_ratio": None}, "should be a number"),
+        ({"n_nonzero_d": pd.Series([right["2"]["n_nonzero_d"]])}, "should be a number"),
+        ({"n_nonzero_d": 7.5}, "whole number"),
+        ({"gap_01": float("nan")}, "finite number"),
+        ({"gap_01": np.full(5, right["2"]["gap_01"])}, "should be a number"),
+        ({"gap_se": float("inf")}, "finite number"),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("2", **{**right["2"], **changes}), "2", message)
@@ -90,6 +111,18 @@ def test_exercise_3_mistakes(ex, right, assert_wrong):
             },
             "drawn with the same seed",
         ),
+        # seeds 1 … 50 instead of 0 … 49: lasso_spread 0.006 off, enet_spread 0.002, kept equal
+        (
+            {name: ref[f"{name}_from_1"] for name in right["3"]},
+            "values for seeds 1 … 50",
+        ),
+        ({"enet_spread": ref["enet_spread_from_1"]}, "is not what the exercise asks for"),
+        # odd answers: the per-fit arrays instead of their mean, a Series, None, NaN, text
+        ({"lasso_kept": np.ones(50)}, "should be a number"),
+        ({"enet_spread": pd.Series([ref["enet_spread"]])}, "should be a number"),
+        ({"enet_kept": None}, "should be a number"),
+        ({"lasso_spread": float("nan")}, "finite number"),
+        ({"enet_kept": "3"}, "should be a number"),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("3", **{**right["3"], **changes}), "3", message)
@@ -114,3 +147,13 @@ def test_exercise_answers_accept_rounding(ex, right):
     assert ex.feedback("2", **rounded).startswith("Correct"), ex.feedback("2", **rounded)
     three = {name: round(float(value), 3) for name, value in right["3"].items()}
     assert ex.feedback("3", **three).startswith("Correct")
+
+
+def test_exercise_3_tolerance_tells_the_closest_wrong_recipe_apart():
+    ref = lesson04._exercise_3()
+    # the closest wrong recipe, seeds 1 … 50: its spreads differ by 0.006 (lasso) and 0.002
+    # (elastic net); the tolerance must be well inside the larger one, and let 3-decimal
+    # rounding pass (exercise_answers_accept_rounding)
+    gaps = [abs(ref[f"{m}_spread_from_1"] - ref[f"{m}_spread"]) for m in ("lasso", "enet")]
+    assert max(gaps) > 5 * lesson04.TOL_3 and min(gaps) > lesson04.TOL_3, gaps
+    assert lesson04.TOL_3 >= 5e-4

@@ -288,7 +288,9 @@ def test_stored_check_outputs(lesson):
                     for o in cell["outputs"]
                 )
                 assert expected in text, f"{folder}/{book.notebook}: {text!r}"
-                html = "".join(o.get("data", {}).get("text/html", "") for o in cell["outputs"])
+                html = "".join(
+                    "".join(o.get("data", {}).get("text/html", "")) for o in cell["outputs"]
+                )
                 assert "regutils-feedback" in html, f"{folder}/{book.notebook}: no rich feedback"
 
 

@@ -2,9 +2,11 @@
 
 Each check recomputes the reference answer from the data the exercise describes (the diabetes
 data with raw features, ``regutils.make_correlated``), then compares; messages name the mistakes
-learners make most often: unstandardized features, counting zeros instead of non-zeros, forgetting
-the 1/n in α_max, hard instead of soft thresholding, percentages instead of shares, one seed for
-every "fresh" training set, unpaired instead of paired standard errors.
+learners make most often: unstandardized features, counting zeros instead of non-zeros, a mask
+instead of names, forgetting the 1/n in α_max or computing it on the wrong rows, hard instead of
+soft thresholding (or NaN from dividing by |z|), percentages instead of shares, one seed for every
+"fresh" training set, unpaired instead of paired standard errors. Odd answers (arrays where a number
+goes, text, None, NaN, a reshaped array) get a sentence saying what shape of answer is expected.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_int, expect_sequence
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_array,
+    expect_close,
+    expect_int,
+    expect_sequence,
+)
 
 EXERCISES = ExerciseBook(notebook="03_lasso_exercises.ipynb")
 
@@ -40,7 +49,13 @@ def _names(name: str, value: object, allowed: list[str]) -> list[str]:
             f"`{name}` should be a list of feature names such as ['bmi', 's5'], got "
             f"a {type(value).__name__}."
         )
-    items = [str(item) for item in value]
+    raw = list(value)
+    if raw and all(isinstance(item, (bool, np.bool_)) for item in raw):
+        raise Incorrect(
+            f"`{name}` is a True/False mask; use it to pick the names, e.g. "
+            "`X.columns[coef != 0].tolist()`."
+        )
+    items = [str(item) for item in raw]
     unknown = sorted(set(items) - set(allowed))
     if unknown:
         raise Incorrect(
@@ -85,7 +100,8 @@ def _exercise_1() -> dict[str, Any]:
         "The lasso penalizes every coefficient by the same α, so the features must be on the same "
         "scale first: a StandardScaler step before the Lasso step of one pipeline. A feature is kept "
         "when its coefficient is exactly non-zero.",
-        "`model = make_pipeline(StandardScaler(), Lasso(alpha=2.0)).fit(X, y)`; the coefficients are "
+        "Build the pipeline with `make_pipeline`, a `StandardScaler()` step and a `Lasso(alpha=2.0)` "
+        "step, and fit it on `X, y`; the lasso is the pipeline's last step, so its coefficients are "
         "`model[-1].coef_`.",
         "`np.sum(coef != 0)` counts the features kept; `X.columns[coef != 0]` names them.",
     ),
@@ -115,6 +131,8 @@ def _grade_1(n_nonzero, selected):
             f"`n_nonzero` = {count} is not the number of features the lasso keeps at α = 2."
         )
     names = _names("selected", selected, reference["names"])
+    if len(set(names)) != len(names):
+        raise Incorrect("`selected` names a feature more than once; list each kept feature once.")
     if sorted(names) != sorted(expected):
         if sorted(names) == sorted(reference["dropped"]):
             raise Incorrect(
@@ -128,6 +146,15 @@ def _grade_1(n_nonzero, selected):
 # --------------------------------------------------------------------------- exercise 2
 
 
+def _alpha_max(X: Any, y: Any) -> float:
+    """α_max of the standardized features of ``X`` and the centred ``y``."""
+    from sklearn.preprocessing import StandardScaler
+
+    Z = StandardScaler().fit_transform(X)
+    y_c = np.asarray(y, dtype=float) - np.mean(y)
+    return float(np.max(np.abs(Z.T @ y_c)) / len(y_c))
+
+
 @cache
 def _exercise_2() -> dict[str, Any]:
     from sklearn.linear_model import LinearRegression, lasso_path
@@ -136,7 +163,7 @@ def _exercise_2() -> dict[str, Any]:
 
     X, y = _diabetes()
     names = X.columns.to_numpy()
-    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, random_state=1)
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=1)
     Z = StandardScaler().fit_transform(X_train)
     y_c = (y_train - y_train.mean()).to_numpy()
     n = len(y_c)
@@ -152,6 +179,9 @@ def _exercise_2() -> dict[str, Any]:
         "alpha_max_times_n": alpha_max * n,
         "alpha_max_half": alpha_max / 2,
         "alpha_max_raw": float(np.max(np.abs((raw - raw.mean(axis=0)).T @ y_c)) / n),
+        "alpha_max_ddof1": float(np.max(np.abs(Z.T @ y_c)) / n * np.sqrt((n - 1) / n)),
+        "alpha_max_all_rows": _alpha_max(X, y),
+        "alpha_max_test": _alpha_max(X_test, y_test),
         "first_three": order[:3],
         "ols_order": names[np.argsort(-np.abs(ols))][:3].tolist(),
     }
@@ -188,6 +218,19 @@ def _grade_2(alpha_max, first_three):
                 "the derivative of (1/2n)·||r||² is −Xᵀr/n: divide by n, not 2n.",
             ),
             (reference["alpha_max_raw"], "that uses raw features; standardize them first."),
+            (
+                reference["alpha_max_ddof1"],
+                "the features were scaled with the sample standard deviation (ddof=1); "
+                "standardize them as StandardScaler does (ddof=0).",
+            ),
+            (
+                reference["alpha_max_all_rows"],
+                "that uses all 442 patients; the exercise works on the training split only.",
+            ),
+            (
+                reference["alpha_max_test"],
+                "that uses the test split; compute it on the training split (X_train, y_train).",
+            ),
         ],
     )
     names = _names(
@@ -275,6 +318,14 @@ def _grade_3(soft):
                 f"soft(z, {t}) should return one value per element of z (shape "
                 f"{_Z_3.shape}), got shape {values.shape}."
             )
+        if not np.all(np.isfinite(values)):
+            where = _Z_3[~np.isfinite(values)].tolist()
+            why = (
+                ": dividing by |z| fails at 0; take the sign with np.sign(z), which is 0 at 0"
+                if where == [0.0]
+                else "; it should return finite numbers everywhere"
+            )
+            raise Incorrect(f"soft(z, {t}) gives NaN or inf at z = {where}{why}.")
         if not np.allclose(values, _soft(_Z_3, t)):
             for wrong, message in _WRONG_3:
                 if np.allclose(values, wrong(_Z_3, t)):
@@ -331,7 +382,7 @@ def _exercise_4_one_seed() -> np.ndarray:
 )
 def _grade_4(keep_freq, n_subsets):
     shares, subsets, group_subsets = _exercise_4()
-    values = np.asarray(expect_sequence("keep_freq", keep_freq, 6), dtype=float)
+    values = expect_array("keep_freq", keep_freq, (6,), unit="feature")
     if not np.allclose(values, shares, atol=1e-9):
         if np.allclose(values, 100 * shares):
             raise Incorrect("`keep_freq` looks like percentages; give shares between 0 and 1.")
