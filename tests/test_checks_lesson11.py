@@ -8,6 +8,7 @@ run Keras models: those tests (``@pytest.mark.keras``) run in one fresh Python p
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from fresh_process import run_keras_tests
 
@@ -230,3 +231,170 @@ def test_exercise_4_untrained_wrong_network_or_trained_on_validation(ex, assert_
         "4",
         "was it trained on the validation images?",
     )
+
+
+# --------------------------------------------------------------------------- odd answers (issue 13)
+# Every odd kind of answer gets the check's own message, never the generic "could not use".
+
+ODD_NUMBERS = [
+    (np.array([0.1, 0.2]), "should be a number, but it is a ndarray"),
+    (pd.Series([0.1]), "should be a number, but it is a Series"),
+    ("0.1", "should be a number, but it is a str"),
+    (None, "should be a number, but it is a NoneType"),
+    (float("nan"), "should be a finite number"),
+    (float("inf"), "should be a finite number"),
+]
+
+
+@pytest.mark.parametrize("name", ["confidence", "accuracy", "ece"])
+@pytest.mark.parametrize("value, message", ODD_NUMBERS)
+def test_exercise_2_odd_answers(ex, assert_wrong, solution_answers, name, value, message):
+    right = solution_answers(LESSON, "2")
+    assert_wrong(ex.feedback("2", **{**right, name: value}), "2", message)
+
+
+def _ece(top, correct, bin_of):
+    return sum(
+        np.mean(bin_of == b) * abs(correct[bin_of == b].mean() - top[bin_of == b].mean())
+        for b in np.unique(bin_of)
+    )
+
+
+def test_exercise_2_other_binnings_are_told_apart(ex, assert_wrong, solution_answers):
+    """Other bin counts and equal-count bins are not the ECE the exercise defines; the tolerance
+    (1e-6) is far inside their distance from it (the closest measured, equal-count bins: 7.5e-4)."""
+    from regutils.checks.lesson11 import TOL_2, _exercise_2, calibration
+
+    p, labels = _exercise_2()
+    ref = calibration(p, labels)["ece"]
+    top, correct = p.max(axis=1), p.argmax(axis=1) == labels
+    rank = np.argsort(np.argsort(top))
+    wrong = {
+        "15 bins": _ece(top, correct, np.minimum((top * 15).astype(int), 14)),
+        "5 bins": _ece(top, correct, np.minimum((top * 5).astype(int), 4)),
+        "equal-count bins": _ece(top, correct, rank * 10 // len(top)),
+    }
+    right = solution_answers(LESSON, "2")
+    for method, value in wrong.items():
+        assert abs(value - ref) > 100 * TOL_2, method
+        assert_wrong(ex.feedback("2", **{**right, "ece": value}), "2", "is not what the exercise")
+
+
+def test_exercise_3_odd_answers(ex, assert_wrong):
+    from regutils.checks.lesson11 import CAP, _exercise_3
+
+    W = _exercise_3().astype(float)
+    norms = np.linalg.norm(W, axis=0)
+    exact = {"norms": norms, "W_capped": W * np.minimum(1.0, CAP / norms)}
+    cases = [
+        (
+            {"norms": "abc"},
+            "`norms` should be a list or array of 16 numbers, one per unit, got a str",
+        ),
+        ({"norms": {"a": 1}}, "`norms` should be a list or array of 16 numbers"),
+        ({"norms": ["a", "b"]}, "holds something that is not a number"),
+        ({"norms": None}, "got a NoneType"),
+        ({"norms": 1.5}, "got a float"),
+        ({"norms": list(norms[:15])}, "should have 16 numbers, one per unit"),
+        ({"norms": np.where(np.arange(16) == 3, np.nan, norms)}, "NaN or infinite"),
+        ({"norms": pd.Series(norms**2)}, "squared norms"),
+        ({"norms": np.minimum(norms, CAP)}, "is not what the exercise asks for"),  # of W_capped
+        ({"W_capped": exact["W_capped"].T.reshape(64, 16)}, "is not W with each column"),
+        ({"W_capped": exact["W_capped"].ravel()}, "should have shape (64, 16)"),
+        ({"W_capped": np.full((64, 16), np.inf)}, "NaN or infinite"),
+        ({"W_capped": "W"}, "`W_capped` should be an array of shape (64, 16)"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("3", **{**exact, **changes}), "3", message)
+
+
+@pytest.mark.keras
+def test_exercise_3_keras_maxnorm_is_right(ex):
+    import keras
+
+    from regutils.checks.lesson11 import _exercise_3
+
+    W = _exercise_3()
+    keras_capped = np.asarray(keras.constraints.MaxNorm(1.5)(W))
+    norms = np.linalg.norm(W, axis=0)
+    assert ex.feedback("3", norms=norms, W_capped=keras_capped).startswith("Correct")
+
+
+@pytest.mark.keras
+def test_exercise_1_odd_answers(ex, assert_wrong):
+    import warnings
+
+    import keras
+
+    L = keras.layers
+    cases = [
+        (None, "should be a Keras model"),
+        ("model", "should be a Keras model"),
+        (np.zeros(64), "should be a Keras model"),
+        (L.Dense(10), "should be a Keras model (keras.Sequential), got a Dense"),
+        (keras.Sequential([L.Dense(64, activation="relu")]), "keras.Input(shape=(64,))"),
+        (augmenting(n_inputs=32), "keras.Input(shape=(64,))"),
+    ]
+    for model, message in cases:
+        assert_wrong(ex.feedback("1", model=model), "1", message)
+    # A layer with a lambda regularizer is no reason to fail, nor to warn.
+    with_lambda = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            *augmenting().layers[:4],
+            L.Dense(64, activation="relu", kernel_regularizer=lambda w: 1e-3 * keras.ops.sum(w**2)),
+            L.Dense(10, activation="softmax"),
+        ]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert ex.feedback("1", model=with_lambda).startswith("Correct")
+
+
+@pytest.mark.keras
+def test_exercise_4_odd_answers(ex, assert_wrong, solution_answers):
+    import keras
+
+    from regutils.checks.lesson11 import EPSILONS
+
+    right = solution_answers(LESSON, "4")
+    losses = right["val_log_loss"]
+    L = keras.layers
+    lam = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            L.Dense(128, activation="relu", kernel_regularizer=lambda w: 0.0 * keras.ops.sum(w)),
+            L.Dense(10, activation="softmax"),
+        ]
+    )
+    lam.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(label_smoothing=0.0))
+    narrow = keras.Sequential(
+        [
+            keras.Input(shape=(32,)),
+            L.Dense(128, activation="relu"),
+            L.Dense(10, activation="softmax"),
+        ]
+    )
+    cases = [
+        (
+            {"val_log_loss": {str(k): v for k, v in zip("abcd", losses.values())}},
+            "keyed by the numbers",
+        ),
+        ({"val_log_loss": {None: 0.1}}, "keyed by the numbers"),
+        ({"val_log_loss": {**losses, 0.05: float("nan")}}, "should be a finite number"),
+        (
+            {"val_log_loss": {**losses, 0.05: np.array([0.2])}},
+            "should be a number, but it is a ndarray",
+        ),
+        ({"val_log_loss": {**losses, 0.05: None}}, "should be a number, but it is a NoneType"),
+        ({"models": {**right["models"], 0.0: lam}}, "was it trained?"),
+        ({"models": {**right["models"], 0.0: narrow}}, "keras.Input(shape=(64,))"),
+        ({"models": {**right["models"], 0.0: None}}, "should be a Keras model"),
+        ({"choice": None}, "`choice` should be one of"),
+        ({"choice": np.array([0.0])}, "`choice` should be one of"),
+        ({"choice": float("nan")}, "your own numbers say"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("4", **{**right, **changes}), "4", message)
+    best = min(EPSILONS, key=losses.get)
+    assert ex.feedback("4", **{**right, "choice": np.float32(best)}).startswith("Correct")

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from fresh_process import run_keras_tests
 
@@ -274,3 +275,132 @@ def test_4_numbers_from_a_wrong_procedure_get_their_message(
     text = ex.feedback("4", **_derive_4(table))
     assert not text.startswith("Correct"), text
     assert message in text, text
+
+
+# --------------------------------------------------------------------------- odd answers (issue 13)
+# Every odd kind of answer gets the check's own message, never the generic "could not use".
+
+ODD_NUMBERS = [
+    (np.array([0.1, 0.2]), "should be a number, but it is a ndarray"),
+    (pd.Series([0.1]), "should be a number, but it is a Series"),
+    ("0.1", "should be a number, but it is a str"),
+    (None, "should be a number, but it is a NoneType"),
+    (float("nan"), "should be a finite number"),
+    (float("inf"), "should be a finite number"),
+]
+
+
+@pytest.mark.parametrize(
+    "exercise, name",
+    [
+        ("1", "rmse_gap"),
+        ("2", "n_drop_one"),
+        ("2", "n_both_kept"),
+        ("3", "mean_accuracy"),
+        ("3", "sd_accuracy"),
+        ("3", "n_zero"),
+    ],
+)
+@pytest.mark.parametrize("value, message", ODD_NUMBERS)
+def test_odd_numbers_get_a_sentence(ex, assert_wrong, right, exercise, name, value, message):
+    assert_wrong(ex.feedback(exercise, **{**right[exercise], name: value}), exercise, message)
+
+
+def test_odd_choices_and_counts(ex, assert_wrong, right):
+    cases = [
+        ("1", {"choice": None}, "must be the string 'lasso' or 'ridge'"),
+        ("1", {"choice": ["ridge"]}, "must be the string 'lasso' or 'ridge'"),
+        ("2", {"n_drop_one": 3.5}, "should be a whole number"),
+        ("3", {"n_zero": 2.5}, "should be a whole number"),
+    ]
+    for exercise, changes, message in cases:
+        assert_wrong(ex.feedback(exercise, **{**right[exercise], **changes}), exercise, message)
+
+
+def test_exercise_1_other_recipes_are_told_apart(ex, assert_wrong, right):
+    """The closest wrong recipe measured, LassoCV's default 100 alphas, moves the RMSE gap by
+    about 0.009: well outside the tolerance (5e-4, room for rounding to three decimals only)."""
+    from sklearn.linear_model import LassoCV
+    from sklearn.metrics import root_mean_squared_error
+
+    from regutils.datasets import make_correlated
+
+    coef = lesson12.exercise_1_coef()
+    X, y = make_correlated(60, coef=coef, groups=(), noise=2.0, seed=0)
+    X_test, y_test = make_correlated(2000, coef=coef, groups=(), noise=2.0, seed=999)
+    ref = lesson12._exercise_1()
+    default_alphas = root_mean_squared_error(y_test, LassoCV(cv=5).fit(X, y).predict(X_test))
+    wrong_gap = default_alphas - ref["ridge"]
+    assert abs(wrong_gap - (ref["lasso"] - ref["ridge"])) > 10 * lesson12.TOL_1
+    text = ex.feedback("1", **{**right["1"], "rmse_gap": wrong_gap})
+    assert_wrong(text, "1", "is not what the exercise asks for")
+    rounded = round(right["1"]["rmse_gap"], 3)  # a learner who types the printed number
+    assert ex.feedback("1", **{**right["1"], "rmse_gap": rounded}).startswith("Correct")
+
+
+def test_exercise_3_other_recipes_are_told_apart(ex, assert_wrong, right):
+    """Unshuffled folds move the mean accuracy by about 0.0065 and C = 1 the sd by about 0.0013;
+    the tolerance (5e-4) is inside both. (Scaling outside the folds gives the *same* numbers on
+    this data: no answer of this exercise can tell that leak apart.)"""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    from regutils.datasets import load_heart
+    from regutils.preprocessing import heart_preprocessor
+
+    X, y = load_heart()
+
+    def scores(folds, C=0.1):
+        model = make_pipeline(
+            heart_preprocessor(),
+            LogisticRegression(C=C, l1_ratio=1.0, solver="liblinear", random_state=0),
+        )
+        return cross_val_score(model, X, y, cv=folds)
+
+    ref = lesson12._exercise_3()
+    unshuffled = scores(StratifiedKFold(n_splits=5))
+    c_one = scores(StratifiedKFold(n_splits=5, shuffle=True, random_state=0), C=1.0)
+    assert abs(unshuffled.mean() - ref["mean"]) > 5 * lesson12.TOL_3
+    assert abs(c_one.std() - ref["sd"]) > 2 * lesson12.TOL_3
+    text = ex.feedback("3", **{**right["3"], "mean_accuracy": unshuffled.mean()})
+    assert_wrong(text, "3", "is not what the exercise asks for")
+    text = ex.feedback("3", **{**right["3"], "sd_accuracy": c_one.std()})
+    assert_wrong(text, "3", "is not what the exercise asks for")
+
+
+def test_4_odd_tables_and_answers(ex, assert_wrong):
+    cases = [
+        ({"cv_loss": {k: {"a": 1} for k in CV_LOSS}}, "should hold three numbers"),
+        ({"cv_loss": {k: ["a", "b", "c"] for k in CV_LOSS}}, "should hold three numbers"),
+        ({"cv_loss": dict.fromkeys(CV_LOSS)}, "should hold three numbers"),
+        ({"cv_loss": {**CV_LOSS, (0.0, 0.0): [0.4, np.nan, 0.5]}}, "should hold three numbers"),
+        ({"cv_loss": {"abc": [0.1, 0.2, 0.3]}}, "should be a pair (dropout, l2)"),
+        ({"cv_loss": {None: [0.1, 0.2, 0.3]}}, "should be a pair (dropout, l2)"),
+        ({"cv_loss": pd.DataFrame(CV_LOSS)}, "should be a dict"),
+        ({"choice": None}, "should be a pair (dropout, l2)"),
+        ({"margin": np.array([0.01])}, "`margin` should be a number"),
+        ({"margin": float("nan")}, "`margin` should be a finite number"),
+        ({"margin_se": None}, "`margin_se` should be a number"),
+        ({"distinguishable": None}, "should be True or False"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("4", **{**_derive_4(CV_LOSS), **changes}), "4", message)
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "setting, values",
+    [
+        ((0.5, 0.0), [0.05, 0.06, 0.04]),  # made up to make dropout win by far
+        ((0.5, 0.001), [0.9, 0.8, 0.85]),  # made up (or from an untrained-looking run)
+    ],
+)
+def test_4_made_up_dropout_numbers_are_caught(ex, assert_wrong, right_4, setting, values):
+    """The check retrains one dropout network: numbers far outside the band faithful loops give
+    (the band's edges are 0.6 and 1.6 times the retrained value; faithful loops measured 1.0–1.3)
+    were not made by the recipe."""
+    table = {s: list(losses) for s, losses in right_4["cv_loss"].items()}
+    table[setting] = values
+    text = ex.feedback("4", **_derive_4(table))
+    assert_wrong(text, "4", "a network with dropout retrained here")
