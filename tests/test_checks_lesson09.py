@@ -63,6 +63,16 @@ def test_1_right(ex):
         ({"moving_var": 0.01 * X1.var(0)}, "starts at 1, not 0"),
         ({"moving_var": 0.99 * X1.var(0) + 0.01}, "the weights are swapped"),
         ({"moving_var": np.array([1.0, np.nan, 1.0])}, "contains NaN"),
+        # Odd answers: reshaped, flattened or transposed arrays, None, a scalar, inf, wrong length.
+        ({"out": _answers_1()["out"].T}, "`out` should have shape (4, 3), got (3, 4)"),
+        ({"out": _answers_1()["out"].reshape(3, 4)}, "`out` should have shape (4, 3), got (3, 4)"),
+        ({"out": _answers_1()["out"].ravel()}, "`out` should have shape (4, 3), got (12,)"),
+        ({"out": _answers_1()["out"].T.reshape(4, 3)}, "`out` is not what the exercise asks for"),
+        ({"out": None}, "`out` should be an array of shape (4, 3), got a NoneType"),
+        ({"moving_mean": 0.01 * X1.mean()}, "should be a list or array of 3 numbers"),
+        ({"moving_mean": list(0.01 * X1.mean(0))[:2]}, "should have 3 numbers, got shape (2,)"),
+        ({"moving_mean": np.array([np.inf, 0.0, 0.0])}, "contains NaN or infinite values"),
+        ({"moving_var": "1.0"}, "should be a list or array of 3 numbers, got a str"),
     ],
 )
 def test_1_wrong(ex, changes, message, assert_wrong):
@@ -132,6 +142,17 @@ def test_2_other_mistakes(ex, assert_wrong):
         "2",
         "`inference_out` is not what the exercise asks for",
     )
+    odd = [
+        ({"inference_out": right["inference_out"].T}, "should have shape (32, 4)"),
+        ({"inference_out": None}, "should be an array of shape (32, 4)"),
+        ({"moving_mean": float(right["moving_mean"][0])}, "should be a list or array of 4"),
+        ({"moving_mean": right["moving_mean"][:3]}, "should have 4 numbers"),
+        ({"moving_mean": np.full(4, np.nan)}, "contains NaN"),
+    ]
+    for changes, message in odd:
+        answers = dict(right)
+        answers.update(changes)
+        assert_wrong(ex.feedback("2", **answers), "2", message)
 
 
 @pytest.mark.keras
@@ -193,6 +214,46 @@ def test_3_keras_wrong(ex, kwargs, count, message, assert_wrong):
     assert_wrong(ex.feedback("3", model=_model_3(**kwargs), n_non_trainable=count), "3", message)
 
 
+@pytest.mark.keras
+def test_3_keras_odd_answers(ex, assert_wrong):
+    import keras
+    from keras import layers
+
+    wide = keras.Sequential(
+        [keras.Input(shape=(32,))]
+        + [layers.Dense(100, activation="sigmoid"), layers.BatchNormalization(momentum=0.9)] * 1
+        + [layers.Dense(10, activation="softmax")]
+    )
+    assert_wrong(ex.feedback("3", model=wide, n_non_trainable=600), "3", "keras.Input(shape=(64,))")
+    with_lambda = keras.Sequential(
+        [keras.Input(shape=(64,))]
+        + [
+            layer
+            for _ in range(3)
+            for layer in (
+                layers.Dense(
+                    100,
+                    activation="sigmoid",
+                    kernel_regularizer=lambda w: 0.01 * keras.ops.sum(w**2),
+                ),
+                layers.BatchNormalization(momentum=0.9),
+            )
+        ]
+        + [layers.Dense(10, activation="softmax")]
+    )
+    # A lambda regularizer breaks get_config; the check reads the layers without it.
+    assert ex.feedback("3", model=with_lambda, n_non_trainable=600).startswith("Correct")
+    model = _model_3()
+    for count, message in [
+        (np.array([600]), "`n_non_trainable` should be a number"),
+        (None, "`n_non_trainable` should be a number"),
+        ("600", "`n_non_trainable` should be a number"),
+        (600.5, "should be a whole number"),
+        (float("nan"), "should be a finite number"),
+    ]:
+        assert_wrong(ex.feedback("3", model=model, n_non_trainable=count), "3", message)
+
+
 def test_3_not_a_model(ex, assert_wrong):
     assert_wrong(
         ex.feedback("3", model="model", n_non_trainable=600), "3", "should be a Keras model"
@@ -237,6 +298,11 @@ def test_4_wrong(ex, assert_wrong):
         ({"dgamma": (grad_out * x).sum(0)}, "not the raw x"),
         ({"dx_frozen": right["dx"]}, "that is the full training-mode gradient"),
         ({"dx": np.ones((6, 3))}, "`dx` is not what the exercise asks for"),
+        ({"dx": right["dx"].T}, "`dx` should have shape (6, 3), got (3, 6)"),
+        ({"dx": right["dx"].reshape(3, 6)}, "`dx` should have shape (6, 3), got (3, 6)"),
+        ({"dgamma": float(right["dgamma"].sum())}, "should be a list or array of 3 numbers"),
+        ({"dgamma": None}, "should be a list or array of 3 numbers"),
+        ({"dx_frozen": np.full((6, 3), np.inf)}, "contains NaN or infinite values"),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("4", **_answers_4(**changes)), "4", message)
@@ -258,14 +324,14 @@ def test_5_right(ex, solution_answers):
     assert ex.feedback("5", rmse=list(exact), momentum=0.8).startswith("Correct")
 
 
-def _simulated_5(update="keras", start=0.0, runs=2000):
+def _simulated_5(update="keras", start=0.0, runs=2000, steps=20):
     """The simulation as a learner might write it, with a mistake in the update or the start."""
     rng = np.random.default_rng(5)
-    batch_means = rng.normal(2.0, 3.0, size=(runs, 20, 32)).mean(axis=2)
+    batch_means = rng.normal(2.0, 3.0, size=(runs, steps, 32)).mean(axis=2)
     errors = []
     for m in lesson09.CANDIDATES5:
         moving = np.full(runs, start)
-        for t in range(20):
+        for t in range(steps):
             if update == "keras":
                 moving = m * moving + (1 - m) * batch_means[:, t]
             else:  # the weights swapped
@@ -289,7 +355,14 @@ def test_5_a_simulation_with_other_draws_is_right(ex):
             "leaves out the starting value",
         ),
         (lambda: lesson09._rmse5(lesson09.CANDIDATES5)[::-1], 0.8, "reverse order"),
-        (lambda: 2 * lesson09._rmse5(lesson09.CANDIDATES5), 0.8, "off by more than 10 %"),
+        (lambda: 2 * lesson09._rmse5(lesson09.CANDIDATES5), 0.8, "off by more than 6 %"),
+        (lambda: _simulated_5(steps=21), 0.8, "looks like 21 updates"),
+        (lambda: _simulated_5(steps=19), 0.8, "looks like 19 updates"),
+        (lambda: lesson09._rmse5(lesson09.CANDIDATES5, steps=21), 0.8, "looks like 21 updates"),
+        (lambda: np.r_[_simulated_5()[:4], np.nan], 0.8, "contains NaN"),
+        (lambda: None, 0.8, "should be a list or array of 5 numbers"),
+        (lambda: "rmse", 0.8, "should be a list or array of 5 numbers"),
+        (lambda: _simulated_5(), None, "should be one of"),
         (lambda: _simulated_5()[:4], 0.8, "should have 5 numbers, one per candidate momentum"),
         (lambda: 0.17, 0.8, "should be a list or array of 5 numbers"),
         (lambda: _simulated_5(), 0.99, "Keras' default keeps 82 %"),

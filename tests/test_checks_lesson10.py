@@ -270,21 +270,29 @@ def long_history():
     return history, stop_p, stop_g
 
 
-def test_4_right(ex, long_history):
+@pytest.fixture
+def rules_only(monkeypatch):
+    """Exercise 4's check without its model test, to feed the rules synthetic histories."""
+    monkeypatch.setattr(lesson10, "_expect_trained_on", lambda *args: None)
+
+
+def test_4_right(ex, long_history, rules_only):
     history, stop_p, stop_g = long_history
-    text = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
+    text = ex.feedback("4", history=history, model=None, stop_patience=stop_p, stop_gl=stop_g)
     assert text.startswith("Correct: exercise 4."), text
 
 
-def test_4_message_does_not_depend_on_the_run(ex, long_history):
+def test_4_message_does_not_depend_on_the_run(ex, long_history, rules_only):
     """The message is a stored output: the same whichever rule fires first."""
     history, stop_p, stop_g = long_history
-    first = ex.feedback("4", history=history, stop_patience=stop_p, stop_gl=stop_g)
+    first = ex.feedback("4", history=history, model=None, stop_patience=stop_p, stop_gl=stop_g)
     flat = np.r_[np.linspace(0.7, 0.4, 20), 0.4 + 0.001 * np.arange(1, 81)]  # small rises only
     stop_p2, _ = lesson10.patience_rule(flat, 10)
     stop_g2, _ = lesson10.gl_rule(flat, 5.0)
     assert stop_p2 < stop_g2  # here patience 10 fires first
-    second = ex.feedback("4", history=_history(flat), stop_patience=stop_p2, stop_gl=stop_g2)
+    second = ex.feedback(
+        "4", history=_history(flat), model=None, stop_patience=stop_p2, stop_gl=stop_g2
+    )
     assert (
         first
         == second
@@ -292,26 +300,101 @@ def test_4_message_does_not_depend_on_the_run(ex, long_history):
     )
 
 
-def test_4_wrong(ex, long_history, assert_wrong):
+def test_4_wrong(ex, long_history, rules_only, assert_wrong):
     history, stop_p, stop_g = long_history
     losses = history["val_loss"].to_numpy()
     overall = int(np.argmax(100 * (losses / losses.min() - 1) > 5.0)) + 1
     assert overall != stop_g
+    with_nan = history.copy()
+    with_nan.iloc[40, with_nan.columns.get_loc("val_loss")] = np.nan
     cases = [
         ({"stop_patience": stop_p - 1}, "counts epochs from 0"),
         ({"stop_patience": stop_p + 1}, "one epoch late"),
         ({"stop_patience": stop_p + 5}, "is not where EarlyStopping(patience=10)"),
+        ({"stop_patience": np.array([stop_p])}, "`stop_patience` should be a number"),
+        ({"stop_patience": float("nan")}, "should be a finite number"),
         ({"stop_gl": stop_g - 1}, "counts epochs from 0"),
         ({"stop_gl": overall}, "best value *so far*"),
         ({"stop_gl": 100}, "is not the first epoch with GL > 5"),
+        ({"stop_gl": str(stop_g)}, "`stop_gl` should be a number"),
+        ({"stop_gl": None}, "`stop_gl` should be a number"),
         ({"history": history.iloc[:60]}, "has 60 epochs"),
         ({"history": history.drop(columns="val_loss")}, "with a 'val_loss' column"),
         ({"history": history["val_loss"]}, "should be the DataFrame train() returns"),
+        ({"history": history.to_dict("list")}, "is a dict"),
+        ({"history": with_nan}, "contains NaN or infinite values"),
+        ({"history": "history"}, "should be the DataFrame train() returns"),
     ]
     for changes, message in cases:
-        answers = {"history": history, "stop_patience": stop_p, "stop_gl": stop_g}
+        answers = {"history": history, "model": None, "stop_patience": stop_p, "stop_gl": stop_g}
         answers.update(changes)
         assert_wrong(ex.feedback("4", **answers), "4", message)
+
+
+@pytest.fixture(scope="module")
+def run_4():
+    """Exercise 4's recipe, trained once: (model, history, stop_patience, stop_gl)."""
+    import keras
+
+    from regutils.training import build_mlp, train
+
+    Z_train, y_train, Z_val, y_val = lesson10._heart_split()
+    keras.utils.set_random_seed(1)
+    model = build_mlp(Z_train.shape[1], (64, 64), seed=1)
+    history = train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=100)
+    losses = history["val_loss"].to_numpy()
+    return model, history, lesson10.patience_rule(losses, 10)[0], lesson10.gl_rule(losses, 5.0)[0]
+
+
+@pytest.mark.keras
+def test_4_keras_right(ex, run_4):
+    model, history, stop_p, stop_g = run_4
+    text = ex.feedback("4", history=history, model=model, stop_patience=stop_p, stop_gl=stop_g)
+    assert (
+        text
+        == "Correct: exercise 4. Both stopping epochs read off one run, without training twice."
+    )
+
+
+@pytest.mark.keras
+def test_4_keras_made_up_or_mismatched_histories(ex, run_4, long_history, assert_wrong):
+    """A made-up, edited or borrowed history never passes, even with its own right epochs."""
+    from regutils.training import build_mlp
+
+    model, history, stop_p, stop_g = run_4
+    made_up, made_up_p, made_up_g = long_history  # a plausible curve, with its own right answers
+    edited = history.copy()
+    edited.iloc[-1, edited.columns.get_loc("val_loss")] += 0.01
+    cases = [
+        (
+            {"history": made_up, "stop_patience": made_up_p, "stop_gl": made_up_g},
+            "is not the history of `model`",
+        ),
+        ({"history": edited}, "is not the history of `model`"),
+        ({"model": build_mlp(22, (64, 64), seed=3)}, "has not been trained with validation data"),
+        ({"model": build_mlp(13, (64, 64), seed=3)}, "keras.Input(shape=(22,))"),
+        ({"model": "model"}, "should be a Keras model"),
+        ({"model": None}, "should be a Keras model"),
+    ]
+    for changes, message in cases:
+        answers = {"history": history, "model": model, "stop_patience": stop_p, "stop_gl": stop_g}
+        answers.update(changes)
+        assert_wrong(ex.feedback("4", **answers), "4", message)
+
+
+@pytest.mark.keras
+def test_4_keras_a_model_changed_after_training(ex, run_4, assert_wrong):
+    """The history is the model's record, but the model's weights were replaced afterwards."""
+    from regutils.training import build_mlp
+
+    model, history, stop_p, stop_g = run_4
+    trained = model.get_weights()
+    model.set_weights(build_mlp(22, (64, 64), seed=7).get_weights())
+    try:
+        text = ex.feedback("4", history=history, model=model, stop_patience=stop_p, stop_gl=stop_g)
+    finally:
+        model.set_weights(trained)
+    assert_wrong(text, "4", "was not trained on exercise 3's split, or was changed after training")
 
 
 # --------------------------------------------------------------------------- exercise 5

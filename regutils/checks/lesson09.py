@@ -47,12 +47,13 @@ def _normalize(x: np.ndarray, axis: int = 0, ddof: int = 0, eps: float = EPS) ->
     hints=(
         "Each column is one unit and each row one example: batch normalization standardizes "
         "every column over the examples of the batch (with the variance that divides by the "
-        "batch size), then scales by gamma and shifts by beta.",
+        "batch size), then scales by gamma and shifts by beta. The moving averages of a new "
+        "layer start at mean 0 and variance 1 and move 1 % of the way per step (momentum 0.99).",
         "`x.mean(axis=0)` and `x.var(axis=0)` give the batch statistics of every column.",
         "out = gamma * (x - mean) / np.sqrt(var + 1e-3) + beta. np.var divides by the batch size "
         "(ddof=0), like Keras; pandas' .var() would divide by size - 1.",
-        "A new layer starts from moving_mean = 0 and moving_var = 1; one step gives "
-        "0.99 * old + 0.01 * batch statistic.",
+        "One step of the moving averages: `moving_mean = 0.99 * 0 + 0.01 * mean` and "
+        "`moving_var = 0.99 * 1 + 0.01 * var`.",
     ),
 )
 def _grade_1(out, moving_mean, moving_var):
@@ -147,12 +148,12 @@ def _moving2(momentum: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
     hints=(
         "Each training-mode call moves the moving mean a fraction 1 - momentum of the remaining "
         "way towards the batch mean; an inference-mode call only reads the moving averages.",
+        "So after t training calls from 0, the moving mean is (1 - 0.9**t) times the batch mean: "
+        "a way to predict what Keras should give you.",
         "`bn = keras.layers.BatchNormalization(momentum=0.9)`, then a loop: "
         "`for _ in range(10): bn(X_batch, training=True)`.",
         "`np.asarray(bn.moving_mean)` reads the moving mean; `np.asarray(bn(X_batch, "
         "training=False))` is the inference-mode output.",
-        "To predict it by hand: after t steps from 0, the moving mean is (1 - 0.9**t) times the "
-        "batch mean.",
     ),
 )
 def _grade_2(moving_mean, inference_out):
@@ -220,13 +221,19 @@ def _grade_2(moving_mean, inference_out):
 # --------------------------------------------------------------------------- exercise 3
 
 
+def _activation_name(layer) -> str:
+    """The name of a layer's activation, without get_config (which fails on a lambda regularizer)."""
+    activation = getattr(layer, "activation", None)
+    return str(getattr(activation, "__name__", activation))
+
+
 def _layer_kind(layer, keras) -> str:
     if isinstance(layer, keras.layers.Dense):
-        return f"Dense({layer.units}, {layer.get_config()['activation']})"
+        return f"Dense({layer.units}, {_activation_name(layer)})"
     if isinstance(layer, keras.layers.BatchNormalization):
         return "BatchNormalization"
     if isinstance(layer, keras.layers.Activation):
-        return f"Activation({layer.get_config()['activation']})"
+        return f"Activation({_activation_name(layer)})"
     return type(layer).__name__
 
 
@@ -320,9 +327,10 @@ def _data4() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         "dx_frozen.",
         "First the forward quantities: mean, var (ddof=0), inv_std = 1 / np.sqrt(var + 1e-3) and "
         "x_hat = (x - mean) * inv_std.",
-        "dgamma = (grad_out * x_hat).sum(axis=0). For dx, with g = grad_out * gamma and m = 6: "
+        "The frozen version treats mean and var as constants: dx_frozen = grad_out * gamma * "
+        "inv_std; and dgamma = (grad_out * x_hat).sum(axis=0).",
+        "The full dx, with g = grad_out * gamma and m = 6: "
         "dx = inv_std / m * (m * g - g.sum(axis=0) - x_hat * (g * x_hat).sum(axis=0)).",
-        "The frozen version treats mean and var as constants: dx_frozen = grad_out * gamma * inv_std.",
     ),
 )
 def _grade_4(dx, dgamma, dx_frozen):
@@ -388,14 +396,18 @@ def _grade_4(dx, dgamma, dx_frozen):
 
 CANDIDATES5 = (0.5, 0.8, 0.9, 0.95, 0.99)
 STEPS5, BATCH5, MEAN5, SD5 = 20, 32, 2.0, 3.0
-RTOL5 = 0.1  # a simulation of 2,000 runs is within about 2 % of the exact error
+# A simulation of 2,000 runs is within about 1.6 % (one sd) of the exact error; 6 % tells apart
+# 19 or 21 steps (up to 9 % off at momentum 0.9) and still passes an honest simulation.
+RTOL5 = 0.06
 
 
-def _rmse5(momenta, start: float = 0.0, noise: bool = True, bias: bool = True) -> np.ndarray:
-    """Exact RMSE of the moving mean after STEPS5 updates, from ``start``: bias and noise."""
+def _rmse5(
+    momenta, start: float = 0.0, noise: bool = True, bias: bool = True, steps: int = STEPS5
+) -> np.ndarray:
+    """Exact RMSE of the moving mean after ``steps`` updates, from ``start``: bias and noise."""
     m = np.asarray(momenta, dtype=float)
-    bias_term = m**STEPS5 * (start - MEAN5) if bias else 0.0
-    noise_var = SD5**2 / BATCH5 * (1 - m) ** 2 * (1 - m ** (2 * STEPS5)) / (1 - m**2)
+    bias_term = m**steps * (start - MEAN5) if bias else 0.0
+    noise_var = SD5**2 / BATCH5 * (1 - m) ** 2 * (1 - m ** (2 * steps)) / (1 - m**2)
     return np.sqrt(bias_term**2 + (noise_var if noise else 0.0))
 
 
@@ -420,6 +432,12 @@ def _grade_5(rmse, momentum):
     values = expect_array("rmse", rmse, (len(CANDIDATES5),), unit="candidate momentum")
     expected = _rmse5(CANDIDATES5)
     if not _rel_close(values, expected):
+        for steps in (STEPS5 - 1, STEPS5 + 1):
+            if _rel_close(values, _rmse5(CANDIDATES5, steps=steps)):
+                raise Incorrect(
+                    f"`rmse` looks like {steps} updates of the moving mean; the exercise asks for "
+                    f"{STEPS5} (one per training step, starting from 0)."
+                )
         if _rel_close(values, _rmse5(CANDIDATES5, bias=False)):
             raise Incorrect(
                 "`rmse` leaves out the starting value: a new layer's moving mean starts at 0, "
@@ -434,7 +452,7 @@ def _grade_5(rmse, momentum):
         if _rel_close(values, _rmse5(CANDIDATES5)[::-1]):
             raise Incorrect("`rmse` is in reverse order: list the errors as 0.5, 0.8, ..., 0.99.")
         raise Incorrect(
-            "`rmse` is not what the simulation gives (off by more than 10 % for some "
+            "`rmse` is not what the simulation gives (off by more than 6 % for some "
             "momentum). Check the 20 steps, the batches of 32, and the root of the mean "
             "squared error against 2."
         )

@@ -23,6 +23,8 @@ from regutils.feedback import (
     Incorrect,
     expect_array,
     expect_int,
+    expect_keras_inputs,
+    expect_keras_model,
     expect_sequence,
 )
 
@@ -185,6 +187,8 @@ def _grade_1(gl, stop_epoch, restored_epoch):
         "new minimum (strictly lower) resets the counter to 0.",
         "Training stops at the end of the epoch where the counter reaches the patience, 2. Keras' "
         "`stopped_epoch` is that epoch counted from 0.",
+        "As a loop: `for epoch, loss in enumerate(losses, start=1):` add 1 to `wait`; if `loss < "
+        "best`, set `best, best_epoch, wait = loss, epoch, 0`; elif `wait >= 2`, break.",
     ),
 )
 def _grade_2(stop_epoch, restored_epoch, keras_stopped_epoch):
@@ -334,31 +338,85 @@ def _grade_3(early_stopping, model):
 # --------------------------------------------------------------------------- exercise 4
 
 
-@EXERCISES.exercise(
-    "4",
-    hints=(
-        "A run with a stopping callback is the run without it, cut short: apply each rule to the "
-        "full history's validation losses and read off where it would have fired.",
-        'Train without callbacks for 100 epochs; `history["val_loss"]` holds one value per epoch, '
-        "epoch 1 first.",
-        "Patience: walk through the losses with a best-so-far and a counter, as in exercise 2. GL: "
-        '`generalization_loss(history["val_loss"])` and the first epoch (from 1) where it exceeds 5.',
-    ),
-)
-def _grade_4(history, stop_patience, stop_gl):
+def _expect_history(name: str, history: object, epochs: int, where: str = "") -> np.ndarray:
+    """The validation losses of a history table train() returned, after checking its form.
+
+    ``where`` names the item for a history inside a list (``"a history in `histories`"``).
+    """
     import pandas as pd
 
+    what = where or f"`{name}`"
+    if isinstance(history, dict):
+        raise Incorrect(
+            f"{what} is a dict (Keras' History.history?); pass the DataFrame train() returns, "
+            "one row per epoch."
+        )
     if not isinstance(history, pd.DataFrame) or "val_loss" not in history.columns:
         raise Incorrect(
-            "`history` should be the DataFrame train() returns, with a 'val_loss' "
-            "column: pass validation_data=(Z_val, y_val)."
+            f"{what} should be the DataFrame train() returns, with a 'val_loss' column: pass "
+            "validation_data=(Z_val, y_val)."
         )
-    if len(history) != 100:
+    if len(history) != epochs:
         raise Incorrect(
-            f"`history` has {len(history)} epochs; train for 100 epochs without "
-            "an early-stopping callback, then apply the rules to the full run."
+            f"{what} has {len(history)} epochs; train for {epochs} epochs without an "
+            "early-stopping callback, then apply the rules to the full run."
         )
-    losses = history["val_loss"].to_numpy(dtype=float)
+    try:
+        losses = history["val_loss"].to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        raise Incorrect(
+            f"{what}'s 'val_loss' column holds something that is not a number."
+        ) from None
+    if not np.all(np.isfinite(losses)):
+        raise Incorrect(
+            f"{what}'s 'val_loss' contains NaN or infinite values: the run diverged, or the "
+            "table was edited. Train the network as the exercise shows."
+        )
+    return losses
+
+
+def _expect_trained_on(name: str, model: object, losses: np.ndarray, history_name: str) -> None:
+    """``model`` is the Keras model whose training run produced ``losses``, on exercise 3's split.
+
+    Keras keeps the last ``fit``'s History on the model: its validation losses must be the
+    history's, and the model (trained without callbacks, so holding the last epoch's weights) must
+    score the last of them on the validation set. A made-up or edited table, one from another run,
+    or an untrained model all fail here.
+    """
+    expect_keras_model(name, model)
+    expect_keras_inputs(model, 22, "the 22 preprocessed columns of the heart data")
+    recorded = getattr(getattr(model, "history", None), "history", None)
+    if not isinstance(recorded, dict) or "val_loss" not in recorded:
+        raise Incorrect(
+            f"`{name}` has not been trained with validation data: train it with "
+            "`train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=100)`."
+        )
+    recorded_losses = np.asarray(recorded["val_loss"], dtype=float)
+    if recorded_losses.shape != losses.shape or not np.allclose(
+        recorded_losses, losses, rtol=0, atol=1e-7
+    ):
+        raise Incorrect(
+            f"`{history_name}` is not the history of `{name}`'s last training run: keep the table "
+            f"train() returned when it trained `{name}` (not a made-up or edited one, nor one "
+            "from another network)."
+        )
+    _, _, Z_val, y_val = _heart_split()
+    try:
+        val_loss = _binary_cross_entropy(model, Z_val, y_val)
+    except Exception as error:
+        raise Incorrect(
+            f"`{name}` could not score the validation set ({type(error).__name__}); it should "
+            "take the 22 preprocessed columns and give one probability per patient."
+        ) from None
+    if abs(val_loss - losses[-1]) > 1e-4:
+        raise Incorrect(
+            f"`{name}` was not trained on exercise 3's split, or was changed after training: "
+            f"its validation loss is {val_loss:.4f}, the history's last epoch {losses[-1]:.4f}."
+        )
+
+
+def _grade_4_epochs(losses: np.ndarray, stop_patience: object, stop_gl: object) -> None:
+    """The two stopping epochs read off ``losses`` (a checked history's validation losses)."""
     stop_p, _ = patience_rule(losses, 10)
     stop_g, _ = gl_rule(losses, ALPHA)
     _expect_epoch(
@@ -389,6 +447,27 @@ def _grade_4(history, stop_patience, stop_gl):
         ],
         "is not the first epoch with GL > 5 on this history.",
     )
+
+
+@EXERCISES.exercise(
+    "4",
+    hints=(
+        "A run with a stopping callback is the run without it, cut short: apply each rule to the "
+        "full history's validation losses and read off where it would have fired.",
+        "Keep both the network and the table `train` returns: `history` has one row per epoch, "
+        "epoch 1 first, and its 'val_loss' column is what the rules read. The check compares "
+        "the table with the network's own record of its training run.",
+        "Patience: walk through the losses with a best-so-far and a counter, as in exercise 2. GL: "
+        "`generalization_loss(val_loss)` and the first epoch (from 1) where it exceeds 5.",
+        'In code: `val_loss = history["val_loss"].to_numpy()`; `above = '
+        "generalization_loss(val_loss) > 5`; `stop_gl = int(np.argmax(above)) + 1 if above.any() "
+        "else 100`.",
+    ),
+)
+def _grade_4(history, model, stop_patience, stop_gl):
+    losses = _expect_history("history", history, 100)
+    _expect_trained_on("model", model, losses, "history")
+    _grade_4_epochs(losses, stop_patience, stop_gl)
     # Which rule fires first depends on the run (seed, CPU); the message must not.
     return "Both stopping epochs read off one run, without training twice."
 
@@ -557,17 +636,13 @@ def _grade_6(histories, extra_epochs, loss_gain, choice):
     import pandas as pd
 
     runs: list[Any] = expect_sequence("histories", histories, 3)
-    for history in runs:
-        if not isinstance(history, pd.DataFrame) or "val_loss" not in history.columns:
+    for k, history in enumerate(runs):
+        if not isinstance(history, (pd.DataFrame, dict)):
             raise Incorrect(
                 "`histories` should hold the three DataFrames train() returns, each with a "
                 "'val_loss' column: pass validation_data=(Z_val, y_val)."
             )
-        if len(history) != 100:
-            raise Incorrect(
-                f"a history in `histories` has {len(history)} epochs; train each network for 100 "
-                "epochs without a callback, then apply both patiences to the full run."
-            )
+        _expect_history("histories", history, 100, where=f"history {k + 1} in `histories`")
     if len({float(h["val_loss"].iloc[-1]) for h in runs}) < 3:
         raise Incorrect(
             "two histories in `histories` are the same run: train one network per seed "
