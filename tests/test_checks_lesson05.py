@@ -6,6 +6,7 @@ That the solutions notebook's answers pass is tested for every lesson in test_ch
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from regutils.checks import lesson05
@@ -62,6 +63,7 @@ def test_exercise_2_mistakes(ex, right, assert_wrong):
         ({"nested_rmse": ref["best_inner"]}, "tuned and scored on the same folds"),
         ({"nested_rmse": mistakes["tuned_then_scored"]}, "scores the already-tuned model"),
         ({"nested_rmse": mistakes["nested_mse"]}, "mean squared error"),
+        ({"nested_rmse": np.sqrt(mistakes["nested_mse"])}, "square root of the mean MSE"),
         ({"nested_rmse": -ref["nested"]}, "negated"),
         ({"best_inner_rmse": -ref["best_inner"]}, "negated"),
         ({"best_inner_rmse": ref["nested"]}, "that is the nested score"),
@@ -77,6 +79,9 @@ def test_exercise_2_mistakes_are_distinct_from_the_answer():
     for value in lesson05._exercise_2_mistakes().values():
         assert abs(value - ref["nested"]) > 0.01
     assert abs(ref["best_inner"] - ref["nested"]) > 0.01
+    # The square root of the mean MSE is close to the mean RMSE: 8e-3 away, the tolerance is 1e-3.
+    root_of_mean = np.sqrt(lesson05._exercise_2_mistakes()["nested_mse"])
+    assert abs(root_of_mean - ref["nested"]) > 5e-3
 
 
 def test_exercise_3_mistakes(ex, right, assert_wrong):
@@ -122,3 +127,52 @@ def test_exercise_3_reference_is_a_real_trade():
 def test_unanswered(ex, exercise, names):
     text = ex.feedback(exercise, **dict.fromkeys(names, ...))
     assert text.startswith(f"Exercise {exercise} is not answered yet"), text
+
+
+# --------------------------------------------------------------------------- odd answers
+
+ODD = [
+    np.array([0.3]),
+    np.array([0.3, 1.0]),
+    pd.Series([0.3]),
+    "0.3",
+    None,
+    float("nan"),
+    float("inf"),
+    [0.3, 1.0],
+]
+
+
+@pytest.mark.parametrize("value", ODD, ids=lambda v: type(v).__name__ + repr(v)[:12])
+def test_odd_answers_get_a_sentence(ex, right, assert_wrong, value):
+    """Arrays, Series, strings, None, NaN and lists where a number goes: a specific message."""
+    cases = [
+        ("1", {"best_alpha": value, "one_se_alpha": 1.0}, "`best_alpha`"),
+        ("1", {"best_alpha": 0.3, "one_se_alpha": value}, "`one_se_alpha`"),
+        ("2", {**right["2"], "nested_rmse": value}, "`nested_rmse`"),
+        ("2", {**right["2"], "best_alpha": value}, "`best_alpha`"),
+        ("3", {**right["3"], "cost": value}, "`cost`"),
+        ("3", {**right["3"], "features_saved": value}, "`features_saved`"),
+    ]
+    for exercise, answers, message in cases:
+        assert_wrong(ex.feedback(exercise, **answers), exercise, message)
+
+
+def test_per_fold_arrays_are_named(ex, right, assert_wrong):
+    """The classic slip: the five outer folds' values instead of their mean."""
+    ref = lesson05._exercise_3()
+    differences = np.subtract(ref["one_se"], ref["best"])
+    outer = np.full(5, right["2"]["nested_rmse"])
+    assert_wrong(ex.feedback("2", **{**right["2"], "nested_rmse": outer}), "2", "holds 5 values")
+    assert_wrong(ex.feedback("3", **{**right["3"], "cost": differences}), "3", "holds 5 values")
+    assert_wrong(ex.feedback("3", **{**right["3"], "rule": None}), "3", "`rule` should be")
+
+
+def test_wrong_method_values_are_told_apart(ex, right, assert_wrong):
+    """Close-but-wrong values: each gap is far wider than the check's tolerance."""
+    ref = lesson05._exercise_3()
+    differences = np.subtract(ref["one_se"], ref["best"])
+    ddof0 = differences.std(ddof=0) / np.sqrt(5)
+    se = differences.std(ddof=1) / np.sqrt(5)
+    assert abs(ddof0 - se) > 10 * 1e-3  # the check's tolerance is 1e-3
+    assert_wrong(ex.feedback("3", **{**right["3"], "cost_se": ddof0}), "3", "`ddof=0`")

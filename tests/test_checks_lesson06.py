@@ -5,6 +5,8 @@ That the solutions notebook's answers pass is tested for every lesson in test_ch
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
@@ -164,18 +166,89 @@ def test_exercise_3_mistakes(ex, right, assert_wrong):
 # --------------------------------------------------------------------------- exercise 4
 
 
+def test_exercise_4_accepts_arrays_and_a_column(ex, right):
+    accuracies, losses = np.array(right["4"]["accuracies"]), pd.Series(right["4"]["losses"])
+    for answers in (
+        {"accuracies": accuracies, "losses": losses},
+        {"accuracies": accuracies.reshape(-1, 1), "losses": list(losses)},
+    ):
+        text = ex.feedback("4", **answers)
+        assert text.startswith("Correct: exercise 4."), text
+
+
 def test_exercise_4_mistakes(ex, right, assert_wrong):
     stratified = lesson06._exercise_4(stratify=True, part="test")
     training = lesson06._exercise_4(stratify=False, part="train")
+    l1 = lesson06._exercise_4(stratify=False, part="test", model="L1")
+    accuracies, losses = list(right["4"]["accuracies"]), list(right["4"]["losses"])
     cases = [
-        ({"acc_min": stratified["acc_min"]}, "stratified splits"),
-        ({"loss_max": stratified["loss_max"]}, "stratified splits"),
-        ({"acc_max": training["acc_max"]}, "*training* score"),
-        ({"loss_min": training["loss_min"]}, "*training* score"),
-        ({"acc_max": 0.99}, "is not what the exercise asks for"),
+        ({"accuracies": stratified["accuracies"]}, "stratified splits"),
+        ({"losses": stratified["losses"]}, "stratified splits"),
+        ({"accuracies": training["accuracies"]}, "*training* scores"),
+        ({"losses": training["losses"]}, "*training* scores"),
+        ({"losses": l1["losses"]}, "from the L1 model"),
+        ({"accuracies": sorted(accuracies)}, "in another order"),
+        ({"losses": losses[:19]}, "20"),
+        ({"losses": np.reshape(losses, (4, 5))}, "20"),
+        ({"losses": [*losses[:19], float("nan")]}, "NaN"),
+        ({"losses": min(losses)}, "20"),
+        ({"losses": "0.33"}, "20"),
+        ({"accuracies": None}, "20"),
+        ({"losses": [-v for v in losses]}, "negated"),
+        ({"accuracies": [100 * v for v in accuracies]}, "between 0 and 1"),
+        # A made-up list whose range matches the answer's: the check compares every split.
+        ({"losses": [min(losses)] * 10 + [max(losses)] * 10}, "differ from the scores"),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("4", **{**right["4"], **changes}), "4", message)
+
+
+def test_exercise_4_l1_and_l2_are_told_apart():
+    """Issue 13: the L1 model's largest log-loss was within 1e-4 of L2's; per split they differ
+    by far more than the check's tolerance (1e-6), and accuracies are multiples of 1/61."""
+    right = lesson06._exercise_4(stratify=False, part="test")
+    l1 = lesson06._exercise_4(stratify=False, part="test", model="L1")
+    gap = np.max(np.abs(np.subtract(right["losses"], l1["losses"])))
+    assert gap > 100 * 1e-6, gap
+    assert abs(max(right["losses"]) - max(l1["losses"])) < 1e-4  # why min/max could not
+
+
+# --------------------------------------------------------------------------- odd answers
+
+
+ODD = [np.array([0.5]), pd.Series([0.5, 0.6]), "0.5", None, float("nan"), [0.5, 0.6]]
+
+
+@pytest.mark.parametrize("value", ODD, ids=lambda v: type(v).__name__ + repr(v)[:12])
+def test_odd_answers_get_a_sentence(ex, right, assert_wrong, value):
+    cases = [
+        ("1", {**right["1"], "mean_log_loss": value}, "`mean_log_loss`"),
+        ("2", {**right["2"], "nested_log_loss": value}, "`nested_log_loss`"),
+        ("2", {**right["2"], "best_C": value}, "`best_C`"),
+        ("3", {**right["3"], "chosen_C": value}, "`chosen_C`"),
+        ("3", {**right["3"], "loss_cost": value}, "`loss_cost`"),
+    ]
+    for exercise, answers, message in cases:
+        assert_wrong(ex.feedback(exercise, **answers), exercise, message)
+
+
+def test_odd_models_and_feature_lists(ex, right, assert_wrong):
+    from sklearn.linear_model import LogisticRegression
+
+    kept = list(right["3"]["kept"])
+    mask = np.isin(lesson06._all_feature_names(), kept)
+    cases = [
+        ("1", {"model": LogisticRegression}, "with its parentheses"),
+        ("1", {"model": LogisticRegression()}, "fails on missing values"),
+        ("1", {"model": "pipeline"}, "should be a scikit-learn estimator"),
+        ("1", {"mean_log_loss": np.full(5, 0.4)}, "holds 5 values"),
+        ("3", {"kept": mask}, "feature *names*"),
+        ("3", {"kept": [*kept[:-1], "cp_9"]}, "not features of the preprocessed data"),
+        ("3", {"kept": None}, "should be a list of feature names"),
+    ]
+    for exercise, changes, message in cases:
+        answers = {**right[exercise], **changes}
+        assert_wrong(ex.feedback(exercise, **answers), exercise, message)
 
 
 @pytest.mark.parametrize(
@@ -184,7 +257,7 @@ def test_exercise_4_mistakes(ex, right, assert_wrong):
         ("1", ("model", "mean_log_loss")),
         ("2", ("nested_log_loss", "best_inner_log_loss", "best_C")),
         ("3", ("chosen_C", "kept", "loss_cost")),
-        ("4", ("acc_min", "acc_max", "loss_min", "loss_max")),
+        ("4", ("accuracies", "losses")),
     ],
 )
 def test_unanswered(ex, exercise, names):

@@ -44,6 +44,21 @@ def _folds(seed: int):
     return KFold(n_splits=5, shuffle=True, random_state=seed)
 
 
+def _expect_summary(name: str, value: object, what: str, how: str) -> float:
+    """``value`` as a number; a list or array of per-fold values gets its own message."""
+    if not isinstance(value, (str, bytes, dict)) and hasattr(value, "__len__"):
+        try:
+            size = len(value)
+        except TypeError:  # a 0-d NumPy array
+            size = -1
+        if size >= 1:
+            raise Incorrect(
+                f"`{name}` holds {size} value{'s' if size != 1 else ''} ({what}); the exercise asks "
+                f"for one number: {how}."
+            )
+    return expect_number(name, value)
+
+
 # --------------------------------------------------------------------------- exercise 1
 
 
@@ -58,15 +73,19 @@ def _one_se(margin: str, simpler: str) -> float:
 @EXERCISES.exercise(
     "1",
     hints=(
-        "Average each row over the folds (axis=1); the best alpha has the smallest mean RMSE.",
-        "Standard errors: `fold_rmse.std(axis=1, ddof=1) / np.sqrt(5)`. The threshold is the best "
-        "mean plus the standard error *of the best alpha*.",
-        "Among the alphas whose mean RMSE is at most the threshold, take the simplest model: the "
-        "largest alpha (the strongest penalty). Or call one_standard_error_rule(alphas, mean_rmse, "
-        "standard_errors, simpler='higher', greater_is_better=False).",
+        "The rule has three steps: find the alpha with the lowest mean RMSE; draw a threshold at "
+        "that mean plus *its* standard error; among the alphas at or under the threshold, take "
+        "the simplest model — for alpha, the largest (the strongest penalty).",
+        "Means and standard errors over the 5 folds (one row per alpha): "
+        "`fold_rmse.mean(axis=1)` and `fold_rmse.std(axis=1, ddof=1) / np.sqrt(5)`; the best "
+        "alpha is `alphas[np.argmin(mean_rmse)]`.",
+        "`one_standard_error_rule(alphas, mean_rmse, standard_errors, simpler='higher', "
+        "greater_is_better=False)` gives `one_se_alpha`.",
     ),
 )
 def _grade_1(best_alpha, one_se_alpha):
+    for name, value in (("best_alpha", best_alpha), ("one_se_alpha", one_se_alpha)):
+        _expect_summary(name, value, "an array, not one alpha", "one of the six alphas, a float")
     means = np.array(FOLD_RMSE).mean(axis=1)
     best = ALPHAS[int(np.argmin(means))]
     worst = ALPHAS[int(np.argmax(means))]
@@ -187,7 +206,12 @@ def _exercise_2_mistakes() -> dict[str, float]:
 def _grade_2(nested_rmse, best_inner_rmse, best_alpha):
     ref = _exercise_2()
     tol = 1e-3
-    nested = expect_number("nested_rmse", nested_rmse)
+    how = "their mean, e.g. `outer_rmse.mean()`"
+    nested = _expect_summary("nested_rmse", nested_rmse, "one per outer fold?", how)
+    _expect_summary("best_inner_rmse", best_inner_rmse, "one per fold?", "`-search.best_score_`")
+    _expect_summary(
+        "best_alpha", best_alpha, "not one alpha", "`search.best_params_['ridge__alpha']`"
+    )
     if nested < 0 or expect_number("best_inner_rmse", best_inner_rmse) < 0:
         raise Incorrect(
             "an RMSE is positive: scikit-learn's 'neg_root_mean_squared_error' scores are "
@@ -216,6 +240,12 @@ def _grade_2(nested_rmse, best_inner_rmse, best_alpha):
                 (
                     wrong["nested_mse"],
                     "that is a mean squared error; the exercise asks for the RMSE "
+                    "(scoring='neg_root_mean_squared_error').",
+                ),
+                (
+                    float(np.sqrt(wrong["nested_mse"])),
+                    "that is the square root of the mean MSE over the outer folds; the exercise "
+                    "asks for the mean of the five outer RMSEs "
                     "(scoring='neg_root_mean_squared_error').",
                 ),
             ],
@@ -323,6 +353,13 @@ def _summary(differences: tuple[float, ...]) -> tuple[float, float, float]:
     ),
 )
 def _grade_3(cost, cost_se, features_saved, rule):
+    _expect_summary("cost", cost, "one per outer fold?", "the mean of the paired differences")
+    _expect_summary(
+        "cost_se", cost_se, "one per outer fold?", "the standard error of their mean, one number"
+    )
+    _expect_summary(
+        "features_saved", features_saved, "one per outer fold?", "their mean over the folds"
+    )
     ref = _exercise_3()
     differences = tuple(a - b for a, b in zip(ref["one_se"], ref["best"]))
     mean, se, sd = _summary(differences)
@@ -357,6 +394,11 @@ def _grade_3(cost, cost_se, features_saved, rule):
         tol=tol,
         mistakes=[
             (sd, "that is the standard deviation of the differences; divide by sqrt(5)."),
+            (
+                sd * np.sqrt(4 / 5) / np.sqrt(5),
+                "that standard deviation uses `ddof=0`; the exercise asks for `ddof=1` (the "
+                "sample standard deviation of five differences).",
+            ),
             (
                 unpaired,
                 "that treats the two rules' RMSEs as independent. They were scored on the same "

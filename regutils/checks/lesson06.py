@@ -15,8 +15,10 @@ import numpy as np
 from regutils.feedback import (
     ExerciseBook,
     Incorrect,
+    expect_array,
     expect_choice,
     expect_close,
+    expect_close_array,
     expect_number,
 )
 
@@ -70,6 +72,21 @@ def _cv_log_losses(model: Any, X: Any = None, cv: Any = None) -> np.ndarray:
     )
 
 
+def _expect_summary(name: str, value: object, what: str, how: str) -> float:
+    """``value`` as a number; a list or array of per-fold values gets its own message."""
+    if not isinstance(value, (str, bytes, dict)) and hasattr(value, "__len__"):
+        try:
+            size = len(value)
+        except TypeError:  # a 0-d NumPy array
+            size = -1
+        if size >= 1:
+            raise Incorrect(
+                f"`{name}` holds {size} value{'s' if size != 1 else ''} ({what}); the exercise "
+                f"asks for one number: {how}."
+            )
+    return expect_number(name, value)
+
+
 # --------------------------------------------------------------------------- exercise 1
 
 
@@ -101,7 +118,7 @@ def _probe_unknown_code(model: Any) -> None:
     rare = (X["restecg"] == 1).to_numpy()
     try:
         clone(model).fit(X[~rare], y[~rare]).predict_proba(X[rare])
-    except ValueError as error:
+    except Exception as error:
         if "unknown categor" in str(error).lower():
             raise Incorrect(
                 "a training part that lacks a rare code (restecg = 1: 4 patients) makes the "
@@ -163,11 +180,13 @@ def _grade_1(model: Any, mean_log_loss: Any) -> str:
 
 
 def _check_1(model: Any, mean_log_loss: Any) -> str:
-    if not (hasattr(model, "fit") and hasattr(model, "predict_proba")):
+    if isinstance(model, type) or not (hasattr(model, "fit") and hasattr(model, "predict_proba")):
         raise Incorrect(
             "`model` should be a scikit-learn estimator that takes the raw table X and predicts "
-            "probabilities: make_pipeline(<your ColumnTransformer>, logistic(1.0, 0.0))."
+            "probabilities: make_pipeline(<your ColumnTransformer>, logistic(1.0, 0.0)) — an "
+            "instance, with its parentheses."
         )
+    _expect_summary("mean_log_loss", mean_log_loss, "one per fold?", "minus the mean of the scores")
     from sklearn.base import clone
 
     X_train, X_test, y_train, _ = _first_fold()
@@ -187,6 +206,16 @@ def _check_1(model: Any, mean_log_loss: Any) -> str:
                 "part: use OneHotEncoder(handle_unknown='ignore')."
             ) from None
         raise Incorrect(f"fitting `model` on a training part fails: {text[:200]}") from None
+    except Exception as error:  # a model of another kind: say what failed, in one sentence
+        raise Incorrect(
+            f"fitting `model` on a training part of X fails ({type(error).__name__}: "
+            f"{str(error)[:150]}); it should be an unfitted scikit-learn pipeline that takes "
+            "the raw table X."
+        ) from None
+    if p.shape != (len(X_test),):
+        raise Incorrect(
+            "`model.predict_proba` should give one row per patient and one column per class."
+        )
     _probe_unknown_code(model)
     reference = _pipeline(1.0, 0.0).fit(X_train, y_train).predict_proba(X_test)[:, 1]
     if p.shape != reference.shape or np.abs(p - reference).max() > 1e-4:
@@ -277,6 +306,11 @@ def _exercise_2_mistakes() -> dict[str, float]:
     ),
 )
 def _grade_2(nested_log_loss: Any, best_inner_log_loss: Any, best_C: Any) -> str:
+    _expect_summary(
+        "nested_log_loss", nested_log_loss, "one per outer fold?", "minus the mean of the scores"
+    )
+    _expect_summary("best_inner_log_loss", best_inner_log_loss, "", "`-search.best_score_`")
+    _expect_summary("best_C", best_C, "not one C", "`search.best_params_['logisticregression__C']`")
     ref = _exercise_2()
     remark = "Report the nested log-loss; use the search fitted on all rows as the model."
     answers = {
@@ -375,6 +409,14 @@ def _one_se(simpler: str, on: str = "log-loss") -> float:
 
 
 @cache
+def _all_feature_names() -> tuple[str, ...]:
+    from regutils.preprocessing import heart_preprocessor
+
+    X, _ = _heart()
+    return tuple(str(name) for name in heart_preprocessor().fit(X).get_feature_names_out())
+
+
+@cache
 def _kept(C: float) -> tuple[str, ...]:
     X, y = _heart()
     model = _pipeline(C, 1.0).fit(X, y)
@@ -397,6 +439,8 @@ def _kept(C: float) -> tuple[str, ...]:
     ),
 )
 def _grade_3(chosen_C: Any, kept: Any, loss_cost: Any) -> str:
+    _expect_summary("chosen_C", chosen_C, "not one C", "one of the five Cs, a float")
+    _expect_summary("loss_cost", loss_cost, "one per C?", "the chosen C's mean minus the best mean")
     means, _, _ = _exercise_3_folds()
     expected = _one_se("lower")
     best = EXERCISE_3_C[int(np.argmin(means))]
@@ -421,8 +465,20 @@ def _grade_3(chosen_C: Any, kept: Any, loss_cost: Any) -> str:
         raise Incorrect(f"C = {C:g} is not the one-standard-error choice on log-loss.")
     if isinstance(kept, (str, bytes)) or not hasattr(kept, "__iter__"):
         raise Incorrect("`kept` should be a list of feature names, e.g. ['ca', 'sex', ...].")
+    if not all(isinstance(name, str) for name in kept):
+        raise Incorrect(
+            "`kept` should hold feature *names* (strings such as 'ca' or 'cp_4'), not "
+            f"{type(next(n for n in kept if not isinstance(n, str))).__name__} values: index "
+            "model[:-1].get_feature_names_out() with the mask `coef_[0] != 0`."
+        )
     names = sorted(str(name) for name in kept)
     right = list(_kept(expected))
+    unknown = sorted(set(names) - set(_all_feature_names()))
+    if unknown:
+        raise Incorrect(
+            f"`kept` holds names that are not features of the preprocessed data "
+            f"({', '.join(unknown[:3])}): take them from model[:-1].get_feature_names_out()."
+        )
     if names != right:
         if names == list(_kept(best)):
             raise Incorrect(
@@ -461,7 +517,8 @@ def _grade_3(chosen_C: Any, kept: Any, loss_cost: Any) -> str:
 
 
 @cache
-def _exercise_4(stratify: bool, part: str) -> dict[str, float]:
+def _exercise_4(stratify: bool, part: str, model: str = "L2") -> dict[str, tuple[float, ...]]:
+    """Accuracy and log-loss of each of the 20 splits, in seed order (and typical mistakes)."""
     from sklearn.metrics import log_loss
     from sklearn.model_selection import train_test_split
 
@@ -471,51 +528,76 @@ def _exercise_4(stratify: bool, part: str) -> dict[str, float]:
         X_train, X_test, y_train, y_test = train_test_split(
             X, y, test_size=0.2, random_state=seed, stratify=y if stratify else None
         )
-        model = _pipeline(1.0, 0.0).fit(X_train, y_train)
+        fitted = _pipeline(1.0, 1.0 if model == "L1" else 0.0).fit(X_train, y_train)
         X_part, y_part = (X_test, y_test) if part == "test" else (X_train, y_train)
-        accuracies.append(model.score(X_part, y_part))
-        losses.append(log_loss(y_part, model.predict_proba(X_part)[:, 1]))
-    return {
-        "acc_min": float(min(accuracies)),
-        "acc_max": float(max(accuracies)),
-        "loss_min": float(min(losses)),
-        "loss_max": float(max(losses)),
-    }
+        accuracies.append(float(fitted.score(X_part, y_part)))
+        losses.append(float(log_loss(y_part, fitted.predict_proba(X_part)[:, 1])))
+    return {"accuracies": tuple(accuracies), "losses": tuple(losses)}
 
 
 @EXERCISES.exercise(
     "4",
     hints=(
-        "One loop over the 20 seeds: split, fit a fresh pipeline on the training part, score "
-        "the test part twice — accuracy (model.score) and log-loss (of predict_proba's column "
-        "for class 1).",
-        "X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, "
-        "random_state=seed); log_loss(y_test, fitted.predict_proba(X_test)[:, 1]). Collect "
-        "both in lists; min and max of each are the answers.",
+        "How much does one split's score vary? Repeat the same experiment — split, fit a fresh "
+        "pipeline on the training part, score the test part — once per seed, and keep every "
+        "score: accuracy (the share of right labels) and log-loss (of the probabilities).",
+        "In a loop `for seed in range(20):`, `train_test_split(X, y, test_size=0.2, "
+        "random_state=seed)` (no `stratify`), then `fitted.score(X_test, y_test)` for the "
+        "accuracy and `log_loss(y_test, fitted.predict_proba(X_test)[:, 1])` for the log-loss.",
+        "Append them to two lists, `accuracies` and `losses`, in seed order (do not sort them); "
+        "`min(accuracies), max(accuracies)` then give the range.",
     ),
 )
-def _grade_4(acc_min: Any, acc_max: Any, loss_min: Any, loss_max: Any) -> str:
+def _grade_4(accuracies: Any, losses: Any) -> str:
     right = _exercise_4(stratify=False, part="test")
-    answers = {"acc_min": acc_min, "acc_max": acc_max, "loss_min": loss_min, "loss_max": loss_max}
-    remark = "One model, one dataset: the split alone moves accuracy by about ten points."
-    if _all_close(answers, right, tol=1e-4):
-        return remark
-    # Wrong: only now compute what the typical mistakes give.
-    stratified = _exercise_4(stratify=True, part="test")
-    training = _exercise_4(stratify=False, part="train")
-    for name, value in answers.items():
-        expect_close(
+    acc = expect_array("accuracies", accuracies, (N_SPLITS_4,), unit="seed, in seed order")
+    loss = expect_array("losses", losses, (N_SPLITS_4,), unit="seed, in seed order")
+    if np.any((acc < 0) | (acc > 1)):
+        raise Incorrect("`accuracies` should be shares between 0 and 1 (model.score gives them).")
+    if np.any(loss < 0):
+        raise Incorrect(
+            "`losses` should be log-losses, positive numbers: 'neg_log_loss' scores are negated."
+        )
+    # An accuracy on 61 test patients is a multiple of 1/61, and the log-losses of L1 and L2
+    # models or of other splits differ by far more than 1e-6 (tests/test_checks_lesson06.py).
+    for name, value, tol in (("accuracies", acc, 1e-9), ("losses", loss, 1e-6)):
+        if np.max(np.abs(value - right[name])) <= tol:
+            continue
+        if np.max(np.abs(np.sort(value) - np.sort(right[name]))) <= tol:
+            raise Incorrect(
+                f"`{name}` holds the right values in another order: keep them in seed order, "
+                "0 to 19 (do not sort them)."
+            )
+        wrong = {
+            "stratified": _exercise_4(stratify=True, part="test"),
+            "training": _exercise_4(stratify=False, part="train"),
+            "L1": _exercise_4(stratify=False, part="test", model="L1"),
+        }
+        expect_close_array(
             name,
             value,
             right[name],
-            tol=1e-4,
+            tol=tol,
             mistakes=[
                 (
-                    stratified[name],
-                    "that comes from stratified splits; the exercise asks for plain "
+                    wrong["stratified"][name],
+                    "these come from stratified splits; the exercise asks for plain "
                     "train_test_split without `stratify`.",
                 ),
-                (training[name], "that is a *training* score; score each model on its test part."),
+                (
+                    wrong["training"][name],
+                    "these are *training* scores; score each model on its test part.",
+                ),
+                (
+                    wrong["L1"][name],
+                    "these come from the L1 model; the exercise scores the L2 model "
+                    "`logistic(1.0, 0.0)`.",
+                ),
             ],
+            otherwise="differ from the scores of the exercise's 20 splits (seeds 0 to 19, "
+            "test_size=0.2, the L2 pipeline refitted on each training part).",
         )
-    return remark
+    return (
+        f"One model, one dataset: accuracy from {min(acc):.3f} to {max(acc):.3f} and log-loss "
+        f"from {min(loss):.3f} to {max(loss):.3f}, from the split alone."
+    )
