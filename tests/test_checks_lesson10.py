@@ -1,9 +1,10 @@
 """Lesson 10's exercise checks: right answers pass, known-wrong answers get their message.
 
-Exercises 1, 2 and 4 take numbers and a history table and run in the test process. Exercise 3
-trains a small Keras network on the heart data, and the re-implemented stopping rules are
-compared with Keras' ``EarlyStopping`` and our ``GeneralizationLoss``: those tests
-(``@pytest.mark.keras``) run in one fresh Python process started by
+Exercises 1, 2 and 5 take numbers and run in the test process, as do exercises 4 and 6 on
+synthetic history tables with their model tests switched off. Exercises 3, 4 and 6 train small
+Keras networks on the heart data (once per module, shared by the tests), and the re-implemented
+stopping rules are compared with Keras' ``EarlyStopping`` and our ``GeneralizationLoss``: those
+tests (``@pytest.mark.keras``) run in one fresh Python process started by
 :func:`test_keras_tests_pass_in_a_fresh_process` (see tests/fresh_process.py for why).
 """
 
@@ -492,7 +493,8 @@ def _runs_6():
     return histories
 
 
-def _answers_6(histories):
+def _answers_6(histories, models=None):
+    """Exercise 6's right answers for these histories (``models``: three stand-ins by default)."""
     extra, gain = [], []
     for history in histories:
         losses = history["val_loss"].to_numpy()
@@ -502,13 +504,20 @@ def _answers_6(histories):
     choice = "patience 20" if np.mean(gain) >= 0.01 else "patience 5"
     return {
         "histories": histories,
+        "models": [object(), object(), object()] if models is None else models,
         "extra_epochs": np.array(extra),
         "loss_gain": np.array(gain),
         "choice": choice,
     }
 
 
-def test_6_right_and_the_message_does_not_depend_on_the_choice(ex):
+@pytest.fixture
+def rules_only_6(monkeypatch):
+    """Exercise 6's check without its model tests, to feed the rules synthetic histories."""
+    monkeypatch.setattr(lesson10, "_expect_runs_6", lambda *args: None)
+
+
+def test_6_right_and_the_message_does_not_depend_on_the_choice(ex, rules_only_6):
     right = _answers_6(_runs_6())
     first = ex.feedback("6", **right)
     assert first.startswith("Correct: exercise 6."), first
@@ -522,7 +531,7 @@ def test_6_right_and_the_message_does_not_depend_on_the_choice(ex):
     assert ex.feedback("6", **other) == first
 
 
-def test_6_wrong(ex, assert_wrong):
+def test_6_wrong(ex, rules_only_6, assert_wrong):
     right = _answers_6(_runs_6())
     other_choice = "patience 5" if right["choice"] == "patience 20" else "patience 20"
     histories = right["histories"]
@@ -531,6 +540,8 @@ def test_6_wrong(ex, assert_wrong):
         losses = history["val_loss"].to_numpy()
         stops = [lesson10.patience_rule(losses, p)[0] for p in (5, 20)]
         last.append(losses[stops[0] - 1] - losses[stops[1] - 1])
+    with_inf = [h.copy() for h in histories]
+    with_inf[1].iloc[30, with_inf[1].columns.get_loc("val_loss")] = np.inf
     cases = [
         ({"choice": other_choice}, "but your own numbers say"),
         ({"choice": "20"}, "`choice` should be 'patience 5' or 'patience 20'"),
@@ -541,11 +552,99 @@ def test_6_wrong(ex, assert_wrong):
         ({"loss_gain": right["loss_gain"][:2]}, "should have 3 numbers"),
         ({"histories": histories[:2]}, "should have 3 items"),
         ({"histories": [histories[0]] * 3}, "the same run"),
-        ({"histories": [h.iloc[:50] for h in histories]}, "has 50 epochs"),
+        ({"histories": [histories[0], histories[1], histories[0].copy()]}, "the same run"),
+        ({"histories": [h.iloc[:50] for h in histories]}, "`histories[0]` has 50 epochs"),
         ({"histories": [h["val_loss"] for h in histories]}, "with a 'val_loss' column"),
+        ({"histories": [h.to_dict("list") for h in histories]}, "`histories[0]` is a dict"),
+        ({"histories": with_inf}, "`histories[1]`'s 'val_loss' contains NaN or infinite"),
+        ({"models": None}, "`models` should be a list of 3 items, got a NoneType"),
+        ({"models": right["models"][:2]}, "`models` should have 3 items, it has 2"),
+        ({"models": "models"}, "`models` should be a list of 3 items, got a str"),
     ]
     assert not np.allclose(last, right["loss_gain"])
     for changes, message in cases:
         answers = dict(right)
         answers.update(changes)
         assert_wrong(ex.feedback("6", **answers), "6", message)
+
+
+@pytest.fixture(scope="module")
+def runs_6(run_4):
+    """Exercise 6's recipe for seeds 1, 2, 3 (seed 1 is exercise 4's run, reused): the answers."""
+    import keras
+
+    from regutils.training import build_mlp, train
+
+    Z_train, y_train, Z_val, y_val = lesson10._heart_split()
+    models, histories = [run_4[0]], [run_4[1]]
+    for seed in (2, 3):
+        keras.utils.set_random_seed(seed)
+        model = build_mlp(Z_train.shape[1], (64, 64), seed=seed)
+        histories.append(train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=100))
+        models.append(model)
+    return _answers_6(histories, models)
+
+
+@pytest.mark.keras
+def test_6_keras_right(ex, runs_6):
+    text = ex.feedback("6", **runs_6)
+    assert text == (
+        "Correct: exercise 6. Your choice follows from your own numbers: epochs paid against "
+        "validation loss gained."
+    ), text
+
+
+@pytest.mark.keras
+def test_6_keras_made_up_mismatched_or_repeated_runs(ex, runs_6, heart_run, assert_wrong):
+    """Made-up, edited or borrowed tables, and untrained, wrong or repeated networks, never pass.
+
+    Each case comes with its own right epochs and gains, so only the runs are wrong.
+    """
+    from regutils.training import build_mlp
+
+    models, histories = runs_6["models"], runs_6["histories"]
+    m0, m1, m2 = models
+    h0, h1, h2 = histories
+    edited = h1.copy()
+    edited.iloc[50, edited.columns.get_loc("val_loss")] += 0.005
+    cases = [
+        # made-up tables with plausible curves, next to the real networks
+        ({"histories": _runs_6()}, "`histories[0]` is not the history of `models[0]`"),
+        ({"histories": [h0, h1, _runs_6()[2]]}, "`histories[2]` is not the history of `models[2]`"),
+        # an edited table: one epoch's loss changed
+        ({"histories": [h0, edited, h2]}, "`histories[1]` is not the history of `models[1]`"),
+        # networks that did not make these runs
+        ({"models": [m0, m1, build_mlp(22, (64, 64), seed=3)]}, "`models[2]` has not been trained"),
+        (
+            {"models": [build_mlp(13, (64, 64), seed=3), m1, m2]},
+            "`models[0]` has the wrong inputs: start the Sequential with `keras.Input(shape=(22,))`",
+        ),
+        ({"models": [m0, m1, heart_run[1]]}, "`histories[2]` is not the history of `models[2]`"),
+        ({"models": [m1, m0, m2]}, "`histories[0]` is the history of `models[1]`, not of"),
+        ({"models": [m0, "model", m2]}, "`models[1]` should be a Keras model"),
+        ({"models": m0}, "`models` should be a list of 3 items, got a Sequential"),
+        # the same run more than once
+        ({"models": [m0, m0, m2]}, "`models` holds the same network more than once"),
+        ({"models": [m0, m0, m2], "histories": [h0, h0, h2]}, "are the same run"),
+    ]
+    for changes, message in cases:
+        answers = _answers_6(changes.get("histories", histories), changes.get("models", models))
+        assert_wrong(ex.feedback("6", **answers), "6", message)
+
+
+@pytest.mark.keras
+def test_6_keras_a_model_changed_after_training(ex, runs_6, assert_wrong):
+    from regutils.training import build_mlp
+
+    model = runs_6["models"][2]
+    trained = model.get_weights()
+    model.set_weights(build_mlp(22, (64, 64), seed=7).get_weights())
+    try:
+        text = ex.feedback("6", **runs_6)
+    finally:
+        model.set_weights(trained)
+    assert_wrong(
+        text,
+        "6",
+        "`models[2]` was not trained on exercise 3's split, or was changed after training",
+    )

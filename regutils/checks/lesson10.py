@@ -5,7 +5,8 @@ checks recompute the answers (``regutils.callbacks.generalization_loss`` and Ker
 ``EarlyStopping`` rule with ``min_delta``, ``start_from_epoch`` and ``baseline``, re-implemented
 below and checked against Keras in ``tests/test_checks_lesson10.py``). Exercise 3 inspects the
 learner's trained Keras model and callback on the heart data; exercises 4 and 6 recompute the rules
-from the learner's own training histories. Messages name the usual mistakes: epochs counted from 0,
+from the learner's own training histories, after checking that each table is the record Keras
+kept on the learner's trained network (so a made-up, edited or borrowed table does not pass). Messages name the usual mistakes: epochs counted from 0,
 the best value *so far* against the overall best, a missing factor 100, ``restore_best_weights=False``,
 an improvement smaller than ``min_delta`` taken for a new best, and a choice its own numbers do not
 support.
@@ -375,26 +376,42 @@ def _expect_history(name: str, history: object, epochs: int, where: str = "") ->
     return losses
 
 
+def _recorded_val_loss(model: object) -> np.ndarray | None:
+    """The validation losses Keras recorded on ``model`` in its last ``fit``, or None."""
+    recorded = getattr(getattr(model, "history", None), "history", None)
+    if not isinstance(recorded, dict) or "val_loss" not in recorded:
+        return None
+    try:
+        return np.asarray(recorded["val_loss"], dtype=float)
+    except (TypeError, ValueError):
+        return None
+
+
+def _same_losses(a: np.ndarray | None, b: np.ndarray) -> bool:
+    """True if two validation-loss curves are the same run's (to float32 rounding)."""
+    return a is not None and a.shape == b.shape and np.allclose(a, b, rtol=0, atol=1e-7)
+
+
 def _expect_trained_on(name: str, model: object, losses: np.ndarray, history_name: str) -> None:
     """``model`` is the Keras model whose training run produced ``losses``, on exercise 3's split.
 
-    Keras keeps the last ``fit``'s History on the model: its validation losses must be the
+    Used by exercise 4 (one run) and exercise 6 (each of three runs). Keras keeps the last ``fit``'s History on the model: its validation losses must be the
     history's, and the model (trained without callbacks, so holding the last epoch's weights) must
     score the last of them on the validation set. A made-up or edited table, one from another run,
     or an untrained model all fail here.
     """
     expect_keras_model(name, model)
-    expect_keras_inputs(model, 22, "the 22 preprocessed columns of the heart data")
-    recorded = getattr(getattr(model, "history", None), "history", None)
-    if not isinstance(recorded, dict) or "val_loss" not in recorded:
+    try:
+        expect_keras_inputs(model, 22, "the 22 preprocessed columns of the heart data")
+    except Incorrect as error:
+        raise Incorrect(f"`{name}` has the wrong inputs: {error}") from None
+    recorded_losses = _recorded_val_loss(model)
+    if recorded_losses is None:
         raise Incorrect(
             f"`{name}` has not been trained with validation data: train it with "
             "`train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=100)`."
         )
-    recorded_losses = np.asarray(recorded["val_loss"], dtype=float)
-    if recorded_losses.shape != losses.shape or not np.allclose(
-        recorded_losses, losses, rtol=0, atol=1e-7
-    ):
+    if not _same_losses(recorded_losses, losses):
         raise Incorrect(
             f"`{history_name}` is not the history of `{name}`'s last training run: keep the table "
             f"train() returned when it trained `{name}` (not a made-up or edited one, nor one "
@@ -618,21 +635,47 @@ def _patience_table(histories) -> tuple[np.ndarray, np.ndarray]:
     return np.array(extra, dtype=float), np.array(gain)
 
 
+def _expect_runs_6(runs: list[Any], networks: list[Any]) -> None:
+    """Three distinct runs, each table the record of the network at the same position."""
+    for k, net in enumerate(networks):
+        expect_keras_model(f"models[{k}]", net)
+        if any(net is other for other in networks[:k]):
+            raise Incorrect(
+                "`models` holds the same network more than once: train one network per seed "
+                "(SEED, SEED + 1, SEED + 2) and keep each one."
+            )
+    losses = [history["val_loss"].to_numpy(dtype=float) for history in runs]
+    recorded = [_recorded_val_loss(net) for net in networks]
+    for k in range(3):
+        if _same_losses(recorded[k], losses[k]):
+            continue
+        other = next((j for j in range(3) if j != k and _same_losses(recorded[j], losses[k])), None)
+        if other is not None:
+            raise Incorrect(
+                f"`histories[{k}]` is the history of `models[{other}]`, not of `models[{k}]`: keep "
+                "each seed's table and network at the same position in the two lists."
+            )
+    for k in range(3):
+        _expect_trained_on(f"models[{k}]", networks[k], losses[k], f"histories[{k}]")
+
+
 @EXERCISES.exercise(
     "6",
     hints=(
         "A larger patience can only find a lower validation loss (it sees every epoch the smaller "
         "one saw, and more); the question is whether the gain is larger than the noise, and what "
         "it costs in epochs. Compare the two patiences on the same runs, run by run.",
-        "Train each seed's network once for 100 epochs without a callback and apply the patience "
-        "rule to its `val_loss` for patience 5 and 20 (as in exercise 4): the stopping epoch and "
-        "the restored (best-so-far) epoch.",
+        "Train each seed's network once for 100 epochs without a callback, and keep both the "
+        "network and its table, in seed order (`models.append(model)`, `histories.append(...)`): "
+        "the check compares each table with its network's own record, as in exercise 4. Apply "
+        "the patience rule to each `val_loss` for patience 5 and 20: the stopping epoch and the "
+        "restored (best-so-far) epoch.",
         "Per run: `extra_epochs = stop_20 - stop_5` and "
         "`loss_gain = val_loss[best_5 - 1] - val_loss[best_20 - 1]` (epochs counted from 1). "
         'Then `choice = "patience 20" if loss_gain.mean() >= 0.01 else "patience 5"`.',
     ),
 )
-def _grade_6(histories, extra_epochs, loss_gain, choice):
+def _grade_6(histories, models, extra_epochs, loss_gain, choice):
     import pandas as pd
 
     runs: list[Any] = expect_sequence("histories", histories, 3)
@@ -642,12 +685,15 @@ def _grade_6(histories, extra_epochs, loss_gain, choice):
                 "`histories` should hold the three DataFrames train() returns, each with a "
                 "'val_loss' column: pass validation_data=(Z_val, y_val)."
             )
-        _expect_history("histories", history, 100, where=f"history {k + 1} in `histories`")
-    if len({float(h["val_loss"].iloc[-1]) for h in runs}) < 3:
+        _expect_history("histories", history, 100, where=f"`histories[{k}]`")
+    curves = [h["val_loss"].to_numpy(dtype=float) for h in runs]
+    if any(_same_losses(curves[j], curves[k]) for k in range(3) for j in range(k)):
         raise Incorrect(
             "two histories in `histories` are the same run: train one network per seed "
             "(SEED, SEED + 1, SEED + 2)."
         )
+    networks: list[Any] = expect_sequence("models", models, 3)
+    _expect_runs_6(runs, networks)
     extra, gain = _patience_table(runs)
     extra_answer = expect_array("extra_epochs", extra_epochs, (3,), unit="run")
     if not np.allclose(extra_answer, extra):
