@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
+
+from regutils.checks import lesson01
 
 LESSON = "01"
 
@@ -16,7 +20,7 @@ EX1: dict[str, Any] = {"chosen_degree": 4, "val_rmse": 0.148, "final_rmse": 0.15
 EX2: dict[str, Any] = {"gain_low": 0.017, "gain_high": -0.011, "wins_low": 0.9, "wins_high": 0.5}
 EX4: dict[str, Any] = {
     "chosen_degree": 3,
-    "final_rmse": 0.29,
+    "final_rmse": 0.2874,
     "chosen_by_split": [6, 3, 5, 9, 3, 4, 3, 3, 6, 9],
 }
 
@@ -25,7 +29,7 @@ RIGHT = {
     "2": EX2,
     "3": {"n_needed": 20},
     "4": EX4,
-    "5": {"best_alpha": 1e-4, "best_cv_rmse": 0.26},
+    "5": {"best_alpha": 1e-4, "best_cv_rmse": 0.265},
 }
 
 WRONG: list[tuple[str, dict[str, Any], str]] = [
@@ -70,8 +74,119 @@ WRONG: list[tuple[str, dict[str, Any], str]] = [
     # exercise 5
     ("5", {"best_alpha": 1e-10, "best_cv_rmse": 0.26}, "*largest* validation RMSE"),
     ("5", {"best_alpha": 10.0, "best_cv_rmse": 0.26}, "is not what the exercise asks for"),
-    ("5", {"best_alpha": 1e-4, "best_cv_rmse": -0.26}, "negated RMSE"),
+    ("5", {"best_alpha": 1e-4, "best_cv_rmse": -0.265}, "negated RMSE"),
+    # odd answers: each gets a sentence of its own, never the "could not use your answers" net
+    ("1", {**EX1, "chosen_degree": np.array([4])}, "should be a number"),
+    ("1", {**EX1, "chosen_degree": None}, "should be a number"),
+    ("1", {**EX1, "chosen_degree": 4.5}, "should be a whole number"),
+    ("1", {**EX1, "val_rmse": pd.Series([0.148])}, "should be a number"),
+    ("1", {**EX1, "val_rmse": [0.148, 0.149]}, "should be a number"),
+    ("1", {**EX1, "final_rmse": float("nan")}, "should be a finite number"),
+    ("1", {**EX1, "final_rmse": float("inf")}, "should be a finite number"),
+    ("2", {**EX2, "gain_low": np.full(50, 0.017)}, "should be a number"),
+    ("2", {**EX2, "gain_high": "-0.011"}, "should be a number"),
+    ("2", {**EX2, "wins_low": float("nan")}, "should be a finite number"),
+    ("2", {**EX2, "wins_high": None}, "should be a number"),
+    ("3", {"n_needed": np.array([20])}, "should be a number"),
+    ("3", {"n_needed": "20"}, "should be a number"),
+    ("3", {"n_needed": None}, "should be a number"),
+    ("4", {**EX4, "final_rmse": np.array(0.2874)}, "should be a number"),
+    ("4", {**EX4, "chosen_by_split": np.array(3)}, "got a single number in a 0-d array"),
+    ("4", {**EX4, "chosen_by_split": 3}, "should be a list of 10 items"),
+    ("4", {**EX4, "chosen_by_split": "6359343369"}, "should be a list of 10 items"),
+    ("4", {**EX4, "chosen_by_split": np.reshape(EX4["chosen_by_split"], (2, 5))}, "10 items"),
+    ("4", {**EX4, "chosen_by_split": [6, 3, 5, 9, 3, 4, 3, 3, 6, np.nan]}, "finite number"),
+    ("4", {**EX4, "chosen_by_split": [str(d) for d in EX4["chosen_by_split"]]}, "a number"),
+    ("4", {**EX4, "chosen_by_split": EX4["chosen_by_split"][::-1]}, "in that order"),
+    ("5", {"best_alpha": np.array([1e-4]), "best_cv_rmse": 0.265}, "should be a number"),
+    ("5", {"best_alpha": 1e-4, "best_cv_rmse": None}, "should be a number"),
+    ("5", {"best_alpha": 1e-4, "best_cv_rmse": float("inf")}, "finite number"),
 ]
+
+
+def _computed_wrong() -> list[tuple[str, dict[str, Any], str]]:
+    """Wrong answers computed from the checks' references: right-looking numbers from the wrong
+    quantity, each within the old tolerance of the right one (so they passed before)."""
+    one, four, five = lesson01._exercise_1(), lesson01._exercise_4(), lesson01._exercise_5()
+    chosen = one["chosen"]
+    best = int(np.argmin(five["mean_rmse"]))
+    # another degree's validation / test RMSE: 0.0016 from the chosen degree's (old tol 0.002)
+    near_val = min(
+        (d for d in range(10) if d != chosen),
+        key=lambda d: abs(one["validation"][d] - one["validation"][chosen]),
+    )
+    near_test = min(
+        (d for d in range(10) if d != chosen and one["test"][d] > min(one["test"])),
+        key=lambda d: abs(one["test"][d] - one["test"][chosen]),
+    )
+    # the final test RMSE of another degree refitted: degree 9 is 0.0009 away (old tol 0.005)
+    near_refit = min(
+        (d for d in range(10) if d != four["chosen"]),
+        key=lambda d: abs(four["refit_by_degree"][d] - four["final"]),
+    )
+    ex5 = {"best_alpha": float(five["alphas"][best])}
+    return [
+        (
+            "1",
+            {**EX1, "val_rmse": one["validation"][near_val]},
+            f"validation RMSE of degree {near_val}",
+        ),
+        ("1", {**EX1, "final_rmse": one["test"][near_test]}, f"test RMSE of degree {near_test}"),
+        (
+            "4",
+            {**EX4, "final_rmse": four["refit_by_degree"][near_refit]},
+            f"degree {near_refit} refitted",
+        ),
+        ("5", {**ex5, "best_cv_rmse": five["root_mean_mse"][best]}, "mean *squared* error"),
+        ("5", {**ex5, "best_cv_rmse": five["median_rmse"][best]}, "*median* over the folds"),
+        ("5", {**ex5, "best_cv_rmse": five["train_rmse"][best]}, "*training* RMSE"),
+        (
+            "5",
+            {
+                "best_alpha": float(five["alphas"][np.argmin(five["unshuffled_rmse"])]),
+                "best_cv_rmse": float(five["unshuffled_rmse"].min()),
+            },
+            "unshuffled folds",
+        ),
+        # exercise 2 scored on the test set drawn with seed 0: its mean gain is 0.0012 off
+        ("2", {**EX2, "gain_low": 0.01588}, "is not what the exercise asks for"),
+    ]
+
+
+COMPUTED = _computed_wrong()
+
+
+@pytest.mark.parametrize(
+    "exercise, answers, message", COMPUTED, ids=[f"{e}-{m[:24]}" for e, _, m in COMPUTED]
+)
+def test_wrong_quantities_within_the_old_tolerances_do_not_pass(
+    ex, assert_wrong, exercise, answers, message
+):
+    assert_wrong(ex.feedback(exercise, **answers), exercise, message)
+
+
+def test_tolerances_sit_well_inside_the_gaps_they_must_tell_apart():
+    one, four, five = lesson01._exercise_1(), lesson01._exercise_4(), lesson01._exercise_5()
+    chosen, best = one["chosen"], int(np.argmin(five["mean_rmse"]))
+    gaps = {
+        "validation": min(
+            abs(v - one["validation"][chosen])
+            for d, v in enumerate(one["validation"])
+            if d != chosen
+        ),
+        "refit": min(
+            abs(v - four["final"])
+            for d, v in enumerate(four["refit_by_degree"])
+            if d != four["chosen"]
+        ),
+        "cv": min(
+            abs(five[k][best] - five["mean_rmse"][best])
+            for k in ("root_mean_mse", "median_rmse", "train_rmse")
+        ),
+    }
+    assert gaps["validation"] > 2 * lesson01._TOL_1
+    assert gaps["refit"] > 2 * 3e-4
+    assert gaps["cv"] > 2 * 6e-4
 
 
 @pytest.mark.parametrize("exercise", sorted(RIGHT))
