@@ -319,3 +319,8 @@ def test_solution_from_notebook_errors(tmp_path):
         feedback.solution_from_notebook(path, "1")
     with pytest.raises(LookupError, match="exactly one code cell tagged 'exercise-2'"):
         feedback.solution_from_notebook(path, "2")
+
+
+def test_expect_sequence_rejects_a_zero_dimensional_array():
+    with pytest.raises(Incorrect, match="should be a list of 2 items, got a ndarray"):
+        feedback.expect_sequence("x", np.array(3), 2)
