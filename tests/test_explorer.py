@@ -74,7 +74,9 @@ def test_each_lesson_explorer_uses_explore_and_stores_a_figure_then_the_fallback
     assert explorers, f"{lesson.notebook} has no explorer"
     for cell in explorers:
         kinds = [
-            "figure" if "image/png" in o.get("data", {}) else o.get("data", {}).get("text/plain")
+            "figure"
+            if "image/png" in o.get("data", {})
+            else "".join(o.get("data", {}).get("text/plain", ""))
             for o in cell["outputs"]
         ]
         assert kinds[-2:] == ["figure", EXPLORER_FALLBACK], f"{lesson.notebook}: {kinds}"
