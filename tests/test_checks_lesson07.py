@@ -310,3 +310,137 @@ def test_exercise_5_mistakes(ex, assert_wrong):
     assert ex.feedback("5", **{**EX5_RIGHT, "exclude": ...}).startswith(
         "Exercise 5 is not answered yet"
     )
+
+
+# --------------------------------------------------------------------------- odd answers
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("lambda", "has a function as its kernel_regularizer (a lambda?)"),
+        ("orthogonal", "has a OrthogonalRegularizer as its kernel_regularizer"),
+        ("functional", "build `model` as a `keras.Sequential([...])`"),
+        ("no_input", "keras.Input(shape=(22,))"),
+        ("empty", "the network is 128-64-1"),
+    ],
+)
+def test_exercise_1_odd_models(ex, case, message, assert_wrong):
+    import keras
+
+    right = keras.regularizers.L1L2(l1=0.0005, l2=0.005)
+
+    def functional():
+        inputs = keras.Input(shape=(22,))
+        hidden = keras.layers.Dense(128, activation="relu", kernel_regularizer=right)(inputs)
+        hidden = keras.layers.Dense(64, activation="relu", kernel_regularizer=right)(hidden)
+        return keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(hidden))
+
+    models = {
+        "lambda": lambda: network(lambda w: 0.005 * keras.ops.sum(w**2)),
+        "orthogonal": lambda: network(keras.regularizers.OrthogonalRegularizer(0.01)),
+        "functional": functional,
+        "no_input": lambda: keras.Sequential(
+            [
+                keras.layers.Dense(128, activation="relu", kernel_regularizer=right),
+                keras.layers.Dense(64, activation="relu", kernel_regularizer=right),
+                keras.layers.Dense(1, activation="sigmoid"),
+            ]
+        ),
+        "empty": lambda: keras.Sequential([keras.Input(shape=(22,))]),
+    }
+    assert_wrong(ex.feedback("1", model=models[case]()), "1", message)
+
+
+@pytest.mark.parametrize(
+    "odd, message",
+    [
+        (None, "should be a Keras model"),
+        (np.zeros((3, 22)), "should be a Keras model"),
+        ({"layers": []}, "should be a Keras model"),
+    ],
+)
+def test_exercise_1_odd_answers(ex, assert_wrong, odd, message):
+    assert_wrong(ex.feedback("1", model=odd), "1", message)
+
+
+@pytest.mark.parametrize(
+    "odd, message",
+    [
+        (np.array([0.5, 0.6]), "should be a number, but it is a ndarray"),
+        ("0.58", "should be a number, but it is a str"),
+        (None, "should be a number, but it is a NoneType"),
+        (float("nan"), "should be a finite number"),
+        (float("inf"), "should be a finite number"),
+        ([0.58], "should be a number, but it is a list"),
+    ],
+)
+def test_exercise_2_odd_answers(ex, assert_wrong, odd, message):
+    assert_wrong(ex.feedback("2", penalty=odd), "2", message)
+
+
+def test_exercise_2_series_is_not_a_number(ex, assert_wrong):
+    import pandas as pd
+
+    series = pd.Series([0.1, 0.2])
+    assert_wrong(ex.feedback("2", penalty=series), "2", "should be a number, but it is a Series")
+
+
+def test_exercise_3_odd_answers(ex, assert_wrong):
+    import pandas as pd
+
+    right = {"best_l2": 0.03, "chosen_l2": 0.1}
+    cases = [
+        ({"best_l2": 4}, "is the *position* of the best row"),  # row 4 of the table
+        ({"best_l2": 5}, "is the *position* of the best row"),  # counted from 1
+        ({"chosen_l2": 5}, "is the *position* of a row"),
+        ({"best_l2": 0.8544}, "not the strength with the highest mean"),  # its mean accuracy
+        ({"best_l2": np.array([0.03])}, "should be a number, but it is a ndarray"),
+        ({"best_l2": pd.Series([0.03])}, "should be a number, but it is a Series"),
+        ({"chosen_l2": None}, "should be a number, but it is a NoneType"),
+        ({"chosen_l2": float("nan")}, "should be a finite number"),
+        ({"chosen_l2": [0.1, 0.3]}, "should be a number, but it is a list"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("3", **{**right, **changes}), "3", message)
+
+
+def test_exercise_4_odd_answers(ex, assert_wrong):
+    from regutils.checks.lesson07 import _exercise_4
+
+    ref = _exercise_4()
+    right = {
+        "shrink_l2_small": ref["l2 0.1"],
+        "shrink_l2_unit": ref["l2 1.0"],
+        "shrink_decay_small": ref["decay"],
+    }
+    both = np.array([ref["l2 a 0.1"], ref["l2 0.1"]])  # optimize(...) / optimize(...): [a, b]
+    cases = [
+        ({"shrink_l2_small": both}, "holds two numbers, the factors of weights a and b"),
+        ({"shrink_decay_small": list(both)}, "holds two numbers"),
+        ({"shrink_l2_unit": "0.96"}, "should be a number, but it is a str"),
+        ({"shrink_l2_unit": None}, "should be a number, but it is a NoneType"),
+        ({"shrink_l2_small": float("nan")}, "should be a finite number"),
+        ({"shrink_l2_small": np.array([0.1, 0.2, 0.3])}, "should be a number, but it is a ndarray"),
+        # Wrong settings: lambda doubled, or the lesson's run without b's gradients.
+        ({"shrink_l2_small": 0.45}, "is not what the exercise asks for"),
+        ({"shrink_l2_small": -0.0078}, "is not what the exercise asks for"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("4", **{**right, **changes}), "4", message)
+
+
+def test_exercise_5_odd_answers(ex, assert_wrong):
+    cases = [
+        ({"steps": np.array([800])}, "should be a number, but it is a ndarray"),
+        ({"steps": None}, "should be a number, but it is a NoneType"),
+        ({"steps": float("nan")}, "should be a finite number"),
+        ({"factor_default": float("inf")}, "should be a finite number"),
+        ({"factor_default": [0.9968]}, "should be a number, but it is a list"),
+        ({"weight_decay": "1.5"}, "should be a number, but it is a str"),
+        ({"exclude": None}, "should be a list of strings"),
+        ({"exclude": np.array(["bias"])}, "should be a list of strings"),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("5", **{**EX5_RIGHT, **changes}), "5", message)

@@ -168,36 +168,148 @@ def test_exercise_2(ex, assert_wrong):
 # --------------------------------------------------------------------------- exercise 3
 
 
-@pytest.mark.keras
-def test_exercise_3(ex, assert_wrong):
-    from regutils.checks.lesson08 import _validation_images
-    from regutils.training import build_mlp
+def _passes(model, X, n=50):
+    return np.stack([np.asarray(model(X, training=True)) for _ in range(n)])
 
-    model = build_mlp(64, (32,), n_outputs=10, output_activation="softmax", dropout=0.3, seed=1)
+
+@pytest.mark.keras
+def test_exercise_3(ex, assert_wrong, solution_answers):
+    from regutils.checks.lesson08 import _mc_statistics, _validation_images
+
+    right = solution_answers(LESSON, "3")  # the solutions notebook's own answers
+    assert ex.feedback("3", **right).startswith("Correct: exercise 3."), right
+    model, passes = right["model"], np.asarray(right["passes"])
     X_val, y_val = _validation_images()
-    passes = np.stack([np.asarray(model(X_val, training=True)) for _ in range(50)])
-    predicted = passes.mean(axis=0).argmax(axis=1)
-    accuracy = float(np.mean(predicted == y_val))
-    spread = float(passes[:, np.arange(len(X_val)), predicted].std(axis=0).mean())
-    assert ex.feedback("3", model=model, mc_accuracy=accuracy, mean_spread=spread).startswith(
-        "Correct: exercise 3."
-    )
+    stats = _mc_statistics(passes, y_val)
+    # The same answers in other forms: a list of passes, the sd with ddof=1, Python floats.
+    other_forms = {
+        **right,
+        "passes": list(passes),
+        "mc_accuracy": float(right["mc_accuracy"]),
+        "mean_spread": stats["spread_ddof1"],
+    }
+    assert ex.feedback("3", **other_forms).startswith("Correct: exercise 3.")
+    off_accuracy = float(np.mean(np.asarray(model(X_val, training=False)).argmax(axis=1) == y_val))
+    accuracy = stats["accuracy"]
     cases = [
         ({"mean_spread": 0.0}, "every pass gave the same output. With training=False"),
-        ({"mean_spread": spread**2}, "that is a variance"),
-        (
-            {"mean_spread": float(passes[:, np.arange(len(X_val)), predicted].std(axis=1).mean())},
-            "take the sd over the passes (axis=0)",
-        ),
-        ({"mean_spread": spread * 3}, "is not what the exercise asks for"),
+        ({"mean_spread": stats["variance"]}, "that is a variance"),
+        ({"mean_spread": stats["over_images"]}, "take the sd over the passes (axis=0)"),
+        ({"mean_spread": stats["top_probability"]}, "each pass's *highest* probability"),
+        ({"mean_spread": stats["all_digits"]}, "the sd of all ten probabilities"),
+        ({"mean_spread": stats["true_digit"]}, "the *true* digit's probability"),
+        ({"mean_spread": stats["spread"] * 1.05}, "is not what the exercise asks for"),
+        ({"mean_spread": "small"}, "`mean_spread` should be a number"),
         ({"mc_accuracy": 1 - accuracy}, "that is the error rate"),
+        ({"mc_accuracy": accuracy + 2 / 899}, "is not what the exercise asks for"),  # made up
+        ({"mc_accuracy": np.array([accuracy])}, "`mc_accuracy` should be a number"),
+        ({"mc_accuracy": None}, "`mc_accuracy` should be a number"),
+        ({"mc_accuracy": float("nan")}, "should be a finite number"),
         ({"model": "mc_model"}, "pass the setup cell's network as `model=mc_model`"),
+        ({"model": None}, "pass the setup cell's network as `model=mc_model`"),
+        # The passes: transposed, reshaped, too few, predicted digits, NaN, not probabilities.
+        ({"passes": passes.transpose(1, 0, 2)}, "should have shape (50, 899, 10)"),
+        ({"passes": passes.reshape(50, -1)}, "should have shape (50, 899, 10)"),
+        ({"passes": passes[:49]}, "should have shape (50, 899, 10)"),
+        ({"passes": passes.argmax(axis=2)}, "should have shape (50, 899, 10)"),
+        ({"passes": passes.mean(axis=0)}, "should have shape (50, 899, 10)"),
+        ({"passes": np.where(passes > 0.99, np.nan, passes)}, "contains NaN"),
+        ({"passes": passes * 2}, "each row sums to 1"),
+        ({"passes": "passes"}, "should be an array of shape (50, 899, 10)"),
+        ({"passes": None}, "should be an array of shape (50, 899, 10)"),
     ]
+    # Dropout off: 50 copies of one deterministic pass.
+    off = np.asarray(model(X_val, training=False))
+    cases.append(({"passes": np.stack([off] * 50)}, "all passes in `passes` are the same"))
+    # Passes over the images in another order.
+    order = np.random.default_rng(0).permutation(len(X_val))
+    shuffled = _passes(model, X_val[order])
+    cases.append(({"passes": shuffled}, "`passes` do not average to what `model` predicts"))
+    # Wrong quantities that give different numbers than the right one, when they do.
+    for key, message in [
+        ("mean_of_pass_accuracies", "the mean accuracy of the single passes"),
+        ("first_pass", "that is the accuracy of one pass"),
+    ]:
+        if abs(stats[key] - accuracy) > 0.4 / 899:
+            cases.append(({"mc_accuracy": stats[key]}, message))
+    if abs(off_accuracy - accuracy) > 0.4 / 899:
+        cases.append(({"mc_accuracy": off_accuracy}, "the accuracy with dropout off"))
     for changes, message in cases:
-        answers = {"model": model, "mc_accuracy": accuracy, "mean_spread": spread, **changes}
-        assert_wrong(ex.feedback("3", **answers), "3", message)
-    assert ex.feedback("3", model=model, mc_accuracy=..., mean_spread=spread).startswith(
+        assert_wrong(ex.feedback("3", **{**right, **changes}), "3", message)
+    assert ex.feedback("3", **{**right, "mc_accuracy": ...}).startswith(
         "Exercise 3 is not answered yet"
+    )
+
+
+@pytest.mark.keras
+def test_exercise_3_untrained_or_other_models(ex, assert_wrong, solution_answers):
+    """An untrained network with statistics computed from it passed before: the check now
+    requires the trained network, and passes that come from it."""
+    import keras
+
+    from regutils.checks.lesson08 import (
+        MAX_PASS_DISTANCE,
+        _mc_statistics,
+        _reference_mean,
+        _validation_images,
+    )
+    from regutils.training import build_mlp, train
+
+    X_val, y_val = _validation_images()
+
+    def consistent(model):  # answers computed correctly, from `model`
+        passes = _passes(model, X_val)
+        stats = _mc_statistics(passes, y_val)
+        return {
+            "model": model,
+            "passes": passes,
+            "mc_accuracy": stats["accuracy"],
+            "mean_spread": stats["spread"],
+        }
+
+    untrained = build_mlp(64, (128,), n_outputs=10, output_activation="softmax", dropout=0.3)
+    assert_wrong(ex.feedback("3", **consistent(untrained)), "3", "not the trained network")
+    narrow = build_mlp(8, (16,), n_outputs=10, output_activation="softmax", dropout=0.3)
+    assert_wrong(
+        ex.feedback("3", **{**consistent(untrained), "model": narrow}),
+        "3",
+        "keras.Input(shape=(64,))",
+    )
+    binary = build_mlp(64, (16,), n_outputs=1, output_activation="sigmoid", dropout=0.3)
+    assert_wrong(
+        ex.feedback("3", **{**consistent(untrained), "model": binary}), "3", "gives (1,) outputs"
+    )
+    # Passes of another trained network, checked against the setup cell's model.
+    right = solution_answers(LESSON, "3")
+    keras.utils.set_random_seed(5)
+    other = build_mlp(64, (128,), n_outputs=10, output_activation="softmax", dropout=0.3, seed=5)
+    X_train, y_train = X_val[:300], y_val[:300]  # any other training set
+    _ = train(
+        other,
+        X_train,
+        y_train,
+        epochs=15,
+        batch_size=64,
+        learning_rate=0.003,
+        loss="sparse_categorical_crossentropy",
+    )
+    theirs = consistent(other)
+    reference = _reference_mean(right["model"])
+    distances = {
+        "own passes": np.abs(np.asarray(right["passes"]).mean(0) - reference).sum(1).mean(),
+        "another network": np.abs(theirs["passes"].mean(0) - reference).sum(1).mean(),
+    }
+    print(distances, MAX_PASS_DISTANCE)
+    assert (
+        distances["own passes"]
+        < MAX_PASS_DISTANCE / 2
+        < 2 * MAX_PASS_DISTANCE
+        < distances["another network"]
+    )
+    assert_wrong(
+        ex.feedback("3", **{**theirs, "model": right["model"]}),
+        "3",
+        "`passes` do not average to what `model` predicts",
     )
 
 
@@ -225,11 +337,97 @@ def test_exercise_4(ex, assert_wrong, solution_answers):
         ({"choice": other}, "your own counts say"),
         ({"choice": "both"}, "`choice` should be one of ['spread', 'confidence']"),
         ({"model": "mc_model"}, "pass the setup cell's network as `model=mc_model`"),
+        ({"caught_spread": np.array([spread, 1])}, "`caught_spread` should be a number"),
+        ({"caught_confidence": None}, "`caught_confidence` should be a number"),
+        ({"caught_confidence": float("nan")}, "should be a finite number"),
+        ({"choice": None}, "`choice` should be one of ['spread', 'confidence']"),
     ]
     for changes, message in cases:
         assert_wrong(ex.feedback("4", **{**right, **changes}), "4", message)
+    # An untrained network with counts computed from it.
+    from regutils.checks.lesson08 import _flag_reference as counts_of
+    from regutils.training import build_mlp
+
+    untrained = build_mlp(64, (128,), n_outputs=10, output_activation="softmax", dropout=0.3)
+    made_up = counts_of(untrained)
+    answers = {
+        "model": untrained,
+        "caught_spread": made_up["spread"],
+        "caught_confidence": made_up["confidence"],
+        "choice": "spread" if made_up["spread"] > made_up["confidence"] else "confidence",
+    }
+    assert_wrong(ex.feedback("4", **answers), "4", "not the trained network")
     # A tie goes to the one-pass method.
     tie = {**right, "caught_spread": confidence, "choice": "spread"}
     if abs(confidence - ref["spread"]) <= 7:
         assert_wrong(ex.feedback("4", **tie), "4", "your own counts say 'confidence'")
     assert ex.feedback("4", **{**right, "choice": ...}).startswith("Exercise 4 is not answered yet")
+
+
+# --------------------------------------------------------------------------- odd answers
+
+
+@pytest.mark.keras
+def test_exercise_1_odd_models(ex, assert_wrong):
+    import keras
+
+    L = keras.layers
+    inputs = keras.Input(shape=(64,))
+    hidden = L.Dropout(0.3)(L.Dense(128, activation="relu")(L.Dropout(0.2)(inputs)))
+    functional = keras.Model(inputs, L.Dense(10, activation="softmax")(hidden))
+    cases = [
+        (functional, "build `model` as a `keras.Sequential([...])`"),
+        (sequential(), "`model` has no layers"),
+        (
+            sequential(
+                L.GaussianDropout(0.2),
+                L.Dense(128, activation="relu"),
+                L.Dropout(0.3),
+                L.Dense(10, activation="softmax"),
+            ),
+            "uses GaussianDropout, a different kind of noise",
+        ),
+        (
+            keras.Sequential(
+                [L.Dropout(0.2), L.Dense(128, activation="relu"), L.Dropout(0.3), L.Dense(10)]
+            ),
+            "keras.Input(shape=(64,))",
+        ),
+    ]
+    for model, message in cases:
+        assert_wrong(ex.feedback("1", model=model), "1", message)
+
+
+@pytest.mark.parametrize("odd", [None, np.zeros((2, 64)), "Sequential"])
+def test_exercise_1_odd_answers(ex, assert_wrong, odd):
+    assert_wrong(ex.feedback("1", model=odd), "1", "should be a Keras model")
+
+
+def test_exercise_2_odd_answers(ex, assert_wrong):
+    import pandas as pd
+
+    from regutils.checks.lesson08 import _exercise_2
+
+    ref = _exercise_2()
+    x, keep = ref["x"], ref["keep"]
+    right = {"out": x * keep / 0.75, "out_inference": x, "grad_x": keep / 0.75}
+    cases = [
+        ({"out": right["out"].T}, "`out` should have shape (2, 4) (the shape of x), got (4, 2)."),
+        ({"out": right["out"].reshape(4, 2)}, "got (4, 2)"),
+        ({"out": right["out"].ravel()}, "got (8,)"),
+        ({"grad_x": None}, "`grad_x` should be an array of shape (2, 4)"),
+        (
+            {"grad_x": 1.333},
+            "`grad_x` should be an array of shape (2, 4) (the shape of x), got a float",
+        ),
+        ({"out_inference": [1.0, 2.0, 3.0]}, "got (3,)"),
+        ({"out_inference": pd.Series(x.ravel())}, "got (8,)"),
+        ({"out": np.where(keep, np.inf, 0.0)}, "contains NaN or infinite values"),
+        # Another random draw: the right method, but not the exercise's mask.
+        (
+            {"out": x * (np.random.default_rng(5).random(x.shape) >= 0.25) / 0.75},
+            "is not x * keep / (1 - rate)",
+        ),
+    ]
+    for changes, message in cases:
+        assert_wrong(ex.feedback("2", **{**right, **changes}), "2", message)

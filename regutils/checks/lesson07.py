@@ -31,17 +31,26 @@ L1_STRENGTH, L2_STRENGTH = 0.0005, 0.005
 
 def _penalty_settings(layer) -> tuple[float, float] | None:
     """(l1, l2) of a layer's kernel_regularizer, or None without one."""
+    import keras
+
     regularizer = getattr(layer, "kernel_regularizer", None)
     if regularizer is None:
         return None
-    config = regularizer.get_config()
-    try:
-        return float(config.get("l1", 0.0)), float(config.get("l2", 0.0))
-    except (TypeError, ValueError):
+    asked = "use keras.regularizers.L1L2(l1=0.0005, l2=0.005)"
+    if not isinstance(regularizer, keras.regularizers.Regularizer):
         raise Incorrect(
-            f"layer {layer.name!r} has a custom kernel_regularizer ({config}); use "
-            "keras.regularizers.L1L2(l1=..., l2=...)."
-        ) from None
+            f"layer {layer.name!r} has a function as its kernel_regularizer (a lambda?); Keras "
+            f"can neither show nor save its strengths, and the check cannot read them: {asked}."
+        )
+    if not isinstance(
+        regularizer, (keras.regularizers.L1, keras.regularizers.L2, keras.regularizers.L1L2)
+    ):
+        raise Incorrect(
+            f"layer {layer.name!r} has a {type(regularizer).__name__} as its kernel_regularizer; "
+            f"the exercise asks for an L1 + L2 penalty: {asked}."
+        )
+    config = regularizer.get_config()
+    return float(config.get("l1", 0.0)), float(config.get("l2", 0.0))
 
 
 def _close(value: float, target: float) -> bool:
@@ -63,6 +72,10 @@ def _grade_1(model):
     expect_keras_model("model", model)
     import keras
 
+    if not isinstance(model, keras.Sequential):
+        raise Incorrect(
+            "build `model` as a `keras.Sequential([...])` of layers, as the exercise asks."
+        )
     others = [layer.name for layer in model.layers if not isinstance(layer, keras.layers.Dense)]
     if others:
         raise Incorrect(
@@ -238,6 +251,12 @@ def _one_se_choice(margin: str = "se", strongest: bool = True) -> float:
     )
 
 
+def _is_position(value: float, strength: float) -> bool:
+    """Whether ``value`` is the row number of ``strength`` in the table (0-based or 1-based)."""
+    row = EX3_STRENGTHS.index(strength)
+    return value in (row, row + 1) and value not in EX3_STRENGTHS
+
+
 @EXERCISES.exercise(
     "3",
     hints=(
@@ -258,6 +277,11 @@ def _grade_3(best_l2, chosen_l2):
     best = EX3_STRENGTHS[int(np.argmax(means))]
     worst = EX3_STRENGTHS[int(np.argmin(means))]
     value = expect_number("best_l2", best_l2)
+    if not _close(value, best) and _is_position(value, best):
+        raise Incorrect(
+            f"`best_l2` = {value:g} is the *position* of the best row; give the strength itself "
+            "(the row's label in the index, e.g. what `.idxmax()` returns)."
+        )
     if not _close(value, best):
         if _close(value, worst):
             raise Incorrect(
@@ -269,6 +293,10 @@ def _grade_3(best_l2, chosen_l2):
         )
     chosen = expect_number("chosen_l2", chosen_l2)
     expected = _one_se_choice()
+    if not _close(chosen, expected) and _is_position(chosen, expected):
+        raise Incorrect(
+            f"`chosen_l2` = {chosen:g} is the *position* of a row; give the strength itself."
+        )
     if _close(chosen, expected):
         return (
             "The rule trades a point of mean accuracy that is within the noise for a simpler, "
@@ -337,6 +365,16 @@ def _exercise_4() -> dict[str, float]:
     return result
 
 
+def _expect_factor(name: str, value: object) -> float:
+    """A shrinkage factor as a number; a message for the [a, b] arrays optimize() returns."""
+    if isinstance(value, (list, tuple, np.ndarray)) and np.size(value) == 2:
+        raise Incorrect(
+            f"`{name}` holds two numbers, the factors of weights a and b; the exercise asks "
+            "about b, the second entry (`[1]`) of what `optimize(...)` returns."
+        )
+    return expect_number(name, value)
+
+
 @EXERCISES.exercise(
     "4",
     hints=(
@@ -350,6 +388,14 @@ def _exercise_4() -> dict[str, float]:
     ),
 )
 def _grade_4(shrink_l2_small, shrink_l2_unit, shrink_decay_small):
+    shrink_l2_small, shrink_l2_unit, shrink_decay_small = (
+        _expect_factor(name, value)
+        for name, value in (
+            ("shrink_l2_small", shrink_l2_small),
+            ("shrink_l2_unit", shrink_l2_unit),
+            ("shrink_decay_small", shrink_decay_small),
+        )
+    )
     ref = _exercise_4()
     tol = 0.005
     for name, value, key in (
