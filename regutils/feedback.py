@@ -152,7 +152,7 @@ def expect_sequence(name: str, value: object, length: int) -> list[object]:
         isinstance(value, (str, bytes))
         or not hasattr(value, "__len__")
         or not hasattr(value, "__iter__")
-        or np.ndim(value) == 0  # a 0-d NumPy array has __len__, but no length
+        or getattr(value, "ndim", None) == 0  # a 0-d NumPy array has __len__, but no length
     ):
         raise Incorrect(
             f"`{name}` should be a list of {length} items, got a {type(value).__name__}."

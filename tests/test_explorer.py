@@ -80,3 +80,16 @@ def test_each_lesson_explorer_uses_explore_and_stores_a_figure_then_the_fallback
             for o in cell["outputs"]
         ]
         assert kinds[-2:] == ["figure", EXPLORER_FALLBACK], f"{lesson.notebook}: {kinds}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.number)
+def test_no_progress_line_in_a_cell_whose_output_is_compared(lesson):
+    """nbval compares a progress line's first display ("0 of N"), not its last: keep it out of
+    # NBVAL_CHECK_OUTPUT cells."""
+    for notebook in lesson.notebooks:
+        cells = json.loads((ROOT / notebook).read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            source = "".join(cell["source"])
+            assert not ("regutils.progress(" in source and "# NBVAL_CHECK_OUTPUT" in source), (
+                f"{notebook}: a progress line in a checked cell"
+            )
