@@ -8,6 +8,9 @@ In a lesson::
 While the loop runs, one line shows how far it got (``training runs: 3 of 8``) and is replaced in
 place; when it ends the line says ``training runs: 8 of 8 done``. That last line is what the
 notebook stores: short and the same on every run (no times), so stored outputs stay stable.
+
+Keep it out of ``# NBVAL_CHECK_OUTPUT`` cells: nbval compares the line's first display
+("0 of 8"), not the updates (``tests/test_explorer.py`` checks this).
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@
 # | `data/` | the datasets that ship with the course, each described in `data/README.md` |
 # | `regutils/` | the course's helper package: data loaders, plots, and this setup check |
 # | `tests/` | the tests that keep every notebook running and every claim true |
+# | [`GLOSSARY.md`](../GLOSSARY.md) | the course's terms, each with the lesson that defines it |
 #
 # ## How a lesson works
 #
@@ -124,13 +125,13 @@ evaluate_claim("the true curve's own error on noisy points is below 0.1", true_c
 #
 # | call | what it does |
 # |---|---|
-# | `ex.check("1", chosen_degree=chosen_degree, ...)` | says `Correct`, or points at the likely mistake (e.g. "that has the lowest *training* error") |
-# | `ex.hint("1")` | the next hint: call it again for a bigger one |
-# | `ex.solution("1")` | a worked solution |
+# | `ex.check("1", chosen_degree=chosen_degree, ...)` | ✔ **Correct**, or ✘ **Not yet** with the likely mistake (e.g. "that has the lowest *training* error") |
+# | `ex.hint("1")` | the next hint, labelled "Hint 1 of 3": the first names the idea, later ones come closer to code |
+# | `ex.solution("1")` | the worked solution, as code to read or paste |
 #
 # `ex` is made once, in the setup cell, with `ex = regutils.exercises("01")`. The check cell after
 # each exercise is already written for you. Here is what it says before you have answered, and
-# after a typical mistake:
+# after a typical mistake (any answer gets a sentence like these, never an error message):
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -141,6 +142,10 @@ ex.check("1", chosen_degree=9, val_rmse=0.2, final_rmse=0.2)
 # %% [markdown]
 # Worked solutions are also in `solutions/`, with the same file name. (The exercise notebooks are
 # generated from the solutions by `make exercises`, so the two never drift apart.)
+#
+# Each lesson also ends with a short **concept quiz**, "Check your understanding": three to five
+# questions about the ideas rather than the code. Pick an answer and press *Check* (or type
+# `quiz.answer("1", "b")`); a wrong choice says why it is tempting, the right one why it is right.
 
 # %%
 # NBVAL_CHECK_OUTPUT

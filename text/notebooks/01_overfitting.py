@@ -128,7 +128,7 @@ for degree in degrees:
 ax = regutils.plot_error_curve(degrees, train_rmse, test_rmse, xlabel="polynomial degree",
                                labels=("training", "test"),
                                title="Training and test error by degree (10 training points)")
-ax.axhline(noise_floor, color="tab:green", ls="--", lw=1, label="noise floor")
+ax.axhline(noise_floor, color="#009E73", ls=":", lw=1.5, label="noise floor")
 ax.legend()
 plt.show()
 
@@ -235,9 +235,9 @@ decomposition = pd.DataFrame(rows, index=pd.Index(degrees, name="degree"))
 decomposition["sum"] = decomposition[["bias²", "variance", "noise"]].sum(axis=1)
 
 fig, ax = plt.subplots(figsize=(7, 4.2))
-ax.plot(degrees, decomposition["bias²"], "o-", color="tab:blue", label="bias²")
-ax.plot(degrees, decomposition["variance"], "s--", color="tab:orange", label="variance")
-ax.axhline(noise_floor**2, color="tab:green", ls=":", lw=1.5, label="noise (noise floor²)")
+ax.plot(degrees, decomposition["bias²"], "o-", color="#0072B2", label="bias²")
+ax.plot(degrees, decomposition["variance"], "s--", color="#D55E00", label="variance")
+ax.axhline(noise_floor**2, color="#009E73", ls=":", lw=1.5, label="noise (noise floor²)")
 ax.plot(degrees, decomposition["sum"], "-", color="black", lw=1, label="bias² + variance + noise")
 ax.plot(degrees, decomposition["test MSE"], "x", color="black", ms=9, mew=2,
         label="measured test MSE")
@@ -537,7 +537,8 @@ claim(f"with {train_sizes[0]} points, degree 9's gap is far larger than degree 3
 #
 # ## 12 · Explore: degree and penalty
 #
-# Move the sliders: degree, and $\log_{10}\lambda$ of a ridge penalty. Try degree 9 with a tiny
+# Move the sliders (the figure redraws when you release one): degree, and $\log_{10}\lambda$ of a
+# ridge penalty. Try degree 9 with a tiny
 # penalty, then raise $\lambda$ until the wiggles go — and then further, until the model underfits.
 # The figure shows training and test RMSE in its title.
 
@@ -554,11 +555,12 @@ def show_fit(degree=9, log10_alpha=-3.0):
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-from ipywidgets import FloatSlider, IntSlider, interact
+from ipywidgets import FloatSlider, IntSlider
 
-_ = interact(show_fit,
-             degree=IntSlider(value=9, min=0, max=9, description="degree"),
-             log10_alpha=FloatSlider(value=-3.0, min=-10.0, max=2.0, step=0.5, description="log10 λ"))
+_ = regutils.explore(show_fit,
+                     degree=IntSlider(value=9, min=0, max=9, description="degree"),
+                     log10_alpha=FloatSlider(value=-3.0, min=-10.0, max=2.0, step=0.5,
+                                             description="log10 λ"))
 
 # %% [markdown]
 # ## Key takeaways
@@ -572,7 +574,30 @@ _ = interact(show_fit,
 # - Give data one job each: fit on training data, choose on validation data (or cross-validation),
 #   and judge once on test data.
 # - Learning curves tell you whether more data would help.
+
+# %% [markdown]
+# ## Check your understanding
 #
+# Five questions on this lesson, answered here in the notebook: pick a choice and press *Check*
+# under each question, or answer in code, e.g. `quiz.answer("1", "b")`.
+
+# %%
+quiz = regutils.quiz("01")
+quiz.ask("1")
+
+# %%
+quiz.ask("2")
+
+# %%
+quiz.ask("3")
+
+# %%
+quiz.ask("4")
+
+# %%
+quiz.ask("5")
+
+# %% [markdown]
 # **Next:** the exercises in [01_overfitting_exercises.ipynb](01_overfitting_exercises.ipynb)
 # (solutions in `solutions/`), then lesson 02, Ridge regression in depth.
 #

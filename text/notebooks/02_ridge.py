@@ -201,6 +201,10 @@ per_sd = pd.DataFrame({"least squares": ols.coef_ * sd,
                        "ridge, standardized": ridge_std[-1].coef_})
 ax = per_sd.plot.bar(figsize=(10, 3.6), width=0.8, rot=0,
                      title="Coefficients per standard deviation of each feature (λ = 100)")
+for bars, hatch in zip(ax.containers, ("", "///", "...")):  # patterns as well as colours
+    for bar in bars:
+        bar.set_hatch(hatch)
+ax.legend(title="bars, left to right", fontsize="small")
 ax.set_xlabel("feature")
 ax.set_ylabel("coefficient per sd")
 plt.show()
@@ -333,13 +337,13 @@ for _ in range(200):  # this estimate: resample the one sample's rows with repla
 boot_ols = np.array(boot_ols)
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.8), sharex=True, sharey=True)
-left.scatter(*fresh_ols.T, s=16, marker="o", facecolors="none", edgecolors="tab:blue",
+left.scatter(*fresh_ols.T, s=16, marker="o", facecolors="none", edgecolors="#0072B2",
              label="least squares")
-left.scatter(*fresh_ridge.T, s=16, marker="x", color="tab:orange", label="ridge, λ = 10")
+left.scatter(*fresh_ridge.T, s=16, marker="x", color="#D55E00", label="ridge, λ = 10")
 left.set_title("The method: fits to 200 fresh samples")
-right.scatter(*boot_ols.T, s=16, marker="o", facecolors="none", edgecolors="tab:blue",
+right.scatter(*boot_ols.T, s=16, marker="o", facecolors="none", edgecolors="#0072B2",
               label="least squares, one per resample")
-right.plot(*estimate, "D", ms=9, color="tab:red", mec="black", label="this sample's estimate")
+right.plot(*estimate, "D", ms=9, color="#E69F00", mec="black", label="this sample's estimate")
 right.set_title("This estimate: 200 bootstrap resamples of one sample")
 for ax in (left, right):
     ax.plot([-3, 5], [5, -3], color="gray", ls=":", lw=1, label="$w_0 + w_1 = 2$")
@@ -473,8 +477,8 @@ bv["bias² + variance + noise"] = bv["bias²"] + bv["variance"] + bv["noise"]
 fig, ax = plt.subplots(figsize=(7.5, 4.5))
 ax.plot(bv.index, bv["test MSE"], "ko", ms=6, mfc="none", label="measured test MSE")
 ax.plot(bv.index, bv["bias² + variance + noise"], "k-", lw=1.5, label="bias² + variance + noise")
-ax.plot(bv.index, bv["bias²"], "--", marker="^", ms=4, color="tab:red", label="bias²")
-ax.plot(bv.index, bv["variance"], "-.", marker="s", ms=4, color="tab:blue", label="variance")
+ax.plot(bv.index, bv["bias²"], "--", marker="^", ms=4, color="#D55E00", label="bias²")
+ax.plot(bv.index, bv["variance"], "-.", marker="s", ms=4, color="#0072B2", label="variance")
 ax.plot(bv.index, bv["noise"], ":", color="gray", label="noise σ²")
 ax.set_xscale("log")
 ax.set_xlabel("penalty strength λ (alpha)")
@@ -643,13 +647,15 @@ claim("ridge barely differs from least squares on the test set: |relative RMSE d
 # chosen *inside each training part* by `RidgeCV`'s leave-one-out (an inner cross-validation: the
 # test part is never seen), both in a pipeline with the scaler, on the **same** 20 splits (5-fold
 # cross-validation repeated 4 times, shuffled with `SEED`). Because both models meet the same
-# splits, the per-split differences are *paired*: they cancel the luck of the split.
+# splits, the per-split differences are *paired*: they cancel the luck of the split. The cell fits
+# 120 models and takes about 10 s on a 2-core laptop (most of it at degree 3); a progress line
+# counts the degrees.
 
 # %%
 outer = RepeatedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 inner_grid = np.logspace(-2, 5, 29)
 degree_rmse = {}
-for degree in (1, 2, 3):
+for degree in regutils.progress((1, 2, 3), "polynomial degrees"):
     for name, regressor in (("least squares", LinearRegression()),
                             ("ridge", RidgeCV(alphas=inner_grid))):  # λ by leave-one-out inside
         model = make_pipeline(PolynomialFeatures(degree, include_bias=False), StandardScaler(),
@@ -707,7 +713,7 @@ claim("but 285-feature ridge is no better than least squares on the original 10:
 #
 # ## 10 · Explore: the penalty strength
 #
-# Move the slider ($\log_{10}\lambda$). The bars are the coefficients of the standardized ridge
+# Move the slider ($\log_{10}\lambda$; the figure redraws when you release it). The bars are the coefficients of the standardized ridge
 # pipeline (grey outlines: least squares); the right panel marks the current λ on the training and
 # test error curves.
 
@@ -726,7 +732,7 @@ def show_ridge(log10_alpha=1.0):
     model = make_pipeline(StandardScaler(), Ridge(alpha=lam)).fit(X_train, y_train)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.8))
     left.bar(X.columns, ols_std[-1].coef_, color="none", edgecolor="gray", label="least squares")
-    left.bar(X.columns, model[-1].coef_, color="tab:blue", alpha=0.8, label="ridge")
+    left.bar(X.columns, model[-1].coef_, color="#0072B2", alpha=0.8, label="ridge")
     left.set_ylim(-45, 45)
     left.set_xlabel("feature")
     left.set_ylabel("coefficient per sd")
@@ -741,10 +747,10 @@ def show_ridge(log10_alpha=1.0):
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-from ipywidgets import FloatSlider, interact
+from ipywidgets import FloatSlider
 
-_ = interact(show_ridge, log10_alpha=FloatSlider(value=1.0, min=-2.0, max=5.0, step=0.25,
-                                                 description="log10 λ"))
+_ = regutils.explore(show_ridge, log10_alpha=FloatSlider(value=1.0, min=-2.0, max=5.0, step=0.25,
+                                                         description="log10 λ"))
 
 # %% [markdown]
 # ## Key takeaways
@@ -765,7 +771,30 @@ _ = interact(show_ridge, log10_alpha=FloatSlider(value=1.0, min=-2.0, max=5.0, s
 #   bend; `RidgeCV` chooses λ by exact leave-one-out at the cost of one fit.
 # - Ridge plainly beats least squares when the features are many for the data (diabetes with
 #   degree-2 or degree-3 features); compare models on the same splits, with paired differences.
+
+# %% [markdown]
+# ## Check your understanding
 #
+# Five questions on this lesson, answered here in the notebook: pick a choice and press *Check*
+# under each question, or answer in code, e.g. `quiz.answer("1", "b")`.
+
+# %%
+quiz = regutils.quiz("02")
+quiz.ask("1")
+
+# %%
+quiz.ask("2")
+
+# %%
+quiz.ask("3")
+
+# %%
+quiz.ask("4")
+
+# %%
+quiz.ask("5")
+
+# %% [markdown]
 # **Next:** the exercises in [02_ridge_exercises.ipynb](02_ridge_exercises.ipynb) (solutions in
 # `solutions/`), then lesson 03, the lasso, whose L1 penalty sets coefficients exactly to zero.
 #

@@ -209,10 +209,11 @@ fig, axes = plt.subplots(1, 2, figsize=(10, 4.6))
 for ax, region, best, title in ((axes[0], diamond, best_l1, "L1 (lasso): |w1| + |w2| ≤ 1"),
                                 (axes[1], circle, best_l2, "L2 (ridge): w1² + w2² ≤ 1")):
     ax.contour(W1, W2, E, levels=[0.1, 0.4, 0.9, 1.6, 2.5, 3.6], colors="gray", linewidths=0.8)
-    ax.contour(W1, W2, E, levels=[squared_error(best)], colors="tab:orange", linewidths=1.8)
-    ax.fill(region[:, 0], region[:, 1], color="tab:blue", alpha=0.25)
+    ax.contour(W1, W2, E, levels=[squared_error(best)], colors="#D55E00", linewidths=1.8,
+               linestyles="--")  # the contour that touches the region: dashed
+    ax.fill(region[:, 0], region[:, 1], color="#0072B2", alpha=0.25)
     ax.plot(*w_hat, "k+", ms=12, mew=2, label="least squares $\\hat w$")
-    ax.plot(*best, "o", color="tab:red", ms=8, label=f"solution ({best[0]:.2f}, {best[1]:.2f})")
+    ax.plot(*best, "o", color="#D55E00", ms=8, label=f"solution ({best[0]:.2f}, {best[1]:.2f})")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.set_aspect("equal")
@@ -220,7 +221,8 @@ for ax, region, best, title in ((axes[0], diamond, best_l1, "L1 (lasso): |w1| + 
     ax.set_ylabel("$w_2$")
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize="small")
-fig.suptitle("Error contours (ellipses) meet the constraint region")
+fig.suptitle("Error contours (grey ellipses) meet the shaded constraint region; "
+             "dashed: the contour that touches it")
 plt.show()
 
 # %%
@@ -378,7 +380,7 @@ for draw_seed in draw_seeds:
 draw_lasso, draw_ridge = np.array(draw_lasso), np.array(draw_ridge)
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
-left.bar(fresh.X.columns, (draw_lasso != 0).mean(axis=0), color="tab:blue", edgecolor="black")
+left.bar(fresh.X.columns, (draw_lasso != 0).mean(axis=0), color="#0072B2", edgecolor="black")
 left.set_ylim(0, 1)
 left.set_xlabel("feature (x0–x2 correlated, true w = 1; x3–x5 irrelevant)")
 left.set_ylabel("share of training sets with w ≠ 0")
@@ -448,7 +450,7 @@ same_as_full = np.all((boot_lasso[:, :3] != 0) == (full_fit[:3] != 0), axis=1)
 
 fig, ax = plt.subplots(figsize=(8, 3.8))
 positions = np.arange(3)
-ax.bar(positions - 0.2, largest_share, width=0.4, color="tab:blue", edgecolor="black",
+ax.bar(positions - 0.2, largest_share, width=0.4, color="#0072B2", edgecolor="black",
        label="200 fresh training sets: the method")
 ax.bar(positions + 0.2, boot_largest, width=0.4, color="white", edgecolor="black", hatch="//",
        label="200 bootstrap resamples of one sample: this estimate")
@@ -499,7 +501,7 @@ def show_lasso(log10_alpha=0.0):
     coef = model[-1].coef_
     rmse = root_mean_squared_error(y_test, model.predict(X_test))
     fig, ax = plt.subplots(figsize=(8, 3.8))
-    ax.bar(names, coef, color=np.where(coef != 0, "tab:blue", "lightgray"))
+    ax.bar(names, coef, color=np.where(coef != 0, "#0072B2", "lightgray"))
     ax.plot(names[coef == 0], np.zeros(np.sum(coef == 0)), "x", color="gray", ms=10, mew=2)
     ax.set_ylim(-40, 40)
     ax.set_xlabel("feature")
@@ -510,10 +512,10 @@ def show_lasso(log10_alpha=0.0):
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-from ipywidgets import FloatSlider, interact
+from ipywidgets import FloatSlider
 
-_ = interact(show_lasso, log10_alpha=FloatSlider(value=0.0, min=-2.0, max=1.8, step=0.1,
-                                                 description="log10 α"))
+_ = regutils.explore(show_lasso, log10_alpha=FloatSlider(value=0.0, min=-2.0, max=1.8, step=0.1,
+                                                         description="log10 α"))
 
 # %% [markdown]
 # ## Key takeaways
@@ -533,8 +535,32 @@ _ = interact(show_lasso, log10_alpha=FloatSlider(value=0.0, min=-2.0, max=1.8, s
 #   elastic net (lesson 04) keeps such groups together.
 # - Fresh samples answer questions about a **method**; the bootstrap answers how uncertain **your
 #   one estimate** is, and it leans towards whatever that sample favours.
+
+# %% [markdown]
+# ## Check your understanding
 #
-# **Next:** the exercises in [03_lasso_exercises.ipynb](03_lasso_exercises.ipynb) (solutions in
+# Five questions on this lesson, answered here in the notebook: choose an option and press *Check*, or type `quiz.answer("1", "b")`.
+
+# %%
+quiz = regutils.quiz("03")
+quiz.ask("1")
+
+# %%
+quiz.ask("2")
+
+# %%
+quiz.ask("3")
+
+# %%
+quiz.ask("4")
+
+# %%
+quiz.ask("5")
+
+# %% [markdown]
+# ## What's next
+#
+# The exercises in [03_lasso_exercises.ipynb](03_lasso_exercises.ipynb) (solutions in
 # `solutions/`), then lesson 04, the elastic net.
 #
 # ## Further reading

@@ -307,7 +307,7 @@ for name, coefs in fresh.items():
 fig, axes = plt.subplots(1, 2, figsize=(11, 3.6), sharey=True)
 for ax, (name, coefs) in zip(axes, fresh.items()):
     ax.boxplot(coefs[:, :4], tick_labels=group)
-    ax.axhline(1.0, color="tab:green", ls="--", lw=1, label="true weight")
+    ax.axhline(1.0, color="black", ls="--", lw=1, label="true weight (dashed)")
     ax.set_title(f"{name}: group weights over 100 fresh training sets")
     ax.set_xlabel("feature")
 axes[0].set_ylabel("coefficient")
@@ -605,12 +605,13 @@ def show_elastic_net(log10_alpha=-0.1, l1_ratio=0.5):
     alpha = 10.0**log10_alpha
     model = ElasticNet(alpha=alpha, l1_ratio=l1_ratio, max_iter=10_000).fit(X, y)
     fig, ax = plt.subplots(figsize=(8, 3.6))
-    colors = ["tab:blue"] * 4 + ["tab:gray"] * 6
-    ax.bar(X.columns, model.coef_, color=colors)
-    ax.scatter(X.columns, true_coef, color="tab:green", marker="_", s=400, label="true weight")
+    bars = ax.bar(X.columns, model.coef_, color=["#0072B2"] * 4 + ["#BBBBBB"] * 6, edgecolor="black")
+    for bar in bars[4:]:  # bystanders hatched: told apart from the group without colour
+        bar.set_hatch("//")
+    ax.scatter(X.columns, true_coef, color="#D55E00", marker="_", s=400, label="true weight")
     ax.axhline(0.0, color="black", lw=0.8)
     ax.set_ylim(-0.8, 2.4)
-    ax.set_xlabel("feature (blue: the correlated group)")
+    ax.set_xlabel("feature (x0–x3 solid: the correlated group; hatched: bystanders)")
     ax.set_ylabel("coefficient")
     test_mse = mean_squared_error(y_test, model.predict(X_test))
     ax.set_title(f"alpha = {alpha:.3g}, l1_ratio = {l1_ratio:.2f}:  λ1 = {alpha * l1_ratio:.3g}, "
@@ -622,11 +623,11 @@ def show_elastic_net(log10_alpha=-0.1, l1_ratio=0.5):
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-from ipywidgets import FloatSlider, interact
+from ipywidgets import FloatSlider
 
-_ = interact(show_elastic_net,
-             log10_alpha=FloatSlider(value=-0.1, min=-2.0, max=1.0, step=0.1, description="log10 alpha"),
-             l1_ratio=FloatSlider(value=0.5, min=0.0, max=1.0, step=0.05, description="l1_ratio"))
+_ = regutils.explore(show_elastic_net,
+                     log10_alpha=FloatSlider(value=-0.1, min=-2.0, max=1.0, step=0.1, description="log10 alpha"),
+                     l1_ratio=FloatSlider(value=0.5, min=0.0, max=1.0, step=0.05, description="l1_ratio"))
 
 # %% [markdown]
 # ## Key takeaways
@@ -644,8 +645,32 @@ _ = interact(show_elastic_net,
 #   on it.
 # - A best CV error below the noise floor is the sample's own noise (and the optimism of taking a
 #   minimum), not a model beating the truth: check on data the search has not seen.
+
+# %% [markdown]
+# ## Check your understanding
 #
-# **Next:** the exercises in [04_elastic_net_exercises.ipynb](04_elastic_net_exercises.ipynb)
+# Five questions on this lesson, answered here in the notebook: choose an option and press *Check*, or type `quiz.answer("1", "b")`.
+
+# %%
+quiz = regutils.quiz("04")
+quiz.ask("1")
+
+# %%
+quiz.ask("2")
+
+# %%
+quiz.ask("3")
+
+# %%
+quiz.ask("4")
+
+# %%
+quiz.ask("5")
+
+# %% [markdown]
+# ## What's next
+#
+# The exercises in [04_elastic_net_exercises.ipynb](04_elastic_net_exercises.ipynb)
 # (solutions in `solutions/`), then lesson 05: tuning λ honestly.
 #
 # ## Further reading

@@ -93,17 +93,18 @@ one_se_alpha = one_standard_error_rule(alphas, mean_rmse, standard_errors, simpl
                                        greater_is_better=False)
 
 fig, ax = plt.subplots(figsize=(7, 3.8))
-ax.errorbar(alphas, mean_rmse, yerr=standard_errors, fmt="o-", ms=3, capsize=2, color="tab:orange",
+ax.errorbar(alphas, mean_rmse, yerr=standard_errors, fmt="o-", ms=3, capsize=2, color="#E69F00",
             label="mean validation RMSE ± one standard error")
 ax.axhline(mean_rmse.min() + standard_errors[np.argmin(mean_rmse)], color="gray", lw=1,
            label="best mean + its standard error")
 ax.axvline(best_alpha, color="black", ls=":", lw=1.5, label=f"lowest mean: alpha = {best_alpha:.2f}")
-ax.axvline(one_se_alpha, color="tab:red", ls="--", lw=1.5, label=f"one-SE rule: alpha = {one_se_alpha:.2f}")
+ax.axvline(one_se_alpha, color="#D55E00", ls="--", lw=1.5, label=f"one-SE rule: alpha = {one_se_alpha:.2f}")
 ax.set_xscale("log")
 ax.set_ylim(top=1.15 * mean_rmse.min())  # zoom on the flat part; the curve rises far above
 ax.set_xlabel("penalty strength λ (alpha)")
 ax.set_ylabel("validation RMSE")
-ax.set_title("Lasso on the diabetes data: validation curve (5-fold CV)")
+ax.set_title("Lasso on the diabetes data: validation curve (5-fold CV)\n"
+             "dotted line: lowest mean; dashed line: one-SE rule")
 ax.legend(fontsize="small")
 plt.show()
 
@@ -199,7 +200,7 @@ for k in range(20):
 
 fig, ax = plt.subplots(figsize=(7, 3.4))
 for (name, values), marker, style, color in zip(chosen.items(), ("o", "^"), (":", "--"),
-                                                ("black", "tab:red")):
+                                                ("black", "#D55E00")):
     grid_points, counts = np.unique(values, return_counts=True)
     ax.vlines(grid_points, 0, counts, ls=style, lw=1.5, color=color)
     ax.plot(grid_points, counts, marker=marker, ls="none", ms=8, color=color, label=name)
@@ -208,7 +209,8 @@ ax.set_ylim(bottom=0)
 ax.set_xlim(alphas[0] / 1.5, alphas[-1] * 1.5)
 ax.set_xlabel("chosen penalty strength λ (alpha)")
 ax.set_ylabel("shuffles (of 20)")
-ax.set_title("The chosen λ under 20 shuffles of the folds")
+ax.set_title("The chosen λ under 20 shuffles of the folds (circles: lowest mean, triangles: one-SE rule)",
+             fontsize="medium")
 ax.legend(fontsize="small")
 plt.show()
 
@@ -274,28 +276,47 @@ claim("the two differ by less than the outer folds' sd: |nested − inner best|"
 # section 2 with the two choices marked; the star is the mean CV RMSE at the chosen strength, on
 # the same folds. The right panel shows the lasso's weights (standardized features, fitted on all
 # 442 patients) and how many are non-zero. Watch how little the error changes while features leave
-# the model, until the penalty is strong enough to cost real accuracy.
+# the model, until the penalty is strong enough to cost real accuracy. (The next cell fits the lasso
+# at every position of the slider once, about 1 s, so that moving it only redraws.)
 
 # %%
+def lasso_at(log10_alpha):
+    # Mean CV RMSE (the folds of section 1) and weights of the lasso at alpha = 10**log10_alpha.
+    key = round(float(log10_alpha), 2)
+    if key not in lasso_cache:  # a value off the slider's grid: fit it now
+        model = make_pipeline(StandardScaler(), Lasso(alpha=10.0**key))
+        rmse = -cross_val_score(model, X_d, y_d, cv=cv, scoring="neg_root_mean_squared_error").mean()
+        lasso_cache[key] = rmse, model.fit(X_d, y_d)[-1].coef_
+    return lasso_cache[key]
+
+
+# Fitted once for every position of the slider (-2.0 to 1.7 in steps of 0.1): the same pipeline,
+# folds and scoring as lasso_at, so moving the slider only redraws.
+slider_positions = np.round(np.arange(-2.0, 1.75, 0.1), 1)
+_, slider_scores = validation_curve(
+    make_pipeline(StandardScaler(), Lasso()), X_d, y_d, param_name="lasso__alpha",
+    param_range=10.0**slider_positions, cv=cv, scoring="neg_root_mean_squared_error")
+lasso_cache = {round(float(k), 2): (-scores.mean(), make_pipeline(StandardScaler(), Lasso(alpha=10.0**k)).fit(X_d, y_d)[-1].coef_)
+               for k, scores in zip(slider_positions, slider_scores)}
+
+
 def show_lambda(log10_alpha=0.0):
     # The validation curve with the chosen strength marked, and the lasso's weights there.
     alpha = 10.0**log10_alpha
-    model = make_pipeline(StandardScaler(), Lasso(alpha=alpha))
-    rmse = -cross_val_score(model, X_d, y_d, cv=cv, scoring="neg_root_mean_squared_error").mean()
-    weights = model.fit(X_d, y_d)[-1].coef_
+    rmse, weights = lasso_at(log10_alpha)
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 3.8), width_ratios=[1.2, 1])
     left.errorbar(alphas, mean_rmse, yerr=standard_errors, fmt="o-", ms=3, capsize=2,
-                  color="tab:orange", label="mean validation RMSE ± SE")
-    left.axvline(best_alpha, color="black", ls=":", lw=1.5, label="lowest mean")
-    left.axvline(one_se_alpha, color="tab:red", ls="--", lw=1.5, label="one-SE rule")
+                  color="#E69F00", label="mean validation RMSE ± SE")
+    left.axvline(best_alpha, color="black", ls=":", lw=1.5, label="lowest mean (dotted)")
+    left.axvline(one_se_alpha, color="#D55E00", ls="--", lw=1.5, label="one-SE rule (dashed)")
     left.plot(alpha, rmse, "*", color="black", ms=14, label=f"alpha = {alpha:.3g}")
     left.set_xscale("log")
     left.set_xlabel("penalty strength λ (alpha)")
     left.set_ylabel("validation RMSE")
-    left.set_title(f"CV RMSE at alpha = {alpha:.3g}: {rmse:.1f}")
+    left.set_title(f"CV RMSE at alpha = {alpha:.3g} (star): {rmse:.1f}")
     left.legend(fontsize="small", loc="upper left")
-    right.bar(feature_names, weights, color="tab:blue")
+    right.bar(feature_names, weights, color="#0072B2")
     right.axhline(0.0, color="black", lw=0.8)
     right.set_ylim(-45, 45)
     right.set_xlabel("feature (standardized)")
@@ -304,12 +325,13 @@ def show_lambda(log10_alpha=0.0):
     plt.show()
 
 
+
 # %%
 # NBVAL_IGNORE_OUTPUT
-from ipywidgets import FloatSlider, interact
+from ipywidgets import FloatSlider
 
-_ = interact(show_lambda,
-             log10_alpha=FloatSlider(value=0.0, min=-2.0, max=1.7, step=0.1, description="log10 λ"))
+_ = regutils.explore(show_lambda,
+                     log10_alpha=FloatSlider(value=0.0, min=-2.0, max=1.7, step=0.1, description="log10 λ"))
 
 # %% [markdown]
 # ## Key takeaways
@@ -326,13 +348,38 @@ _ = interact(show_lambda,
 #   search inside `cross_val_score`) scores the whole procedure, "tune, then fit"; report it with
 #   its spread.
 #
-# **Next:** the exercises in
+
+# %% [markdown]
+# ## Check your understanding
+#
+# Five questions on this lesson, answered here in the notebook: choose an option and press *Check*, or type `quiz.answer("1", "b")`.
+
+# %%
+quiz = regutils.quiz("05")
+quiz.ask("1")
+
+# %%
+quiz.ask("2")
+
+# %%
+quiz.ask("3")
+
+# %%
+quiz.ask("4")
+
+# %%
+quiz.ask("5")
+
+# %% [markdown]
+# ## What's next
+#
+# the exercises in
 # [05_tuning_exercises.ipynb](05_tuning_exercises.ipynb)
 # (solutions in `solutions/`), then lesson 06,
 # [Regularized classification](06_regularized_classification.ipynb): logistic regression with L1
 # and L2 penalties, tuned and scored the way this lesson taught.
 #
-# ## Further reading
+# ### Further reading
 #
 # - T. Hastie, R. Tibshirani, J. Friedman, *The Elements of Statistical Learning* (2nd ed., 2009),
 #   §7.10 (cross-validation and the one-standard-error rule).

@@ -99,6 +99,10 @@ plt.show()
 # digit (`sparse_categorical_crossentropy`: the labels are the digits 0–9, not one-hot vectors) —
 # the log-loss of lesson 06, a proper score of the predicted probabilities, which we report beside
 # accuracy.
+#
+# `fit_on_subsets` (two cells down) trains a network on each of the three subsets in turn, so each
+# cell that calls it — here and in sections 3 and 6 — takes **about 5 s** on a 2-core laptop; a
+# line below it counts the training runs as they finish.
 
 # %%
 EPOCHS, BATCH_SIZE, LEARNING_RATE = 60, 64, 0.003
@@ -133,7 +137,7 @@ def fit_on_subsets(model, subsets=(1, 2, 0)):
     model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE),
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     rows = {}
-    for k in subsets:
+    for k in regutils.progress(subsets, "training runs (one per subset)"):
         reset_model(model, initial_weights)
         X_sub, y_sub = training_subset(SEED + k)
         history = train(model, X_sub, y_sub, epochs=EPOCHS, batch_size=BATCH_SIZE,
@@ -192,6 +196,7 @@ claim("… and then climbs — last epoch's validation loss / its lowest",
 # paper writes *p* for the probability of **keeping** a unit (its p = 0.8 for inputs, 0.5 for hidden
 # units); PyTorch's `Dropout(p)`, like Keras, means dropped. A wrong reading turns "drop 20 %" into
 # "drop 80 %".
+# The next cell trains on the three subsets again (about 5 s).
 
 # %%
 keras.utils.set_random_seed(SEED)
@@ -346,7 +351,7 @@ claim("dropped units pass no gradient — largest |gradient| there",
 # — with their mean and spread. Three settings (input rate / hidden rate): none (section 2), the
 # classic 0.2 / 0.5 (section 3) and a heavy 0.2 / 0.7, trained now. Three settings rather than many
 # rates keep the lesson's run time where it was; more runs per setting would serve better than more
-# settings.
+# settings. The next cell trains the heavy setting on the three subsets (about 5 s).
 
 # %%
 keras.utils.set_random_seed(SEED)
@@ -435,14 +440,16 @@ single = np.asarray(dropout_net(X_val, training=False)).argmax(axis=1)
 
 order = np.argsort(mc_mean.max(axis=1))
 examples = np.r_[order[-4:], order[:4]]  # the 4 most and the 4 least confident
-fig, axes = plt.subplots(1, 8, figsize=(11, 1.9))
+fig, axes = plt.subplots(1, 8, figsize=(11, 2.3))
 for ax, i in zip(axes, examples):
     ax.imshow(X_val[i].reshape(8, 8), cmap="gray_r")
-    ax.set_title(f"{predicted[i]}: {mc_mean[i, predicted[i]]:.2f} ± {spread[i]:.2f}",
-                 fontsize="small", color="black" if predicted[i] == y_val[i] else "tab:red")
+    right = predicted[i] == y_val[i]
+    ax.set_title(f"{predicted[i]}: {mc_mean[i, predicted[i]]:.2f} ± {spread[i]:.2f}"
+                 + ("" if right else f"\n✘ wrong (is {y_val[i]})"), fontsize="small",
+                 color="black" if right else "#D55E00", fontweight="normal" if right else "bold")
     ax.axis("off")
-fig.suptitle("Most (left) and least (right) confident validation digits: MC mean ± sd "
-             "(red: wrong)")
+fig.suptitle("Most (left) and least (right) confident validation digits: predicted digit, "
+             "MC mean ± sd (✘: a wrong prediction, with the true digit)")
 plt.show()
 
 # %%
@@ -591,10 +598,10 @@ def show_rate(setting="0.2 / 0.5"):
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-from ipywidgets import SelectionSlider, interact
+from ipywidgets import SelectionSlider
 
-_ = interact(show_rate, setting=SelectionSlider(options=list(runs_by_setting), value="0.2 / 0.5",
-                                                description="dropout"))
+_ = regutils.explore(show_rate, setting=SelectionSlider(options=list(runs_by_setting),
+                                                        value="0.2 / 0.5", description="dropout"))
 
 # %% [markdown]
 # ## Key takeaways
@@ -615,6 +622,30 @@ _ = interact(show_rate, setting=SelectionSlider(options=list(runs_by_setting), v
 # - Monte Carlo dropout (dropout on at prediction, many passes) gives an uncertainty estimate that
 #   is larger on ambiguous inputs. `model(x, training=True)` puts *every* layer in training mode:
 #   with batch normalization, switch on dropout alone (an `MCDropout` layer).
+
+# %% [markdown]
+# ## Check your understanding
+#
+# 5 questions on this lesson's ideas, answered right here in the notebook: pick an answer with the buttons under each question and press *Check*, or type it in code, e.g. `quiz.answer("1", "b")`. A wrong answer says why it is tempting; the right one says where the lesson shows it.
+
+# %%
+quiz = regutils.quiz("08")
+quiz.ask("1")
+
+# %%
+quiz.ask("2")
+
+# %%
+quiz.ask("3")
+
+# %%
+quiz.ask("4")
+
+# %%
+quiz.ask("5")
+
+# %% [markdown]
+# ## What's next
 #
 # **Next:** the exercises in [08_dropout_exercises.ipynb](08_dropout_exercises.ipynb) (solutions in
 # `solutions/`), then lesson 09, batch normalization.

@@ -100,7 +100,8 @@ claim("about a quarter of the training labels are wrong", wrong, at_least=0.2, a
 #
 # Keras spends a second or more tracing each new network's training step, so we build and compile
 # one network and, for each run, put it back to a seed's fresh weights with `reset_model` (which
-# also resets the optimizer).
+# also resets the optimizer). The loop below trains six networks for 50 epochs each and shows how
+# many are done as it goes; it takes about 20 s on a 2-core laptop.
 
 # %%
 EPOCHS, SEEDS = 50, (SEED, SEED + 1, SEED + 2)
@@ -131,16 +132,17 @@ def test_scores(probabilities):
 
 # %%
 runs = {}  # (labels, seed) -> history, with the test scores of every epoch
-for labels, targets in {"noisy": y_noisy, "clean": y_train}.items():
-    for seed in SEEDS:
-        fresh_start(seed)
-        probabilities = []
-        score_test = keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: probabilities.append(
-            np.asarray(model(X_test, training=False))))
-        history = train(model, X_train, targets, validation_data=(X_val, y_val), epochs=EPOCHS,
-                        batch_size=32, callbacks=[score_test], loss="sparse_categorical_crossentropy")
-        history["test_accuracy"], history["test_log_loss"] = test_scores(probabilities)
-        runs[labels, seed] = history
+label_sets = {"noisy": y_noisy, "clean": y_train}
+for labels, seed in regutils.progress([(labels, seed) for labels in label_sets for seed in SEEDS],
+                                      "training runs"):
+    fresh_start(seed)
+    probabilities = []
+    score_test = keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: probabilities.append(
+        np.asarray(model(X_test, training=False))))
+    history = train(model, X_train, label_sets[labels], validation_data=(X_val, y_val), epochs=EPOCHS,
+                    batch_size=32, callbacks=[score_test], loss="sparse_categorical_crossentropy")
+    history["test_accuracy"], history["test_log_loss"] = test_scores(probabilities)
+    runs[labels, seed] = history
 long_runs = {seed: runs["noisy", seed] for seed in SEEDS}  # the noisy runs, used from here on
 test_by_epoch = {seed: long_runs[seed]["test_accuracy"] for seed in SEEDS}
 
@@ -152,7 +154,8 @@ plot_history(history, ("loss",), mark_epoch=best_epoch, ax=axes[0],
              title=f"Loss (seed {SEED}); the line marks the lowest validation loss")
 plot_history(history, ("accuracy",), mark_epoch=best_epoch, ax=axes[1],
              title=f"Accuracy (seed {SEED}; {wrong:.0%} of training labels wrong)")
-axes[1].plot(test_by_epoch[SEED].index, test_by_epoch[SEED], color="tab:green", lw=1, label="test accuracy")
+axes[1].plot(test_by_epoch[SEED].index, test_by_epoch[SEED], color="#009E73", ls="-.", lw=1.2,
+             label="test accuracy (dash-dot)")
 axes[1].legend(fontsize="small")
 plt.show()
 
@@ -505,9 +508,11 @@ gl_weights = model.get_weights()
 gl_long = generalization_loss(long_runs[SEED]["val_loss"])  # the same formula, on the long run
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 ax.plot(long_runs[SEED].index, gl_long, label="GL(t) of the 50-epoch run")
-ax.axhline(5.0, color="gray", ls="--", lw=1, label="α = 5")
-ax.axvline(gl_stop.stopped_epoch, color="tab:red", ls=":", label=f"GL stops: epoch {gl_stop.stopped_epoch}")
-ax.axvline(len(stopped), color="tab:purple", ls=":", label=f"patience 5 stops: epoch {len(stopped)}")
+ax.axhline(5.0, color="gray", ls="--", lw=1, label="α = 5 (dashed)")
+ax.axvline(gl_stop.stopped_epoch, color="#D55E00", ls=":", lw=2,
+           label=f"GL stops (dotted): epoch {gl_stop.stopped_epoch}")
+ax.axvline(len(stopped), color="#CC79A7", ls="-.", lw=2,
+           label=f"patience 5 stops (dash-dot): epoch {len(stopped)}")
 ax.set(xlabel="epoch", ylabel="generalization loss (%)", title=f"Generalization loss, seed {SEED}")
 ax.legend(fontsize="small")
 plt.show()
@@ -547,7 +552,7 @@ claim("its restored weights scored about as well or better (test accuracy, GL(5)
 # ## 8 · Explore: patience on a long run
 #
 # Move the patience slider and pick a seed: the figure shows the 50-epoch run's losses, where
-# `EarlyStopping` would stop (gray line) and which epoch it would restore (green line), and its
+# `EarlyStopping` would stop (dotted gray line) and which epoch it would restore (dash-dot line), and its
 # title gives the test accuracy with and without `restore_best_weights`.
 
 # %%
@@ -558,17 +563,18 @@ def show_patience(patience=5, seed=SEED):
     ax = plot_history(history, ("loss",), mark_epoch=stop,
                       title=f"patience {patience}: stop at {stop} (saves {EPOCHS - stop}), best {best}; "
                             f"test acc. {test[best]:.3f} restored, {test[stop]:.3f} last")
-    ax.axvline(best, color="tab:green", ls=":", lw=1.5, label=f"best epoch {best}")
+    ax.axvline(best, color="#009E73", ls="-.", lw=1.5, label=f"best epoch {best} (dash-dot)")
     ax.legend(fontsize="small")
     plt.show()
 
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-from ipywidgets import Dropdown, IntSlider, interact
+from ipywidgets import Dropdown, IntSlider
 
-_ = interact(show_patience, patience=IntSlider(value=5, min=0, max=30, description="patience"),
-             seed=Dropdown(options=list(SEEDS), value=SEED, description="seed"))
+_ = regutils.explore(show_patience,
+                     patience=IntSlider(value=5, min=0, max=30, description="patience"),
+                     seed=Dropdown(options=list(SEEDS), value=SEED, description="seed"))
 
 # %% [markdown]
 # ## Key takeaways
@@ -589,7 +595,29 @@ _ = interact(show_patience, patience=IntSlider(value=5, min=0, max=30, descripti
 # - The test set judged the rules here; in a real project the rule's settings are chosen on
 #   validation data (or cross-validation) and the test set is used once. A larger study would
 #   average more seeds and data sets, as Prechelt did with many runs on many problems.
+
+# %% [markdown]
+# ## Check your understanding
 #
+# 5 short questions on this lesson: answer each in the notebook, with its buttons or in code, e.g. `quiz.answer("1", "b")`; every answer comes with an explanation.
+
+# %%
+quiz = regutils.quiz("10")
+quiz.ask("1")
+
+# %%
+quiz.ask("2")
+
+# %%
+quiz.ask("3")
+
+# %%
+quiz.ask("4")
+
+# %%
+quiz.ask("5")
+
+# %% [markdown]
 # **Next:** the exercises in [10_early_stopping_exercises.ipynb](10_early_stopping_exercises.ipynb)
 # (solutions in `solutions/`), then lesson 11, regularizing with data and targets.
 #

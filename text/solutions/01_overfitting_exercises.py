@@ -213,7 +213,7 @@ final_model = polynomial(chosen_degree).fit(X_dev, y_dev)
 final_rmse = root_mean_squared_error(y_final, final_model.predict(X_final))
 chosen_by_split = [choose_degree(rs) for rs in range(10)]
 print("degree chosen with random_state=1:", chosen_degree)
-print(f"its final test RMSE: {final_rmse:.2f}")
+print(f"its final test RMSE: {final_rmse:.4f}")
 print("degrees chosen with random_state 0-9:", chosen_by_split)
 # stub: chosen_degree = ...
 # stub: final_rmse = ...
@@ -257,7 +257,7 @@ _, val_scores = validation_curve(model, X_small, y_small, param_name="ridge__alp
 mean_val = -val_scores.mean(axis=1)
 best_alpha = float(alphas[np.argmin(mean_val)])
 best_cv_rmse = float(mean_val.min())
-print(f"best λ {best_alpha:.0e}: mean validation RMSE {best_cv_rmse:.2f}")
+print(f"best λ {best_alpha:.0e}: mean validation RMSE {best_cv_rmse:.3f}")
 print(f"smallest λ {alphas[0]:.0e}: mean validation RMSE {mean_val[0]:.2f}")
 print(f"ratio: {best_cv_rmse / mean_val[0]:.2f}")
 # stub: best_alpha = ...

@@ -190,9 +190,9 @@ ex.check("3", chosen_C=chosen_C, kept=kept, loss_cost=loss_cost)
 # Score the L2 model `make_pipeline(regutils.heart_preprocessor(), logistic(1.0, 0.0))` on 20
 # single 80/20 splits, the way many tutorials split: for each seed in `range(20)`, an unstratified
 # `train_test_split(X, y, test_size=0.2, random_state=seed)`. Fit on the training part and score
-# the test part. Store the lowest and highest of the 20 test accuracies in `acc_min` and
-# `acc_max`, and the lowest and highest of the 20 test log-losses in `loss_min` and `loss_max`.
-# Compare the ranges with the differences between models in the lesson.
+# the test part. Store the 20 test accuracies in the list `accuracies` and the 20 test log-losses
+# in the list `losses`, both in seed order (seed 0 first). Then look at their ranges (lowest to
+# highest) and compare them with the differences between models in the lesson.
 
 # %% tags=["solution", "exercise-4"]
 ### BEGIN SOLUTION
@@ -202,19 +202,15 @@ for seed in range(20):
     fitted = make_pipeline(regutils.heart_preprocessor(), logistic(1.0, 0.0)).fit(X_train, y_train)
     accuracies.append(fitted.score(X_test, y_test))
     losses.append(log_loss(y_test, fitted.predict_proba(X_test)[:, 1]))
-acc_min, acc_max = min(accuracies), max(accuracies)
-loss_min, loss_max = min(losses), max(losses)
-print(f"accuracy over 20 splits: {acc_min:.3f} to {acc_max:.3f}; "
-      f"log-loss: {loss_min:.3f} to {loss_max:.3f}")
-# stub: acc_min = ...
-# stub: acc_max = ...
-# stub: loss_min = ...
-# stub: loss_max = ...
+print(f"accuracy over 20 splits: {min(accuracies):.3f} to {max(accuracies):.3f}; "
+      f"log-loss: {min(losses):.3f} to {max(losses):.3f}")
+# stub: accuracies = ...
+# stub: losses = ...
 ### END SOLUTION
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("4", acc_min=acc_min, acc_max=acc_max, loss_min=loss_min, loss_max=loss_max)
+ex.check("4", accuracies=accuracies, losses=losses)
 
 # %% [markdown] tags=["solution"]
 # The same model on the same data: about ten points of accuracy between the luckiest and the

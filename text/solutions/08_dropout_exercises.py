@@ -121,11 +121,14 @@ ex.check("2", out=out, out_inference=out_inference, grad_x=grad_x)
 # the 50 softmax outputs per image: the Monte Carlo prediction is the digit with the highest average
 # probability.
 #
+# - `passes`: the 50 softmax outputs, stacked into one array of shape (50, images, 10);
 # - `mc_accuracy`: the accuracy of the Monte Carlo predictions on `y_val`;
 # - `mean_spread`: for each validation image, the standard deviation over the 50 passes of the
 #   probability of its predicted digit; then the mean over all images.
 #
-# The check runs its own 50 passes, so it accepts small differences (the passes are random).
+# The passes are random, so everyone's numbers differ a little: the check first makes sure your
+# `passes` come from `mc_model` with dropout on (it runs passes of its own to compare), then
+# recomputes both numbers from *your* passes.
 
 # %% tags=["solution", "exercise-3"]
 ### BEGIN SOLUTION
@@ -137,13 +140,15 @@ mean_spread = passes[:, np.arange(len(X_val)), predicted].std(axis=0).mean()
 dropout_off = np.mean(np.asarray(mc_model(X_val, training=False)).argmax(axis=1) == y_val)
 print(f"MC accuracy {mc_accuracy:.2f} (dropout off: {dropout_off:.2f}); "
       f"mean spread {mean_spread:.2f}")
+# stub: passes = ...
 # stub: mc_accuracy = ...
 # stub: mean_spread = ...
 ### END SOLUTION
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("3", model=mc_model, mc_accuracy=mc_accuracy, mean_spread=mean_spread)
+ex.check("3", model=mc_model, passes=passes, mc_accuracy=mc_accuracy,
+         mean_spread=mean_spread)
 
 # %% [markdown] tags=["solution"]
 # Calling a model without `training=True` (or with `predict`) switches dropout off: all 50 passes

@@ -174,7 +174,8 @@ ex.check("3", early_stopping=early_stopping, model=model)
 # history = train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=100)
 # ```
 #
-# Keep the history table in `history`. Since a run with a stopping callback is this run cut short
+# Keep the network in `model` and the history table in `history` (the check compares the table
+# with the network's own record of its training run). Since a run with a stopping callback is this run cut short
 # (lesson section 3), you can read off where each rule would stop: store the epoch at which
 # `EarlyStopping(patience=10)` would stop in `stop_patience`, and the epoch at which
 # `GeneralizationLoss(alpha=5)` would stop in `stop_gl` (100 if a rule never fires). Which stops
@@ -207,6 +208,7 @@ print("patience 10 stops at epoch", stop_patience, "- GL(5) stops at epoch", sto
 best_patience = int(np.argmin(val_loss[:stop_patience])) + 1  # the best epoch patience 10 has seen
 claim("patience 10 stops 10 epochs after the best epoch it has seen", stop_patience - best_patience,
       equals=10, fmt=".0f")
+# stub: model = ...
 # stub: history = ...
 # stub: stop_patience = ...
 # stub: stop_gl = ...
@@ -214,7 +216,7 @@ claim("patience 10 stops 10 epochs after the best epoch it has seen", stop_patie
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("4", history=history, stop_patience=stop_patience, stop_gl=stop_gl)
+ex.check("4", history=history, model=model, stop_patience=stop_patience, stop_gl=stop_gl)
 
 
 # %% [markdown] tags=["solution"]
@@ -292,10 +294,11 @@ ex.check("5", stop_min_delta=stop_min_delta, restored_min_delta=restored_min_del
 #
 # A larger patience can only find an equal or lower validation loss, but it costs epochs. Is
 # patience 20 worth it for exercise 3's network? Train three networks (seeds `SEED`, `SEED + 1`,
-# `SEED + 2`) on exercise 3's split for 100 epochs each, without callbacks, and keep the three
-# history tables in the list `histories`. For each run, read off where `EarlyStopping(patience=5)`
-# and `EarlyStopping(patience=20)` (both with `restore_best_weights=True`) would stop and which
-# epoch each would restore, and store:
+# `SEED + 2`) on exercise 3's split for 100 epochs each, without callbacks, as in exercise 4. Keep
+# the three networks in the list `models` and their history tables in the list `histories`, in the
+# same order (the check compares each table with its network's own record of its training run).
+# For each run, read off where `EarlyStopping(patience=5)` and `EarlyStopping(patience=20)` (both
+# with `restore_best_weights=True`) would stop and which epoch each would restore, and store:
 #
 # - `extra_epochs`: the epochs patience 20 trains beyond patience 5, one number per run;
 # - `loss_gain`: patience 5's restored validation loss minus patience 20's, one number per run.
@@ -310,12 +313,12 @@ X, y = regutils.load_heart()
 X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
 preprocessor = regutils.heart_preprocessor().fit(X_train)
 Z_train, Z_val = preprocessor.transform(X_train), preprocessor.transform(X_val)
-histories = []
+models, histories = [], []
 for seed in (SEED, SEED + 1, SEED + 2):
     keras.utils.set_random_seed(seed)
     model = build_mlp(Z_train.shape[1], (64, 64), seed=seed)
     histories.append(train(model, Z_train, y_train, validation_data=(Z_val, y_val), epochs=100))
-
+    models.append(model)  # the check compares each table with its network's record
 
 
 def stop_and_best(val_loss, patience):
@@ -341,6 +344,7 @@ choice = "patience 20" if loss_gain.mean() >= 0.01 else "patience 5"
 print("extra epochs of patience 20:", extra_epochs.tolist())
 print("validation loss gained:", loss_gain.round(4).tolist(), f"(mean {loss_gain.mean():.4f})")
 print("choice:", choice)
+# stub: models = ...
 # stub: histories = ...
 # stub: extra_epochs = ...
 # stub: loss_gain = ...
@@ -349,7 +353,7 @@ print("choice:", choice)
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("6", histories=histories, extra_epochs=extra_epochs, loss_gain=loss_gain, choice=choice)
+ex.check("6", histories=histories, models=models, extra_epochs=extra_epochs, loss_gain=loss_gain, choice=choice)
 
 # %% [markdown] tags=["solution"]
 # The printed numbers are the defence: patience 20 trains the extra epochs above for the mean
