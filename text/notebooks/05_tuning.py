@@ -325,7 +325,6 @@ def show_lambda(log10_alpha=0.0):
     plt.show()
 
 
-
 # %%
 # NBVAL_IGNORE_OUTPUT
 from ipywidgets import FloatSlider
@@ -347,7 +346,6 @@ _ = regutils.explore(show_lambda,
 # - The best score of a search is not an honest estimate of the tuned model. **Nested CV** (a
 #   search inside `cross_val_score`) scores the whole procedure, "tune, then fit"; report it with
 #   its spread.
-#
 
 # %% [markdown]
 # ## Check your understanding

@@ -726,7 +726,6 @@ claim("'best accuracy about 87–89 %' does not: the best mean over the 20 split
 # redraws. Along the slider it fits each model starting from the one at the next smaller `C`
 # (a *warm start*, the trick of lesson 05's path algorithms), which lands on the same solution
 # in far fewer epochs.
-#
 
 # %%
 def fit_path(Z_train, y_train, name, Cs):
@@ -797,7 +796,6 @@ def show_logistic(log10_C=-1.0, penalty="L1", scale_dummies=False):
     plt.show()
 
 
-
 # %%
 # NBVAL_IGNORE_OUTPUT
 from ipywidgets import Checkbox, FloatSlider, ToggleButtons
@@ -826,7 +824,6 @@ _ = regutils.explore(show_logistic,
 # - **Scale what you penalize**: 0/1 one-hot columns are charged more per unit of effect, and
 #   which features L1 keeps depends on that choice.
 # - One 80/20 split of 303 rows cannot rank models a few points apart.
-#
 
 # %% [markdown]
 # ## Check your understanding
