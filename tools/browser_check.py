@@ -426,8 +426,9 @@ def _start(page, server: LabServer, notebook: str, out_dir: Path):
 
 def _code_cell(panel, code: str):
     """The code cells whose source contains ``code``."""
+    # The inner locator is matched inside each cell, so it starts from the page, not the panel.
     return panel.locator(".jp-CodeCell").filter(
-        has=panel.locator(".jp-InputArea-editor", has_text=code)
+        has=panel.page.locator(".jp-InputArea-editor", has_text=code)
     )
 
 

@@ -11,9 +11,12 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-#: Training data and curves are blue, validation curves orange, in every figure.
-TRAINING_COLOR = "tab:blue"
-VALIDATION_COLOR = "tab:orange"
+from regutils.notebook import LINE_COLORS
+
+#: The colour-blind-safe palette of every figure (Okabe–Ito, as in setup_notebook's line cycle):
+#: training data and curves are blue, validation curves orange, a fitted model vermillion and
+#: the true curve bluish green; each also differs by line style or marker, never by colour alone.
+TRAINING_COLOR, VALIDATION_COLOR, TRUTH_COLOR, MODEL_COLOR = (LINE_COLORS[i] for i in (0, 1, 2, 3))
 
 
 def new_axes(ax: Axes | None) -> Axes:

@@ -15,7 +15,14 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 from sklearn.metrics import root_mean_squared_error
 
-from regutils.plots._style import TRAINING_COLOR, add_legend, new_axes, panel_grid
+from regutils.plots._style import (
+    MODEL_COLOR,
+    TRAINING_COLOR,
+    TRUTH_COLOR,
+    add_legend,
+    new_axes,
+    panel_grid,
+)
 from regutils.validation import (
     validate_array,
     validate_axes,
@@ -169,7 +176,7 @@ def plot_fit(
     ax = new_axes(ax)
 
     if true_curve is not None:
-        ax.plot(grid, true_curve, "--", color="tab:green", lw=1.5, label="true curve")
+        ax.plot(grid, true_curve, "--", color=TRUTH_COLOR, lw=1.5, label="true curve")
     if test is not None:
         ax.scatter(
             test.x[:max_test_points],
@@ -181,7 +188,7 @@ def plot_fit(
             label="test",
         )
     ax.scatter(train.x, train.y, s=36, color=TRAINING_COLOR, zorder=3, label="training")
-    ax.plot(grid, _predict(model, grid, train.column), color="tab:red", label="model")
+    ax.plot(grid, _predict(model, grid, train.column), color=MODEL_COLOR, label="model")
 
     # The model sees every point in the shape it was fitted with (a 1-D X works like (n, 1)).
     rmse_text = f"train RMSE {_rmse(model, train, train.column):.2f}"

@@ -12,13 +12,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from regutils.plots._style import add_legend, mark_x, new_axes
+from regutils.plots._style import LINE_COLORS, add_legend, mark_x, new_axes
 from regutils.validation import validate_array, validate_axes, validate_int, validate_text
 
 __all__ = ["plot_history"]
 
 #: One colour per metric; its training curve is solid, its validation curve dashed.
-_METRIC_COLORS = ("tab:blue", "tab:red", "tab:green", "tab:purple", "tab:brown")
+_METRIC_COLORS = tuple(LINE_COLORS[i] for i in (0, 3, 2, 4, 1))  # blue, vermillion, green, …
 
 
 def plot_history(

@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from regutils.plots._style import panel_grid
+from regutils.plots._style import LINE_COLORS, panel_grid
 from regutils.validation import validate_array, validate_int, validate_mapping, validate_text
 
 __all__ = ["plot_weight_histograms"]
@@ -74,7 +74,7 @@ def plot_weight_histograms(
     edges = np.linspace(lo, hi, bins + 1)
     fig, axes = panel_grid(len(arrays), 4, panel_size=(3.4, 3.0), max_width=12.0, sharex=True)
     for ax, (name, array) in zip(axes.flat, arrays.items()):
-        ax.hist(array, bins=edges, color="tab:blue", alpha=0.8)
+        ax.hist(array, bins=edges, color=LINE_COLORS[0], alpha=0.8)
         near_zero = float(np.mean(np.abs(array) < 0.01))
         ax.set_title(f"{name} (sd {array.std():.3f}, {near_zero:.0%} near 0)", fontsize="medium")
         ax.set_xlabel("weight")
