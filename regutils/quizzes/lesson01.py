@@ -16,18 +16,18 @@ QUESTIONS = [
             "(training RMSE 0). Which degree should you use?"
         ),
         choices=[
-            "Degree 9: zero training error means it has learned the data best.",
-            "Degree 0: the simplest model cannot overfit.",
-            "The degree with the lowest error on held-out data (a validation set or "
-            "cross-validation).",
+            "Degree 9: zero training error means it has learned the data better than any other "
+            "degree.",
+            "Degree 0: the simplest model cannot overfit, so it is the safe choice.",
+            "The degree with the lowest error on held-out data (validation or cross-validation).",
         ],
         answer="c",
         why_not={
             "a": "Training error is what the fit minimizes, so it is tempting to trust it, but it "
             "never rises as the model gets more flexible (section 3's claim). Degree 9 threads "
-            "through the noise, and its test error is higher than the in-between degrees'.",
-            "b": "It cannot overfit, but it underfits: section 3 shows degrees 0–2 well above the "
-            "noise floor even on the test set. Too rigid is as bad as too flexible.",
+            "through the noise, and its test error is above the best in-between degree's.",
+            "b": "It can hardly overfit, but it underfits: section 3 finds even the best of "
+            "degrees 0–2 well above the noise floor on the test set. Too rigid is a failure too.",
         },
         explanation=(
             "Only data the model was not fitted on reveal overfitting: section 3's test error is "
@@ -41,23 +41,27 @@ QUESTIONS = [
             "RMSE as what your model will do on new data. What is wrong?"
         ),
         choices=[
-            "The reported error is optimistic: the test set helped make the choice. Choose λ on "
-            "validation data and use the test set once, at the end.",
-            "Nothing, as long as the test set is large (here 1,000 points).",
-            "Nothing, but the training RMSE at that λ would be the better estimate.",
+            "It is optimistic: the test set helped choose λ, so it cannot judge that choice "
+            "independently.",
+            "Nothing: with 1,000 test points each of the 23 RMSEs is precise, so the best one is "
+            "precise too.",
+            "Nothing serious, but the training RMSE at that λ would be a more honest estimate to "
+            "report.",
         ],
         answer="a",
         why_not={
             "b": "A large test set makes each of the 23 RMSEs precise, which is why this feels "
             "safe. But you report the *best* of 23 measured on the same points: the choice was "
-            "fitted to them, so they no longer judge it independently.",
+            "fitted to them, so the number is biased low (less so with more points, but never "
+            "zero) and is no longer an independent verdict.",
             "c": "The training error is the most optimistic number of all: it keeps falling as λ "
             "shrinks (section 8's curve), whatever happens on new data.",
         },
         explanation=(
             "Section 9 gives each set one job: training data fit the weights, validation data make "
             "the choices, and the test set gives the final verdict once, after every choice is "
-            "made. Section 8 drew the test curve only to show its shape."
+            "made. So choose λ on validation data and report the test error at the end. Section 8 "
+            "drew the test curve only to show its shape."
         ),
     ),
     Question(
@@ -66,16 +70,16 @@ QUESTIONS = [
             "degree 9's test error?"
         ),
         choices=[
-            "Bias²: a polynomial is the wrong shape for a sine curve.",
-            "Noise: the targets are noisy, and degree 9 fits that noise.",
+            "Bias²: a polynomial is simply the wrong shape for a sine curve.",
+            "Noise: the targets are noisy, and degree 9 fits all of that noise.",
             "Bad luck: the lesson's one training sample happened to be unlucky.",
             "Variance: its fit changes a lot from one training set to the next.",
         ],
         answer="d",
         why_not={
-            "a": "Bias² is what the *average* fit misses. It falls with the degree and is "
-            "negligible from degree 3 on (section 5's figure): on average degree 9 follows the "
-            "curve; each single fit does not.",
+            "a": "Bias² is what the *average* fit misses. It drops to negligible by degree 3 and "
+            "stays there (section 5's figure): on average degree 9 follows the curve; each single "
+            "fit does not.",
             "b": "Fitting the noise is the cause, but the noise part of the error is the noise "
             "floor, σ² = 0.09, the same for every degree: it cannot explain why degree 9 does "
             "worse than degree 3. What fitting the noise costs shows up as variance.",
@@ -95,14 +99,14 @@ QUESTIONS = [
         ),
         choices=[
             "The model is bad: a large gap means you should replace it.",
-            "Variance: more data, or a penalty, should help.",
+            "Variance: more training data, or a penalty, should help.",
             "Bias: the model is too simple, use a more flexible one.",
         ],
         answer="b",
         why_not={
             "a": "A large gap is a symptom, not a verdict: in section 11 degree 9's gap closes as "
-            "the data grow, and section 7's degree 9 gets within 10 % of the noise floor with 100 "
-            "points. The same model can be fine with more data or a penalty.",
+            "the data grow, and section 7's degree 9 has a median test error within 10 % of the "
+            "noise floor with 100 points. The same model can be fine with more data or a penalty.",
             "c": "Bias looks different: two curves that meet at a *high* error, with little gap. "
             "A more flexible model would widen this gap further.",
         },

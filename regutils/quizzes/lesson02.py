@@ -17,11 +17,11 @@ QUESTIONS = [
             "diabetes features (section 3's coefficient path)?"
         ),
         choices=[
-            "The least useful ones become exactly 0, one by one: ridge selects features.",
-            "All head towards 0 and none becomes exactly 0, though a single coefficient can grow "
-            "or change sign on the way.",
-            "Each coefficient gets smaller at every step of λ.",
-            "They stay the same; λ only moves the intercept.",
+            "The least useful ones become exactly 0, one by one as λ grows: ridge selects "
+            "features.",
+            "All head to 0 but never reach it; single ones may grow or flip sign on the way.",
+            "Every coefficient gets smaller at every step of λ, in proportion to its current size.",
+            "They stay the same: on standardized features λ only moves the intercept.",
         ],
         answer="b",
         why_not={
@@ -46,25 +46,26 @@ QUESTIONS = [
             "refit least squares and ridge (λ = 100) on the *raw* features. What changes?"
         ),
         choices=[
-            "Nothing for either model: units cannot change a fitted model.",
-            "Least squares' predictions change; ridge's stay the same.",
-            "Least squares' predictions stay the same; ridge's change, because its penalty on "
-            "`s1`'s coefficient depends on the unit.",
-            "Both models' predictions change by the same amount.",
+            "Nothing for either model: a change of units cannot change a fitted model.",
+            "Least squares' predictions change; ridge's stay the same, thanks to its penalty.",
+            "Least squares' predictions stay the same; ridge's predictions change.",
+            "Both models' predictions change, and by exactly the same amount.",
         ],
         answer="c",
         why_not={
             "a": "True for least squares, whose coefficient simply scales up to give the same "
             "predictions. But ridge charges λ·w² for that larger coefficient, so it now fits a "
-            "different model: section 4's claims compare exactly this.",
+            "different model: section 4's claims show the same effect for raw against standardized "
+            "features.",
             "b": "The other way round: least squares is indifferent to units (section 4: the "
             "same test predictions with and without scaling), ridge is not.",
             "d": "Least squares' predictions do not change at all (section 4's claim), so the two "
             "cannot change alike.",
         },
         explanation=(
-            "Section 4: least squares gives the same predictions in any units; ridge on raw "
-            "features penalizes small-unit features hard and large-unit ones hardly at all. "
+            "Section 4: least squares gives the same predictions in any units; ridge's penalty on "
+            "`s1`'s coefficient depends on the unit, so on raw features it penalizes small-unit "
+            "features hard and large-unit ones hardly at all. "
             "Standardize first, with the scaler inside a `Pipeline`."
         ),
     ),
@@ -101,11 +102,13 @@ QUESTIONS = [
             "data?"
         ),
         choices=[
-            "Ridge wins everywhere: a little bias always buys a larger cut in variance.",
-            "Ridge loses: its bias makes the test error worse.",
-            "Ridge wins on the 10 original features and loses on the expanded ones.",
-            "On the 10 original features the two barely differ; on the expanded features (65 or "
-            "285 columns) ridge won clearly, compared split by split on the same splits.",
+            "Ridge wins everywhere, by a similar margin: a little bias always buys a larger cut "
+            "in variance.",
+            "Ridge loses everywhere: its bias makes the test error worse than least squares'.",
+            "Ridge wins on the 10 original features and loses on the expanded ones, where it "
+            "underfits.",
+            "A tie on the 10 original features; a clear ridge win on the 65- and 285-column "
+            "expansions.",
         ],
         answer="d",
         why_not={
@@ -118,8 +121,8 @@ QUESTIONS = [
         },
         explanation=(
             "Sections 8 and 9: with 10 features the two tie; with 65 or 285 expanded features "
-            "least squares fits noise and ridge wins on the same 20 splits, judged by paired "
-            "differences."
+            "least squares fits noise, and ridge wins on most of the same 20 splits at 65 "
+            "features and on every one at 285, judged by paired differences."
         ),
     ),
     Question(
@@ -129,10 +132,9 @@ QUESTIONS = [
             "sample and average the coefficients. What does that average tell you?"
         ),
         choices=[
-            "Ridge's bias: the average minus the true coefficients.",
-            "Little about the method: the bootstrap centres on this sample's own estimate. Fit "
-            "fresh samples from the source to see what the method does on average.",
-            "Nothing: the bootstrap does not work with correlated features.",
+            "Ridge's bias on such data: the bootstrap average minus the true coefficients.",
+            "Little about the method: the resamples centre on this sample's own estimate.",
+            "Nothing at all: the bootstrap breaks down when two features are this correlated.",
         ],
         answer="b",
         why_not={
@@ -145,7 +147,9 @@ QUESTIONS = [
         explanation=(
             "Section 5's two panels: fresh samples show the method (least squares centred on the "
             "truth, ridge a little short of it, far steadier); the bootstrap shows how uncertain "
-            "*this* estimate is, centred on that estimate (its claim)."
+            "*this* estimate is, centred on that estimate (its claim, shown there for least "
+            "squares; ridge's resamples centre on ridge's estimate the same way). To see what "
+            "the method does on average, fit fresh samples from the source."
         ),
     ),
 ]

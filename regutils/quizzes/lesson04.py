@@ -48,9 +48,9 @@ QUESTIONS = [
             "even than the lasso's.",
             "A bootstrap of the lesson's sample: the elastic net's weights move far less across "
             "resamples.",
-            "Over 100 fresh training sets from the source: the elastic net keeps all four members "
-            "in nearly every set, while the lasso drops at least one in about half.",
-            "`ElasticNetCV` picks a mixed `l1_ratio` rather than the lasso.",
+            "Over 100 fresh training sets: the elastic net keeps all four in nearly every set, "
+            "the lasso often not.",
+            "`ElasticNetCV` picks a mixed `l1_ratio` rather than the lasso on the lesson's sample.",
         ],
         answer="c",
         why_not={
@@ -64,40 +64,45 @@ QUESTIONS = [
         },
         explanation="Section 3, fresh training sets: only new samples from the source can show "
         "what the method does. There the elastic net keeps the whole group with even, steady "
-        "weights; the lasso keeps an arbitrary subset that changes from set to set.",
+        "weights in nearly every set; the lasso drops at least one member in about half of them, "
+        "with no member favoured from set to set.",
     ),
     Question(
         "On some samples the best cross-validation MSE of `ElasticNetCV` is *below* the noise "
         "floor (the test MSE of the true coefficients). What explains it?",
         choices=[
-            "The chosen model has learned more than the true coefficients know.",
-            "A leak: the folds must share rows with the test set.",
-            "The noise floor is computed wrongly: it should be measured by cross-validation too.",
-            "The CV error is measured on the sample's own rows, and it follows that sample's own "
-            "noise; taking the minimum of many noisy estimates flatters it further.",
+            "The chosen model has learned more about the data than the true coefficients know.",
+            "A leak: the folds must share some rows with the test set, so CV has seen them.",
+            "The noise floor is computed wrongly: like the CV error, it should be estimated by "
+            "cross-validation.",
+            "The CV error tracks the sample's own noise, and the minimum of noisy estimates is "
+            "biased low.",
         ],
         answer="d",
         why_not={
-            "a": "No model beats the truth on new data: section 4's claim shows every chosen "
-            "model's test MSE above the floor.",
+            "a": "On average over new data no model beats the truth: section 4's claim shows "
+            "every chosen model's test MSE above the floor.",
             "b": "The folds split the 100 training rows only; the 2,000 test rows are never seen "
             "by the search.",
             "c": "The floor is the error of the true coefficients on 2,000 fresh rows: the best "
             "any model can expect on new data. The CV estimate from 100 rows is the noisy one.",
         },
-        explanation="Section 4: the best CV MSE moves with the sample's own noise (their "
-        "correlation is claimed), while the chosen models' test MSEs all sit just above the floor. "
+        explanation="Section 4: the CV error is measured on the sample's own rows, so the best "
+        "CV MSE moves with that sample's own noise (their correlation is claimed), and taking the "
+        "minimum over many settings flatters it further; meanwhile the chosen models' test MSEs "
+        "all sit just above the floor. "
         "That is why the test set is kept for one final, honest check.",
     ),
     Question(
         "Cross-validation error is nearly flat in `l1_ratio` on your data. How should you choose "
         "the mix?",
         choices=[
-            "By what the model is for: `l1_ratio = 1` for the shortest feature list, a moderate "
-            "mix (e.g. 0.5) if correlated features should stand or fall together, ridge if every "
-            "feature may stay.",
-            "Always take the elastic net with the lowest CV error: it predicts best.",
-            "Take the middle, 0.5, always: the elastic net combines the best of both penalties.",
+            "By what the model is for: sparsity (lasso), groups kept together (a mix), all kept "
+            "(ridge).",
+            "Take the `l1_ratio` with the lowest CV error, however small the gap: that one "
+            "predicts best.",
+            "Take the middle, 0.5, every time: the elastic net combines the strengths of both "
+            "penalties.",
         ],
         answer="a",
         why_not={
@@ -110,6 +115,8 @@ QUESTIONS = [
         },
         explanation="Section 5: prediction is a near tie, while sparsity and stability differ a "
         "lot (ridge steadiest and never sparse, the lasso sparse and least stable, 0.5 between). "
-        "Decide what you need, then let CV choose `alpha`.",
+        "Decide what you need (`l1_ratio = 1` for the shortest feature list, a moderate mix such "
+        "as 0.5 if correlated features should stand or fall together, ridge if every feature may "
+        "stay), then let CV choose `alpha`.",
     ),
 ]

@@ -88,7 +88,7 @@ print("ridge: coefficients exactly 0:", int(np.sum(ridge[-1].coef_ == 0)), "of",
 #
 # At a large enough α every coefficient is zero. The smallest such α has a formula: with
 # standardized features and centred $y$, it is $\alpha_{\max} = \max_j \lvert x_j^\top y\rvert / n$
-# — the largest correlation-like score of a single feature. Below it, features enter one at a time.
+# — the largest covariance-like score of a single feature. Below it, features enter one at a time.
 # `lasso_path` computes the whole path on a grid of α (it fits no intercept, so we centre $y$).
 
 # %%
@@ -311,8 +311,9 @@ claim("same zeros: coefficients zero in one solution but not the other",
 # $$\tfrac1n\, x_j^\top r = \alpha\,\operatorname{sign}(w_j)\ \text{ if } w_j \ne 0,
 # \qquad \bigl\lvert \tfrac1n\, x_j^\top r \bigr\rvert \le \alpha\ \text{ if } w_j = 0 .$$
 #
-# In words: every kept feature's correlation with the residual is pinned at exactly $\pm\alpha$, and
-# every dropped feature's stays inside $[-\alpha, \alpha]$ — it would not pay for its own penalty.
+# In words: every kept feature's $x_j^\top r / n$ (a covariance-like score of the feature with the
+# residual) is pinned at exactly $\pm\alpha$, and every dropped feature's stays inside
+# $[-\alpha, \alpha]$ — it would not pay for its own penalty.
 # At $w = 0$ the residual is the centred $y$, and the condition reads
 # $\max_j \lvert x_j^\top y\rvert / n \le \alpha$: that is where section 2's $\alpha_{\max}$ comes
 # from. The function below measures, from scratch, how far a candidate solution is from meeting
@@ -321,9 +322,9 @@ claim("same zeros: coefficients zero in one solution but not the other",
 # %%
 def kkt_violation(X, y, coef, intercept, alpha):
     # Largest violation of the lasso's optimality (KKT) condition at (coef, intercept).
-    correlation = X.T @ (y - intercept - X @ coef) / len(y)  # x_j @ r / n for every feature j
-    return np.max(np.where(coef != 0, np.abs(correlation - alpha * np.sign(coef)),
-                           np.maximum(np.abs(correlation) - alpha, 0.0)))
+    score = X.T @ (y - intercept - X @ coef) / len(y)  # x_j @ r / n for every feature j
+    return np.max(np.where(coef != 0, np.abs(score - alpha * np.sign(coef)),
+                           np.maximum(np.abs(score) - alpha, 0.0)))
 
 
 y_np = y.to_numpy()
