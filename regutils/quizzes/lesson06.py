@@ -9,11 +9,10 @@ QUESTIONS = [
         "In scikit-learn's `LogisticRegression`, you change `C` from 0.1 to 10. The penalty "
         "becomes …",
         choices=[
-            "stronger: `C` is the penalty strength, like `alpha` in `Ridge` and `Lasso`.",
-            "weaker: `C` multiplies the summed log-loss, so it is the inverse of the strength "
-            "(λ = 1/(C·n)).",
-            "the same: `C` only sets the solver's tolerance.",
-            "stronger on the intercept only.",
+            "stronger: `C` is the penalty strength, just like `alpha` in `Ridge` and `Lasso`.",
+            "weaker: `C` multiplies the summed log-loss, so it is the inverse of the strength.",
+            "the same: `C` only sets the solver's tolerance for stopping.",
+            "stronger on the intercept only; the weights keep the penalty they had.",
         ],
         answer="b",
         why_not={
@@ -21,15 +20,17 @@ QUESTIONS = [
             "scikit-learn's logistic objective is C·Σ loss + penalty: a larger `C` gives the data "
             "more weight against the penalty.",
             "c": "The tolerance is `tol`; `C` weighs the loss against the penalty.",
-            "d": "The intercept is never penalized (section 5); `C` scales the data term for all "
-            "weights at once.",
+            "d": "The intercept is not penalized with `lbfgs` or `saga` (section 5; only "
+            "`liblinear` penalizes it, section 6); `C` scales the data term for all weights at "
+            "once.",
         },
         explanation="Section 5: scikit-learn minimizes C·Σᵢ ℓᵢ + penalty(w), so dividing by C·n "
         "gives the mean loss plus λ·penalty with λ = 1/(C·n). Section 7's path has the strong "
         "penalty on the left, at small `C`.",
     ),
     Question(
-        "With scikit-learn 1.8 or later, how do you ask for an L1-penalized logistic regression?",
+        "With scikit-learn 1.8 or later, what is the current (not deprecated) way to ask for an "
+        "L1-penalized logistic regression?",
         choices=[
             "`LogisticRegression(penalty='l1', solver='saga')`",
             "`LogisticRegression(l1_ratio=1.0)` with the default solver `lbfgs`",
@@ -38,10 +39,12 @@ QUESTIONS = [
         ],
         answer="d",
         why_not={
-            "a": "It is what most tutorials write, but `penalty=` is deprecated since 1.8: the "
-            "kind of penalty is set by `l1_ratio` now.",
-            "b": "`l1_ratio=1.0` is right, but `lbfgs` cannot handle the kink of |w| at zero; the "
-            "recommended solver for L1 is `saga`.",
+            "a": "It is what most tutorials write, and in 1.8–1.9 it still runs, with a "
+            "FutureWarning: `penalty=` is deprecated (removed in 1.10), and the kind of penalty is "
+            "set by `l1_ratio` now.",
+            "b": "`l1_ratio=1.0` is right, but `lbfgs` cannot handle the kink of |w| at zero, and "
+            "scikit-learn refuses the combination with a ValueError; the recommended solver for L1 "
+            "is `saga`.",
             "c": "`C` sets the strength, not the kind of penalty; and `C` must be positive "
             "(`C=np.inf` means no penalty).",
         },
@@ -52,33 +55,33 @@ QUESTIONS = [
         "L1 with `saga` at the default `max_iter=100` prints a ConvergenceWarning on the heart "
         "data. What is the right reaction?",
         choices=[
-            "Give it more epochs (`max_iter`) and put every column on one scale; then check that "
-            "the warning is gone.",
+            "Give it more epochs (`max_iter`), put every column on one scale, and check again.",
             "Silence it with `warnings.filterwarnings('ignore')`: the weights are close enough.",
-            "Raise `tol` until the warning disappears.",
-            "Switch to `liblinear`, which never warns.",
+            "Raise `tol` until the warning disappears: the solver is then satisfied.",
+            "Switch to `liblinear`, the solver older tutorials use for L1.",
         ],
         answer="a",
         why_not={
-            "b": "An unconverged fit is not a small rounding matter: its weights (and, for an "
-            "all-zero fit, its intercept) are unfinished, and which weights are zero can change.",
+            "b": "An unconverged fit is not a small rounding matter: its weights are unfinished, "
+            "and which of them are exactly zero can change.",
             "c": "A looser `tol` hides the symptom by stopping earlier, further from the optimum.",
             "d": "`liblinear` penalizes the intercept like a weight (section 6) and needs "
             "`intercept_scaling` to undo that; it is not a fix for convergence.",
         },
-        explanation="Section 6 measured it: with `max_iter=2000` `saga` converges at every `C`, "
-        "and standardizing the one-hot columns too cuts its epochs. And check `n_iter_`: an "
-        "all-zero `saga` fit stops after one epoch with an unfinished intercept.",
+        explanation="Section 6 measured it: with `max_iter=2000` `saga` converged at each `C` it "
+        "tried (0.1, 1, 10), and standardizing the one-hot columns too cut its epochs at C = 0.1 "
+        "and 1. And check `n_iter_` even when nothing warns: an all-zero `saga` fit stops after "
+        "one epoch, silently, with an unfinished intercept.",
     ),
     Question(
         "Someone keeps the 10 of 1,000 pure-noise columns most associated with the label "
         "(`SelectKBest` on all rows), then cross-validates a logistic regression on those 10. "
         "Its CV log-loss beats the class-share baseline. Why?",
         choices=[
-            "With 1,000 columns, some noise columns really do carry information about the label.",
-            "Logistic regression overfits 10 columns; a stronger penalty would fix it.",
-            "The selection saw the validation rows' labels: it picked columns that happen to "
-            "match them, so every validation fold helped choose its own features.",
+            "With 1,000 columns, some of the noise columns really do carry information about the label.",
+            "Logistic regression overfits 10 columns at once; a stronger penalty would fix it.",
+            "The selection saw every row's label, so each validation fold helped pick its own "
+            "features.",
             "Cross-validation with 5 folds is too few to score 10 columns.",
         ],
         answer="c",
@@ -90,20 +93,22 @@ QUESTIONS = [
             "d": "More folds would not help: each validation fold's labels still took part in "
             "the selection.",
         },
-        explanation="Section 3: a step that learns from labels, fitted before the split, leaks "
+        explanation="The selection picked columns that happen to match the validation rows' "
+        "labels. Section 3: a step that learns from labels, fitted before the split, leaks "
         "them into every validation fold. Everything that learns from data goes inside the "
         "pipeline, so `cross_val_score` refits it on each training part (exercise 1).",
     ),
     Question(
         "Standardizing the one-hot columns changes which features L1 keeps at `C = 0.1`, while "
-        "the log-loss stays about the same. What do you conclude?",
+        "the cross-validated log-loss (each encoding at its best `C`) stays about the same. What "
+        "do you conclude?",
         choices=[
-            "The standardized list is the true list of the features that matter.",
-            "The 0/1 list is the true one: standardizing dummies distorts them.",
-            "L1 is broken on categorical data; use L2.",
-            "L1's kept set depends on each column's scale (the penalty charges a 0/1 column more "
-            "per unit of effect): it answers 'which columns buy the most prediction per unit of "
-            "penalty', not 'which measurements matter'.",
+            "The standardized list is the true one: on one scale the penalty is finally fair to "
+            "every feature.",
+            "The 0/1 list is the true one: standardizing dummies distorts what their weights mean.",
+            "L1 is unreliable on categorical data; use L2 there, which keeps every column in.",
+            "L1's kept set depends on the columns' scales: it picks for prediction, not the "
+            "measurements that matter.",
         ],
         answer="d",
         why_not={
@@ -115,7 +120,9 @@ QUESTIONS = [
             "choice as a verdict on the measurements is the mistake.",
         },
         explanation="Section 10: two encodings, two kept-feature lists, the same predictive "
-        "quality (the paired log-loss difference is small next to its spread). Put every "
-        "penalized column on one scale, and read L1's selection as a choice for prediction.",
+        "quality (the paired log-loss difference is small next to its spread). The penalty "
+        "charges a 0/1 column more per unit of effect, so L1 answers 'which columns buy the most "
+        "prediction per unit of penalty', not 'which measurements matter'. Put every penalized "
+        "column on one scale, and read L1's selection as a choice for prediction.",
     ),
 ]

@@ -11,10 +11,9 @@ QUESTIONS = [
         "one ends with a *higher* `val_loss`. What does that tell you about how well it predicts?",
         choices=[
             "It predicts worse: a higher validation loss means worse validation predictions.",
-            "Nothing yet: `val_loss` includes the penalty terms, so compare the log-loss of the "
-            "predictions (or accuracy) instead.",
+            "Nothing yet: `val_loss` includes the penalty, so compare the predictions' log-loss.",
             "The penalty is too strong: lower it until the two `val_loss` values match.",
-            "Keras scored the penalized model on its training data by mistake.",
+            "Keras scored the penalized model on its training data, not the validation data.",
         ],
         answer="b",
         why_not={
@@ -27,7 +26,7 @@ QUESTIONS = [
             "Keras adds to the data loss, not which data it used.",
         },
         explanation="Section 4 (*What the penalty adds to the loss*) takes the loss `evaluate()` "
-        "reports apart: the data loss of the predictions **plus** the sum of `model.losses`, and "
+        "reports apart: the data loss of the predictions *plus* the sum of `model.losses`, and "
         "the history's last `val_loss` is that same sum. Section 5 therefore compares penalties "
         "by the validation log-loss computed from the predictions, and by accuracy.",
     ),
@@ -55,9 +54,9 @@ QUESTIONS = [
         "Two weights start at 1. Weight *a* gets large data gradients, weight *b* almost none. "
         "You train with Adam and an L2 penalty λΣw² in the loss. What happens to them?",
         choices=[
-            "*b* shrinks far more than *a*: Adam divides each weight's whole gradient, penalty "
-            "included, by the size of that weight's recent gradients.",
-            "Both shrink by the same factor per step: an L2 penalty is weight decay.",
+            "*b* shrinks far more: Adam divides each gradient, penalty included, by that weight's "
+            "recent gradients.",
+            "Both shrink by the same factor per step: an L2 penalty in the loss is weight decay.",
             "Neither shrinks: Adam normalizes the gradients, so the penalty's gradient cancels out.",
             "The same as with `Adam(weight_decay=...)`: only `AdamW` decouples the decay from "
             "the gradient.",
@@ -75,8 +74,9 @@ QUESTIONS = [
             "penalty in the loss.",
         },
         explanation="Section 8's two-weight experiment: Adam + L2 left the busy weight *a* almost "
-        "where it was and wiped *b* out, while AdamW (and `Adam(weight_decay=...)`) shrank both "
-        "by the same factor, (1 − lr · weight_decay) per step. Loshchilov & Hutter (2019) "
+        "where it was and wiped *b* out (no data gradient at all in that experiment), while AdamW "
+        "(and `Adam(weight_decay=...)`) shrank both by the same factor, (1 − lr · weight_decay) "
+        "per step. Loshchilov & Hutter (2019) "
         "decouple the decay for exactly this reason.",
     ),
     Question(
@@ -95,16 +95,15 @@ QUESTIONS = [
         "You create `keras.optimizers.AdamW(learning_rate=0.003, weight_decay=0.01)` and train "
         "a network of Dense layers with it. Which variables does it decay?",
         choices=[
-            "Only the kernels: biases are never decayed.",
+            "Only the kernels: Keras leaves the biases out of the decay by default.",
             "Only the kernels of layers that have a `kernel_regularizer`.",
             "The kernels and biases of the hidden layers, but not the output layer.",
-            "Every trainable variable, biases included, unless "
-            '`exclude_from_weight_decay(var_names=["bias"])` names them.',
+            "Every trainable variable, biases included, unless you exclude them by name.",
         ],
         answer="d",
         why_not={
-            "a": "That is the usual *intention*, and the paper's practice; Keras does not assume "
-            "it. Unless told otherwise it decays every variable the optimizer updates.",
+            "a": "That is the usual *intention* (biases are commonly excluded), but Keras does not "
+            "assume it: unless told otherwise it decays every variable the optimizer updates.",
             "b": "Weight decay belongs to the optimizer, not to the layers: a `kernel_regularizer` "
             "adds a term to the loss and has nothing to do with which variables AdamW decays.",
             "c": "Keras makes no exception for the output layer: its kernel and bias are "

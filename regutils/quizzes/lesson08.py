@@ -8,10 +8,11 @@ QUESTIONS = [
     Question(
         "What does `keras.layers.Dropout(0.2)` on a network's inputs do in training?",
         choices=[
-            "It keeps 20 % of the inputs and sets the other 80 % to zero.",
-            "It multiplies every input by 0.2.",
-            "It sets 20 % of the inputs to zero, at random for each example, and keeps 80 %.",
-            "It sets 20 % of the inputs to zero, the same ones for every example.",
+            "It keeps each input with probability 0.2 and sets the other 80 % of them to zero.",
+            "It multiplies every input by 0.2, so all of the inputs reach the network weaker.",
+            "It zeroes each input with probability 0.2, anew for each example, and scales up the "
+            "rest.",
+            "It sets 20 % of the inputs to zero, the same ones for every example and every step.",
         ],
         answer="c",
         why_not={
@@ -23,7 +24,9 @@ QUESTIONS = [
             "d": "The choice is fresh for every example (and every step); a fixed set of dropped "
             "inputs would simply remove those pixels from the network.",
         },
-        explanation="Section 3 reads the rate: `Dropout(0.2)` keeps 80 % of the pixels (the "
+        explanation="It sets each input to zero with probability 0.2, a fresh draw for each "
+        "example, and keeps (and scales up) the rest. Section 3 reads the rate: `Dropout(0.2)` "
+        "keeps 80 % of the pixels (the "
         "paper's p = 0.8). Section 4 measures it on a million units: 80 % kept in training, and "
         "the kept ones scaled by 1 / (1 − 0.2) = 1.25.",
     ),
@@ -58,15 +61,15 @@ QUESTIONS = [
         "subsets) show?",
         choices=[
             "0.5 beat no dropout on every subset, so the colleague is right.",
-            "The higher the rate, the lower the validation log-loss.",
+            "The higher the rate, the lower the validation log-loss: 0.7 did best.",
             "One run per rate is enough to rank rates, if all runs use the same seed.",
-            "0.7 was worse than 0.5 on every subset, but none and 0.5 could not be ranked: "
-            "tune the rate like any regularization strength.",
+            "0.7 lost to 0.5 on every subset; none against 0.5 could not be ranked.",
         ],
         answer="d",
         why_not={
-            "a": "Dropout narrowed the *gap* on every subset, but the validation log-loss of "
-            "0.5 against none went either way from subset to subset (and from seed to seed).",
+            "a": "Whatever the signs in one run, the lesson could not rank none against 0.5: three "
+            "subsets are too few, and 0.5 was not lower on average in every repeated run of the "
+            "lesson (section 3). And a win on one network and one data set says nothing about 'always'.",
             "b": "The training loss rose with every step up in dropout, and from 0.5 to 0.7 the "
             "validation log-loss rose on every subset: more noise stopped paying for itself.",
             "c": "A single run moves with the training subset (section 3): only paired runs on "
@@ -74,18 +77,21 @@ QUESTIONS = [
             "for none against 0.5.",
         },
         explanation="Section 6 (*How much to drop: paired runs*): 0.7 had a higher validation "
-        "log-loss than 0.5 on every subset, while the paired differences between none and 0.5 "
-        "were small next to their spread. A common default is a starting point; choose the rate "
-        "by cross-validation or over several training sets.",
+        "log-loss than 0.5 on every subset, while none against 0.5 could not be ranked on three "
+        "subsets: 0.5 was lower on average in most repeated runs of the lesson, not in all. A "
+        "common default is a starting point; tune the rate like any regularization strength, by "
+        "cross-validation or over several training sets.",
     ),
     Question(
         "For Monte Carlo dropout you call `model(X, training=True)` many times. The model also "
         "has a `BatchNormalization` layer. What does `training=True` switch on?",
         choices=[
-            "Dropout only: `training=` is an argument meant for dropout.",
-            "Every layer's training mode: batch normalization normalizes with each batch's own "
-            "statistics and overwrites its stored moving averages.",
-            "Nothing at prediction time: `training=` only matters inside `fit`.",
+            "Dropout only: `training=` is the argument dropout layers read, and other layers "
+            "ignore it.",
+            "Every layer's training mode: batch normalization normalizes by the batch and updates "
+            "its averages.",
+            "Nothing at prediction time: `training=` only matters inside `fit`, in the training "
+            "steps.",
         ],
         answer="b",
         why_not={
