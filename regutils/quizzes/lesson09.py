@@ -41,8 +41,8 @@ QUESTIONS = [
         "batches per epoch. Its training accuracy climbs quickly, but its validation accuracy "
         "stays low for the first epochs. What is the most likely reason?",
         choices=[
-            "Validation runs in inference mode, which uses the moving averages; with momentum "
-            "0.99 they still mostly hold their starting values (mean 0, variance 1).",
+            "Validation uses the moving averages; with momentum 0.99 they still hold mostly "
+            "their starting values.",
             "The network has not learned yet: validation accuracy always trails training "
             "accuracy early on.",
             "Batch normalization does not work on small data sets: remove the layers.",
@@ -51,7 +51,8 @@ QUESTIONS = [
         ],
         answer="a",
         explanation=(
-            "Section 4 (training mode and inference mode) trained the same network with momentum "
+            "Validation runs in inference mode, which normalizes with the moving averages; they "
+            "start at mean 0 and variance 1. Section 4 (training mode and inference mode) trained the same network with momentum "
             "0.9 and 0.99: the training runs were identical, yet after 2 epochs the 0.99 network "
             "trailed in validation accuracy by more than 0.3. Each step moves the moving averages "
             "only 1 - momentum of the way; lower the momentum or train longer."
@@ -59,8 +60,8 @@ QUESTIONS = [
         why_not={
             "b": "Section 4's two runs had *identical* training (same weights, epoch by epoch); "
             "only the moving averages differed, and so did the validation accuracy.",
-            "c": "Batch normalization worked on these 1,078 images: it reached 85 % in less than "
-            "half the epochs (section 3). The lag comes from the moving averages' momentum, "
+            "c": "Batch normalization worked on these 1,078 images: it reached 85 % in at most "
+            "half the epochs on average (section 3). The lag comes from the moving averages' momentum, "
             "which you can lower.",
             "d": "In inference mode (validation during `fit`, `predict`, `evaluate`) a batch-norm "
             "layer does not use the batch's statistics at all: it uses the moving averages.",
@@ -83,9 +84,9 @@ QUESTIONS = [
         "The first batch-norm layer of a trained network normalizes a training batch of just "
         "*two* images. What values of x̂ does each unit give them?",
         choices=[
-            "Values close to those of inference mode, only a little noisier.",
+            "Values close to those of inference mode, only a little noisier from the small batch.",
             "About −1 and +1, whatever the two inputs were: only which one was larger survives.",
-            "Both exactly 0, since each image equals the batch mean.",
+            "Both exactly 0, since with two images each one equals the batch mean.",
         ],
         answer="b",
         explanation=(
@@ -107,15 +108,17 @@ QUESTIONS = [
         "Section 7 trained batch normalization before and after the sigmoid, with the same "
         "seeds and splits. What did it find?",
         choices=[
-            "Before the activation is clearly better, as in the original paper.",
-            "After the activation is clearly better, as many practitioners say.",
-            "Only the placement before the activation speeds up training.",
-            "Both gave the full speed-up, and their final accuracies differed by about as much "
-            "as one seed differs from another.",
+            "Before the activation is clearly better, as the original paper argued for "
+            "saturating units.",
+            "After the activation is clearly better, as many practitioners report from experience.",
+            "Only the placement before the activation gave the speed-up; after it, training "
+            "stayed slow.",
+            "Both gave the full speed-up; their final accuracies differed by about the "
+            "seed-to-seed spread.",
         ],
         answer="d",
         explanation=(
-            "Both placements reached 85 % in at most half the epochs, and the mean difference of "
+            "Both placements reached 85 % in at most half the epochs on average, and the mean difference of "
             "their final validation accuracies was below 0.02, about the seed-to-seed spread "
             "(section 7's claims). With five seeds and eight epochs the experiment cannot tell "
             "them apart: measure on your own problem when it matters."
@@ -124,9 +127,9 @@ QUESTIONS = [
             "a": 'Ioffe & Szegedy argued for "before", but section 7 measured a difference '
             'about the size of the seed-to-seed spread: not "clearly" anything.',
             "b": "A common rule of thumb, but section 7's difference was within the spread "
-            "between seeds, in both directions.",
+            "between seeds.",
             "c": 'The "after" network also reached 85 % in at most half the epochs of the '
-            "network without batch norm (section 7's first claim).",
+            "network without batch norm on average (section 7's first claim).",
         },
     ),
 ]

@@ -10,9 +10,9 @@ QUESTIONS = [
         "between test and training log-loss grew with the width. What follows for choosing a "
         "network's size?",
         choices=[
-            "Pick the smallest network that trains: a smaller gap means better generalization.",
-            "Fit the training data well first, then regularize; tune the width like any "
-            "strength, on validation data.",
+            "Pick the smallest network that trains: a smaller gap always means better "
+            "generalization.",
+            "Fit the training data well first, then regularize; tune the width on validation data.",
             "Width does not matter: only penalties, dropout and the like regularize.",
             "Always pick the widest network: more units always predict better.",
         ],
@@ -21,7 +21,8 @@ QUESTIONS = [
             "Capacity acts like a regularization strength: the gap grew from 4 to 256 units on "
             "every run, yet 256 units still had a lower test log-loss than 16 (section 2's "
             "claims), and 4 units could not even fit the training images. A small gap is not a "
-            "good test score; what counts is the test (or validation) loss itself."
+            "good test score; what counts is the test (or validation) loss itself, and the width is "
+            "tuned like any strength, on validation data."
         ),
         why_not={
             "a": "Tempting, since the gap does shrink with fewer units. But section 2's 4-unit "
@@ -29,9 +30,9 @@ QUESTIONS = [
             "log-loss than 256: a narrow network loses more fit than it saves in overfitting.",
             "c": "Section 2 shows the opposite: the width moved the training loss and the gap on "
             "every run, just as a penalty's strength does.",
-            "d": "Not always: the gap grows with the width, so past some size the extra fit no "
-            "longer pays; here 256 was still better than 16, which is a measurement on these "
-            "digits, not a law.",
+            "d": "Not always: section 2 measured widths up to 256 on these digits only. That 256 "
+            "beat 16 here is a measurement, not a law; the gap grew with the width, and the "
+            "width is tuned on validation data like any strength.",
         },
     ),
     Question(
@@ -45,14 +46,17 @@ QUESTIONS = [
         ],
         answer="c",
         explanation=(
-            "Keras' augmentation layers (and `GaussianNoise`) transform only when called in "
-            "training mode; `predict`, `evaluate` and `model(x)` use inference mode, where they "
-            'return their input. Section 3\'s claims and its "inference" panel show it: the '
-            "largest difference between output and input is 0."
+            "Keras' augmentation layers (and `GaussianNoise`) transform only in training mode; "
+            "`predict` and `evaluate` run in inference mode, where these layers return their "
+            'input. Section 3\'s claims and its "inference" panel show it: the largest '
+            "difference between output and input is 0. When you call the model yourself, pass "
+            "`training=False`: in Keras 3 a bare `model(x)` leaves the image augmentation layers "
+            "in training mode."
         ),
         why_not={
-            "a": "That is what happens in training mode (`model(x, training=True)`): two training "
-            "calls differ, as section 3's figure shows. `predict` runs in inference mode.",
+            "a": "That is what happens in training mode (`model(x, training=True)`, and in Keras "
+            "3 also a bare `model(x)` for image augmentation layers): two training calls differ, "
+            "as section 3's figure shows. `predict` runs in inference mode.",
             "b": "There is no average shift: in inference mode the layer is the identity, as "
             "section 3 measured (largest difference 0).",
         },
@@ -61,10 +65,12 @@ QUESTIONS = [
         "Section 4 trained the digits network with label smoothing, ε = 0.1. What did it do to "
         "the calibration of its probabilities?",
         choices=[
-            "It made the network under-confident: confidence fell below accuracy, and the ECE and "
-            "the test log-loss got worse on every run.",
-            "It fixed the plain network's over-confidence: the ECE fell on every run.",
-            "Nothing that matters: the accuracy hardly moved, so the probabilities are as good.",
+            "It made the network under-confident: the ECE and the test log-loss got worse on "
+            "every run.",
+            "It fixed the plain network's over-confidence: the ECE fell on every run, as in "
+            "large networks.",
+            "Nothing that matters: the accuracy hardly moved, so the probabilities are about as "
+            "good.",
         ],
         answer="a",
         explanation=(
@@ -97,11 +103,10 @@ QUESTIONS = [
         "A hidden `Dense(256)` layer on 64 inputs has a kernel of shape (64, 256). What does "
         "`kernel_constraint=keras.constraints.MaxNorm(1.0)` cap after each update?",
         choices=[
-            "Each single weight, clipped to [−1, 1].",
+            "Each single weight, clipped to [−1, 1] after the update.",
             "Each input's outgoing weights: the norm of each row (axis 1).",
             "The norm of the whole kernel, scaled back to 1.",
-            "Each unit's incoming weights: the norm of each column (axis 0), scaled back to 1 "
-            "when it is longer.",
+            "Each unit's incoming weights: the norm of each column (axis 0).",
         ],
         answer="d",
         explanation=(

@@ -229,8 +229,8 @@ claim("and saved more log-loss on noisy labels, every seed (paired difference)",
 
 # %% [markdown]
 # On clean labels the network has nothing wrong to memorize: after its best epoch the test
-# accuracy and log-loss barely move, and stopping early changes them by a few thousandths either
-# way — sometimes for the worse (the first two claims). On noisy labels the same rule, on the same
+# accuracy and log-loss barely move, and stopping early changes them by a few hundredths at most,
+# either way — sometimes for the worse (the first two claims). On noisy labels the same rule, on the same
 # seeds, gains about 0.1 of accuracy and lowers the log-loss by about as much (the paired
 # differences). Early stopping is worth most where the training set has something to memorize
 # that does not generalize; on clean data it mainly saves training time. (Over 5 × 3 runs we

@@ -234,8 +234,10 @@ claim("256 units still have a lower test log-loss than 16, on every run — pair
 # Augmentation makes new training examples from old ones by transformations that should not change
 # the label: a digit shifted by a pixel is the same digit. Keras' **preprocessing layers** do it
 # inside the model, on every batch: `RandomTranslation`, `RandomRotation`, `RandomZoom`, … They act
-# only in training; in inference mode (`model(x)`, `predict`, `evaluate`) they pass the images
-# through unchanged. The layers expect images, so we reshape the 64 pixels to 8×8×1 and back.
+# only in training mode; in inference mode (`predict`, `evaluate`, `model(x, training=False)`) they
+# pass the images through unchanged. When you call a model yourself, pass `training=False`: in Keras 3
+# a bare `model(x)` leaves these image layers in training mode (this lesson's code always passes the
+# flag). The layers expect images, so we reshape the 64 pixels to 8×8×1 and back.
 #
 # `RandomTranslation(0.125, 0.125)` moves each training image by a random amount of up to 12.5 % of
 # its height **and** of its width (one pixel of eight), both at once. The amounts are fractions of a
