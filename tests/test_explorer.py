@@ -4,6 +4,8 @@ explorer goes through regutils.explore (redraw on release, a readable stored fal
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,35 @@ def test_no_progress_line_in_a_cell_whose_output_is_compared(lesson):
             assert not ("regutils.progress(" in source and "# NBVAL_CHECK_OUTPUT" in source), (
                 f"{notebook}: a progress line in a checked cell"
             )
+
+
+def test_redraws_reuse_the_first_figures_layout_and_restore_the_formatter():
+    """In IPython, an explorer's later figures keep the axes positions of its first one."""
+    code = """
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+import matplotlib; matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from regutils.explorer import _fast_redraws
+formatter = shell.display_formatter.formatters["image/png"]
+before = formatter.type_printers.get(Figure)
+shown = []
+def f(width):
+    fig, (left, right) = plt.subplots(1, 2, layout="constrained")
+    left.set_ylabel("a label " * width)
+    data = formatter(fig)
+    shown.append((data[:4], [ax.get_position().bounds for ax in fig.axes], fig.get_layout_engine()))
+    plt.close(fig)
+draw = _fast_redraws(f)
+draw(1)
+draw(6)
+assert all(data in (b"\\x89PNG", "iVBO") for data, _, _ in shown), shown  # PNG
+assert shown[1][1] == shown[0][1], shown  # the same positions, although the label grew
+assert formatter.type_printers.get(Figure) is before
+print("ok")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.stdout.strip() == "ok", result.stdout + result.stderr
