@@ -678,10 +678,10 @@ print("mean test RMSE over the 20 splits; paired difference = least squares − 
 print(summary.round(1).to_string())
 
 fig, axes = plt.subplots(1, 3, figsize=(12, 3.8))
-for ax, d in zip(axes, (1, 2, 3)):
+for ax, degree in zip(axes, (1, 2, 3)):
     ax.axhline(0, color="gray", lw=1, ls=":")
-    ax.plot(np.arange(1, len(gain[d]) + 1), gain[d], "o", mfc="none", color="black")
-    ax.set_title(f"degree {d}: {n_features[d]} features")
+    ax.plot(np.arange(1, len(gain[degree]) + 1), gain[degree], "o", mfc="none", color="black")
+    ax.set_title(f"degree {degree}: {n_features[degree]} features")
     ax.set_xlabel("split (5-fold CV × 4 repeats)")
     ax.set_xticks([1, 5, 10, 15, 20])
 axes[0].set_ylabel("test RMSE, least squares − ridge")
