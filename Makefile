@@ -21,7 +21,7 @@ unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
 .PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-pythons test-latest execute exercises text registry \
-        bench doctor lock wheelhouse test-wheelhouse clean
+        bench doctor lock wheelhouse test-wheelhouse site test-site clean
 
 help:  ## List the commands.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -100,7 +100,7 @@ OTHER_PYTHON_LESSONS ?= notebooks/01_overfitting.ipynb notebooks/09_batch_normal
 test-pythons: $(foreach p,$(OTHER_PYTHONS),.venv-$(subst python,,$(p))/.installed)  ## On Python 3.12 and 3.13: unit tests, one scikit-learn and one Keras lesson.
 	@for p in $(subst python,,$(OTHER_PYTHONS)); do \
 	  echo "== Python $$p: $$(.venv-$$p/bin/python --version)"; \
-	  $(ONE_THREAD) .venv-$$p/bin/python -m pytest -n 2 -q -m "not keras and not browser and not wheelhouse" \
+	  $(ONE_THREAD) .venv-$$p/bin/python -m pytest -n 2 -q -m "not keras and not browser and not wheelhouse and not site" \
 	    -k "not keras_tests_pass_in_a_fresh_process" tests regutils || exit 1; \
 	  $(ONE_THREAD) .venv-$$p/bin/python -m pytest -n 2 --dist loadscope -q $(OTHER_PYTHON_LESSONS) || exit 1; \
 	done
@@ -121,6 +121,16 @@ test-fast: $(STAMP) lint  ## Lint, unit and drift tests only (no notebooks): abo
 test-browser: $(STAMP)  ## Run lessons in JupyterLab in headless Chromium; screenshots in bench-results/.
 	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest -m browser tests/test_browser.py -rs
+
+# The course website: every notebook with its stored outputs (nothing runs), Sphinx + MyST-NB +
+# sphinx-book-theme, configured in site/conf.py, staged and built by tools/site.py with -W (a
+# warning fails the build). Offline: MathJax is copied from the jupyter-server-mathjax package.
+site: $(STAMP)  ## Build the course website into build/site/ from the stored outputs (seconds, offline).
+	$(BIN)/python -m tools.site
+
+test-site: site  ## Build the website, then check its links and pages in headless Chromium.
+	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
+	REGUTILS_SITE_REQUIRED=1 $(BIN)/python -m pytest -p no:xdist -m site tests/test_site.py -rs
 
 exercises: $(STAMP)  ## Regenerate notebooks/*_exercises.ipynb from solutions/ (and text/).
 	$(BIN)/python -m tools.make_exercises

@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         "-q",
         "--claims-only",
         "-m",
-        f"not browser and not wheelhouse and not {LOCK_MARKER}",
+        f"not browser and not wheelhouse and not site and not {LOCK_MARKER}",
     ]
     command += [f"--junitxml={junit}", *args.pytest_args]
     print("+ " + " ".join(command), flush=True)
