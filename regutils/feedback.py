@@ -16,7 +16,6 @@ the data), and a wrong answer gets a message about the likely mistake, not just 
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
 import math
@@ -29,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from regutils._lessons import lesson_module, lesson_numbers
 from regutils.course import course_file
 from regutils.display import Feedback, show
 
@@ -47,6 +47,7 @@ __all__ = [
     "expect_number",
     "expect_choice",
     "expect_sequence",
+    "expect_summary",
 ]
 
 _BEGIN, _END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -81,6 +82,31 @@ def _short_repr(value: object, limit: int = 60) -> str:
     """``repr(value)``, cut to ``limit`` characters."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def expect_summary(name: str, value: object, what: str, how: str) -> float:
+    """Return ``value`` as a float; a list or array (e.g. per-fold values) gets its own message.
+
+    ``what`` says what the values probably are, ``how`` how to get the one number asked for.
+
+    Examples
+    --------
+    >>> expect_summary("rmse", [1.0, 2.0], "one per fold", "their mean")
+    Traceback (most recent call last):
+    ...
+    regutils.feedback.Incorrect: `rmse` holds 2 values (one per fold); the exercise asks for one number: their mean.
+    """
+    if not isinstance(value, (str, bytes, dict)) and hasattr(value, "__len__"):
+        try:
+            size = len(value)
+        except TypeError:  # a 0-d NumPy array
+            size = -1
+        if size >= 1:
+            raise Incorrect(
+                f"`{name}` holds {size} value{'s' if size != 1 else ''} ({what}); the exercise "
+                f"asks for one number: {how}."
+            )
+    return expect_number(name, value)
 
 
 def expect_int(name: str, value: object) -> int:
@@ -592,20 +618,11 @@ def exercises(lesson: str) -> ExerciseBook:
     >>> ex.ids
     ['1', '2', '3', '4', '5']
     """
-    if not isinstance(lesson, str) or not re.fullmatch(r"\d\d", lesson):
-        raise ValueError(f"lesson must be a two-digit lesson number such as '01', got {lesson!r}.")
-    try:
-        module = importlib.import_module(f"regutils.checks.lesson{lesson}")
-    except ModuleNotFoundError:
-        raise ValueError(
-            f"lesson {lesson!r} has no exercises; lessons with exercises: "
-            f"{', '.join(available_lessons())}."
-        ) from None
+    module = lesson_module("checks", lesson, "exercises")
     book = module.EXERCISES
     return ExerciseBook(book.notebook, dict(book._exercises))  # fresh hint counters
 
 
 def available_lessons() -> list[str]:
     """Lesson numbers that have exercise checks."""
-    folder = Path(__file__).resolve().parent / "checks"
-    return sorted(p.stem.removeprefix("lesson") for p in folder.glob("lesson[0-9][0-9].py"))
+    return lesson_numbers("checks")

@@ -10,7 +10,13 @@ from functools import cache
 
 import numpy as np
 
-from regutils.feedback import ExerciseBook, Incorrect, expect_close, expect_number
+from regutils.feedback import (
+    ExerciseBook,
+    Incorrect,
+    expect_close,
+    expect_number,
+    expect_summary,
+)
 
 EXERCISES = ExerciseBook(notebook="05_tuning_exercises.ipynb")
 
@@ -44,21 +50,6 @@ def _folds(seed: int):
     return KFold(n_splits=5, shuffle=True, random_state=seed)
 
 
-def _expect_summary(name: str, value: object, what: str, how: str) -> float:
-    """``value`` as a number; a list or array of per-fold values gets its own message."""
-    if not isinstance(value, (str, bytes, dict)) and hasattr(value, "__len__"):
-        try:
-            size = len(value)
-        except TypeError:  # a 0-d NumPy array
-            size = -1
-        if size >= 1:
-            raise Incorrect(
-                f"`{name}` holds {size} value{'s' if size != 1 else ''} ({what}); the exercise asks "
-                f"for one number: {how}."
-            )
-    return expect_number(name, value)
-
-
 # --------------------------------------------------------------------------- exercise 1
 
 
@@ -85,7 +76,7 @@ def _one_se(margin: str, simpler: str) -> float:
 )
 def _grade_1(best_alpha, one_se_alpha):
     for name, value in (("best_alpha", best_alpha), ("one_se_alpha", one_se_alpha)):
-        _expect_summary(name, value, "an array, not one alpha", "one of the six alphas, a float")
+        expect_summary(name, value, "an array, not one alpha", "one of the six alphas, a float")
     means = np.array(FOLD_RMSE).mean(axis=1)
     best = ALPHAS[int(np.argmin(means))]
     worst = ALPHAS[int(np.argmax(means))]
@@ -207,9 +198,9 @@ def _grade_2(nested_rmse, best_inner_rmse, best_alpha):
     ref = _exercise_2()
     tol = 1e-3
     how = "their mean, e.g. `outer_rmse.mean()`"
-    nested = _expect_summary("nested_rmse", nested_rmse, "one per outer fold?", how)
-    _expect_summary("best_inner_rmse", best_inner_rmse, "one per fold?", "`-search.best_score_`")
-    _expect_summary(
+    nested = expect_summary("nested_rmse", nested_rmse, "one per outer fold?", how)
+    expect_summary("best_inner_rmse", best_inner_rmse, "one per fold?", "`-search.best_score_`")
+    expect_summary(
         "best_alpha", best_alpha, "not one alpha", "`search.best_params_['ridge__alpha']`"
     )
     if nested < 0 or expect_number("best_inner_rmse", best_inner_rmse) < 0:
@@ -353,11 +344,11 @@ def _summary(differences: tuple[float, ...]) -> tuple[float, float, float]:
     ),
 )
 def _grade_3(cost, cost_se, features_saved, rule):
-    _expect_summary("cost", cost, "one per outer fold?", "the mean of the paired differences")
-    _expect_summary(
+    expect_summary("cost", cost, "one per outer fold?", "the mean of the paired differences")
+    expect_summary(
         "cost_se", cost_se, "one per outer fold?", "the standard error of their mean, one number"
     )
-    _expect_summary(
+    expect_summary(
         "features_saved", features_saved, "one per outer fold?", "their mean over the folds"
     )
     ref = _exercise_3()

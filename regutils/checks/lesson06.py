@@ -20,6 +20,7 @@ from regutils.feedback import (
     expect_close,
     expect_close_array,
     expect_number,
+    expect_summary,
 )
 
 EXERCISES = ExerciseBook(notebook="06_regularized_classification_exercises.ipynb")
@@ -70,21 +71,6 @@ def _cv_log_losses(model: Any, X: Any = None, cv: Any = None) -> np.ndarray:
         cv=_folds() if cv is None else cv,
         scoring="neg_log_loss",
     )
-
-
-def _expect_summary(name: str, value: object, what: str, how: str) -> float:
-    """``value`` as a number; a list or array of per-fold values gets its own message."""
-    if not isinstance(value, (str, bytes, dict)) and hasattr(value, "__len__"):
-        try:
-            size = len(value)
-        except TypeError:  # a 0-d NumPy array
-            size = -1
-        if size >= 1:
-            raise Incorrect(
-                f"`{name}` holds {size} value{'s' if size != 1 else ''} ({what}); the exercise "
-                f"asks for one number: {how}."
-            )
-    return expect_number(name, value)
 
 
 # --------------------------------------------------------------------------- exercise 1
@@ -186,7 +172,7 @@ def _check_1(model: Any, mean_log_loss: Any) -> str:
             "probabilities: make_pipeline(<your ColumnTransformer>, logistic(1.0, 0.0)) — an "
             "instance, with its parentheses."
         )
-    _expect_summary("mean_log_loss", mean_log_loss, "one per fold?", "minus the mean of the scores")
+    expect_summary("mean_log_loss", mean_log_loss, "one per fold?", "minus the mean of the scores")
     from sklearn.base import clone
 
     X_train, X_test, y_train, _ = _first_fold()
@@ -306,11 +292,11 @@ def _exercise_2_mistakes() -> dict[str, float]:
     ),
 )
 def _grade_2(nested_log_loss: Any, best_inner_log_loss: Any, best_C: Any) -> str:
-    _expect_summary(
+    expect_summary(
         "nested_log_loss", nested_log_loss, "one per outer fold?", "minus the mean of the scores"
     )
-    _expect_summary("best_inner_log_loss", best_inner_log_loss, "", "`-search.best_score_`")
-    _expect_summary("best_C", best_C, "not one C", "`search.best_params_['logisticregression__C']`")
+    expect_summary("best_inner_log_loss", best_inner_log_loss, "", "`-search.best_score_`")
+    expect_summary("best_C", best_C, "not one C", "`search.best_params_['logisticregression__C']`")
     ref = _exercise_2()
     remark = "Report the nested log-loss; use the search fitted on all rows as the model."
     answers = {
@@ -439,8 +425,8 @@ def _kept(C: float) -> tuple[str, ...]:
     ),
 )
 def _grade_3(chosen_C: Any, kept: Any, loss_cost: Any) -> str:
-    _expect_summary("chosen_C", chosen_C, "not one C", "one of the five Cs, a float")
-    _expect_summary("loss_cost", loss_cost, "one per C?", "the chosen C's mean minus the best mean")
+    expect_summary("chosen_C", chosen_C, "not one C", "one of the five Cs, a float")
+    expect_summary("loss_cost", loss_cost, "one per C?", "the chosen C's mean minus the best mean")
     means, _, _ = _exercise_3_folds()
     expected = _one_se("lower")
     best = EXERCISE_3_C[int(np.argmin(means))]

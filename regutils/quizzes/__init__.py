@@ -14,15 +14,14 @@ answer right, why, why not the others) is here; :mod:`regutils.display` only sho
 
 from __future__ import annotations
 
-import importlib
 import math
 import numbers
 import re
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from regutils._lessons import lesson_module, lesson_numbers
 from regutils.display import Feedback, show
 
 __all__ = ["Question", "Quiz", "quiz", "quiz_lessons"]
@@ -236,18 +235,10 @@ def quiz(lesson: str) -> Quiz:
     >>> len(q.ids) >= 3
     True
     """
-    if not isinstance(lesson, str) or not re.fullmatch(r"\d\d", lesson):
-        raise ValueError(f"lesson must be a two-digit lesson number such as '01', got {lesson!r}.")
-    try:
-        module = importlib.import_module(f"regutils.quizzes.lesson{lesson}")
-    except ModuleNotFoundError:
-        raise ValueError(
-            f"lesson {lesson!r} has no quiz; lessons with a quiz: {', '.join(quiz_lessons())}."
-        ) from None
+    module = lesson_module("quizzes", lesson, "a quiz")
     return Quiz(lesson, module.QUESTIONS)
 
 
 def quiz_lessons() -> list[str]:
     """Lesson numbers that have a quiz."""
-    folder = Path(__file__).resolve().parent
-    return sorted(p.stem.removeprefix("lesson") for p in folder.glob("lesson[0-9][0-9].py"))
+    return lesson_numbers("quizzes")
