@@ -163,7 +163,8 @@ def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
                 "execution_count": None,
                 "metadata": {},
                 "outputs": [],
-                "source": "print('never runs: Run All stops at the error')",
+                # An explorer that never runs: Run All stops at the error.
+                "source": "_ = regutils.explore(print, x=3)",
             },
         ],
         "metadata": {

@@ -318,6 +318,7 @@ class Report:
     expected_kernel: str = ""  # the notebook's kernelspec display name
     dialogs: list[str] = field(default_factory=list)  # any dialog open at the end
     kernel_peak_mb: float | None = None  # the kernel's peak resident memory, from /proc
+    explorer: bool = True  # the notebook has an explorer (a cell calls regutils.explore)
     stored_explorer: str | None = None  # what the explorer cell shows before anything runs
     redraw_seconds: float | None = None  # key press on the slider -> new figure, kernel idle
     quiz: dict[str, str] = field(default_factory=dict)  # answer given -> feedback shown
@@ -354,6 +355,8 @@ class Report:
         for answer, shown in self.quiz.items():
             if shown != QUIZ_EXPECTED[answer]:
                 found.append(f"quiz: the {answer} answer showed {shown!r}")
+        if not self.explorer:
+            return found
         if not self.sliders:
             found.append("no ipywidgets slider was rendered")
         elif self.slider_before == self.slider_after:
@@ -377,11 +380,13 @@ def menu(page, title: str, item: str) -> None:
     page.locator(".lm-Menu-item", has=label).click()  # strict: exactly one such item
 
 
-def _read(notebook: Path) -> tuple[int, str]:
-    """Number of code cells, and the display name of the notebook's kernel."""
+def _read(notebook: Path) -> tuple[int, str, bool]:
+    """Number of code cells, the display name of the notebook's kernel, and whether a cell calls
+    ``regutils.explore(`` (an explorer to check)."""
     content = json.loads(notebook.read_text())
     kernel = content.get("metadata", {}).get("kernelspec", {}).get("display_name", "")
-    return sum(1 for cell in content["cells"] if cell["cell_type"] == "code"), kernel
+    code = ["".join(cell["source"]) for cell in content["cells"] if cell["cell_type"] == "code"]
+    return len(code), kernel, any(EXPLORER_CODE in source for source in code)
 
 
 def _figure_sources(output_area) -> list[str]:
@@ -417,8 +422,8 @@ def _wait(page, panel, done, timeout: float, what: str, settle: int = 3) -> dict
 
 def _start(page, server: LabServer, notebook: str, out_dir: Path):
     """A new report on ``notebook``, its screenshot function, and the opened notebook's panel."""
-    code_cells, kernel = _read(server.root / notebook)
-    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel)
+    code_cells, kernel, explorer = _read(server.root / notebook)
+    report = Report(notebook, code_cells=code_cells, expected_kernel=kernel, explorer=explorer)
     shot = _screenshots(report, page, out_dir)
     page.set_default_timeout(60_000)
     return report, shot, _open(page, server, notebook, report, shot)
@@ -488,14 +493,17 @@ def _screenshots(report: Report, page: Page, out_dir: Path):
 def run_setup_cell(
     page, server: LabServer, notebook: str, out_dir: Path, timeout: float = 120.0
 ) -> Report:
-    """Open ``notebook``, run only its set-up cell (``setup_notebook(``), report red blocks.
+    """Open ``notebook``, run only its set-up cell (the one calling ``setup_notebook(``, else the
+    first code cell), report red blocks.
 
     The set-up cell is where TensorFlow loads, and with it any native start-up log that JupyterLab
     shows under the cell. ``Report.setup_problems()`` lists what a learner would see wrongly.
     """
     report, shot, panel = _start(page, server, notebook, out_dir)
     start = time.monotonic()
-    setup = _code_cell(panel, "setup_notebook(").first
+    setup = _code_cell(panel, "setup_notebook(").first  # after a Colab set-up cell, if any
+    if setup.count() == 0:
+        setup = panel.locator(".jp-CodeCell").first
     setup.locator(".jp-InputArea-editor").click()
     page.keyboard.press("Shift+Enter")
     state = _wait(
