@@ -264,6 +264,19 @@ def _heart_split():
     )
 
 
+def _validation_loss(name: str, model: Any) -> float:
+    """``model``'s binary cross-entropy on exercise 3's validation split, or :class:`Incorrect`
+    naming ``name`` if the model cannot score it."""
+    _, _, Z_val, y_val = _heart_split()
+    try:
+        return _binary_cross_entropy(model, Z_val, y_val)
+    except Exception as error:
+        raise Incorrect(
+            f"`{name}` could not score the validation set ({type(error).__name__}); it should "
+            "take the 22 preprocessed columns and give one probability per patient."
+        ) from None
+
+
 def _binary_cross_entropy(model, Z, y) -> float:
     p = np.clip(np.asarray(model(Z, training=False), dtype=float).ravel(), 1e-7, 1 - 1e-7)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
@@ -318,14 +331,7 @@ def _grade_3(early_stopping, model):
             "`early_stopping` has not seen a training run yet: pass it to train() "
             "in `callbacks=[early_stopping]`."
         )
-    _, _, Z_val, y_val = _heart_split()
-    try:
-        val_loss = _binary_cross_entropy(model, Z_val, y_val)
-    except Exception as error:
-        raise Incorrect(
-            f"`model` could not score the validation set ({type(error).__name__}); "
-            "it should take the 22 preprocessed columns."
-        ) from None
+    val_loss = _validation_loss("model", model)
     if abs(val_loss - float(best)) > 1e-4:
         raise Incorrect(
             f"`model`'s validation loss is {val_loss:.4f}, but the best epoch's was "
@@ -417,14 +423,7 @@ def _expect_trained_on(name: str, model: object, losses: np.ndarray, history_nam
             f"train() returned when it trained `{name}` (not a made-up or edited one, nor one "
             "from another network)."
         )
-    _, _, Z_val, y_val = _heart_split()
-    try:
-        val_loss = _binary_cross_entropy(model, Z_val, y_val)
-    except Exception as error:
-        raise Incorrect(
-            f"`{name}` could not score the validation set ({type(error).__name__}); it should "
-            "take the 22 preprocessed columns and give one probability per patient."
-        ) from None
+    val_loss = _validation_loss(name, model)
     if abs(val_loss - losses[-1]) > 1e-4:
         raise Incorrect(
             f"`{name}` was not trained on exercise 3's split, or was changed after training: "
