@@ -304,24 +304,9 @@ def _reference_mean(model, passes: int = 200) -> np.ndarray:
     return np.mean([np.asarray(model(X_val, training=True)) for _ in range(passes)], axis=0)
 
 
-@EXERCISES.exercise(
-    "3",
-    hints=(
-        "Monte Carlo dropout: call the model with dropout switched on (`training=True`) many "
-        "times; each call is a different random sub-network, so the outputs differ. Average the "
-        "probabilities over the passes first, then pick the digit.",
-        "Stack 50 passes: `np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])` "
-        "has shape (50, images, 10); keep it in `passes`.",
-        "`passes.mean(axis=0).argmax(axis=1)` is the MC prediction of each image; compare it with "
-        "y_val for `mc_accuracy`.",
-        "For `mean_spread`: `passes[:, np.arange(len(X_val)), predicted]` is the probability of "
-        "each image's predicted digit in every pass; take its sd over the passes (axis=0), then "
-        "the mean over images.",
-    ),
-)
-def _grade_3(model, passes, mc_accuracy, mean_spread):
-    probabilities = _expect_trained_model(model)
-    X_val, y_val = _validation_images()
+def _expect_passes(model, passes) -> np.ndarray:
+    """Check that ``passes`` are the learner's own Monte Carlo passes of ``model``; return them."""
+    X_val, _ = _validation_images()
     shape = (N_PASSES, len(X_val), 10)
     try:
         samples = expect_array("passes", passes, shape)
@@ -348,6 +333,28 @@ def _grade_3(model, passes, mc_accuracy, mean_spread):
             "their order: compute them from `mc_model(X_val, training=True)`, the model you pass "
             "to the check."
         )
+    return samples
+
+
+@EXERCISES.exercise(
+    "3",
+    hints=(
+        "Monte Carlo dropout: call the model with dropout switched on (`training=True`) many "
+        "times; each call is a different random sub-network, so the outputs differ. Average the "
+        "probabilities over the passes first, then pick the digit.",
+        "Stack 50 passes: `np.stack([np.asarray(mc_model(X_val, training=True)) for _ in range(50)])` "
+        "has shape (50, images, 10); keep it in `passes`.",
+        "`passes.mean(axis=0).argmax(axis=1)` is the MC prediction of each image; compare it with "
+        "y_val for `mc_accuracy`.",
+        "For `mean_spread`: `passes[:, np.arange(len(X_val)), predicted]` is the probability of "
+        "each image's predicted digit in every pass; take its sd over the passes (axis=0), then "
+        "the mean over images.",
+    ),
+)
+def _grade_3(model, passes, mc_accuracy, mean_spread):
+    probabilities = _expect_trained_model(model)
+    _, y_val = _validation_images()
+    samples = _expect_passes(model, passes)
     stats = _mc_statistics(samples, y_val)
     off_accuracy = float(np.mean(probabilities.argmax(axis=1) == y_val))
     expect_close(
@@ -421,22 +428,26 @@ def _grade_3(model, passes, mc_accuracy, mean_spread):
 # --------------------------------------------------------------------------- exercise 4
 
 N_CHECKED = 45
-TOL_SPREAD_4 = 7  # 50-pass counts vary by up to ~8 between pass sets; the check uses 400 passes
 
 
-def _flag_reference(model) -> dict[str, float]:
-    X_val, y_val = _validation_images()
-    rows = np.arange(len(X_val))
-    probabilities = np.asarray(model(X_val, training=False))
-    predicted = probabilities.argmax(axis=1)
+def _flag_reference(probabilities: np.ndarray, samples: np.ndarray) -> dict[str, float]:
+    """Exercise 4's counts from the dropout-off outputs and the learner's own passes, and the
+    counts typical mistakes give."""
+    _, y_val = _validation_images()
+    rows = np.arange(len(y_val))
+    predicted = probabilities.argmax(axis=1)  # one pass, dropout off
     wrong = predicted != y_val
-    passes = np.stack([np.asarray(model(X_val, training=True)) for _ in range(400)])
-    spread = passes[:, rows, predicted].std(axis=0)
+    spread = samples[:, rows, predicted].std(axis=0)
+    averaged = samples.mean(axis=0).argmax(axis=1)  # exercise 3's digit: the averaged passes'
+    spread_of_averaged = samples[:, rows, averaged].std(axis=0)
     confidence = probabilities.max(axis=1)
+    largest, lowest = np.argsort(spread)[-N_CHECKED:], np.argsort(confidence)[:N_CHECKED]
     return {
-        "spread": float(wrong[np.argsort(spread)[-N_CHECKED:]].sum()),
+        "spread": float(wrong[largest].sum()),
         "lowest_spread": float(wrong[np.argsort(spread)[:N_CHECKED]].sum()),
-        "confidence": float(wrong[np.argsort(confidence)[:N_CHECKED]].sum()),
+        "spread_of_averaged_digit": float(wrong[np.argsort(spread_of_averaged)[-N_CHECKED:]].sum()),
+        "spread_averaged_wrong": float((averaged != y_val)[largest].sum()),
+        "confidence": float(wrong[lowest].sum()),
         "highest_confidence": float(wrong[np.argsort(confidence)[-N_CHECKED:]].sum()),
     }
 
@@ -448,15 +459,16 @@ def _flag_reference(model) -> dict[str, float]:
         "of them the model (dropout off) gets wrong. The images to find are those where "
         "`mc_model(X_val, training=False).argmax(axis=1) != y_val`.",
         "Confidence: the top probability of each image with dropout off, `.max(axis=1)`; the 45 "
-        "lowest are `np.argsort(confidence)[:45]`. Spread: as in exercise 3, but for the digit "
-        "predicted with dropout off; the 45 largest are `np.argsort(spread)[-45:]`.",
+        "lowest are `np.argsort(confidence)[:45]`. Spread: 50 passes with dropout on (keep them "
+        "in `passes_on`), the sd over the passes of the probability of the digit predicted with "
+        "dropout off; the 45 largest are `np.argsort(spread)[-45:]`.",
         "Count with `wrong[picked].sum()`, then "
         '`choice = "spread" if caught_spread > caught_confidence else "confidence"`.',
     ),
 )
-def _grade_4(model, caught_spread, caught_confidence, choice):
-    _expect_trained_model(model)
-    ref = _flag_reference(model)
+def _grade_4(model, passes, caught_spread, caught_confidence, choice):
+    probabilities = _expect_trained_model(model)
+    ref = _flag_reference(probabilities, _expect_passes(model, passes))
     counted_right = "you counted the correct predictions among the 45; count the wrong ones."
     caught_confidence = expect_close(
         "caught_confidence",
@@ -472,20 +484,31 @@ def _grade_4(model, caught_spread, caught_confidence, choice):
             (N_CHECKED - ref["confidence"], counted_right),
         ],
     )
-    if (
-        abs(expect_number("caught_spread", caught_spread) - ref["lowest_spread"]) <= 1
-        and abs(caught_spread - ref["spread"]) > TOL_SPREAD_4
-    ):
-        raise Incorrect(
-            f"`caught_spread` = {caught_spread:g}: you picked the 45 images with the *smallest* "
-            "spread; the ones to check vary most over the passes."
-        )
+    # Exact: the count is recomputed from the learner's own passes.
     caught_spread = expect_close(
         "caught_spread",
         caught_spread,
         ref["spread"],
-        tol=TOL_SPREAD_4,
-        mistakes=[(N_CHECKED - ref["spread"], counted_right)],
+        tol=0,
+        mistakes=[
+            (
+                ref["lowest_spread"],
+                "you picked the 45 images with the *smallest* spread; the ones to check vary "
+                "most over the passes.",
+            ),
+            (
+                ref["spread_of_averaged_digit"],
+                "that is the spread of the digit the *averaged* passes predict (exercise 3's); "
+                "the colleague checks the prediction with dropout off, so take the spread of "
+                "`mc_model(X_val, training=False).argmax(axis=1)`.",
+            ),
+            (
+                ref["spread_averaged_wrong"],
+                "you counted the images the *averaged* passes get wrong; count those the model "
+                "gets wrong with dropout off.",
+            ),
+            (N_CHECKED - ref["spread"], counted_right),
+        ],
     )
     expect_choice("choice", choice, ["spread", "confidence"])
     better = "spread" if caught_spread > caught_confidence else "confidence"

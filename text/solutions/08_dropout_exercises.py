@@ -170,6 +170,8 @@ ex.check("3", model=mc_model, passes=passes, mc_accuracy=mc_accuracy,
 # Decide which way to use, and defend the decision with a number: how many of the 45 images each way
 # picks are wrong predictions (`caught_spread`, `caught_confidence`). Set `choice` to `"spread"` or
 # `"confidence"`, whichever catches more (on a tie, `"confidence"`: it needs one pass instead of 50).
+# Keep the 50 passes in `passes_on` and pass them to the check: it recounts `caught_spread` from
+# *your* passes, so the count must be exact.
 
 # %% tags=["solution", "exercise-4"]
 ### BEGIN SOLUTION
@@ -185,6 +187,7 @@ print(f"{wrong_off.sum()} wrong predictions; of the 45 picked, by spread {caught
       f"wrong, by confidence {caught_confidence} -> {choice}")
 claim("the lowest confidence catches more wrong predictions than the largest spread — "
       "difference in images caught", caught_confidence - caught_spread, above=0, fmt="d")
+# stub: passes_on = ...
 # stub: caught_spread = ...
 # stub: caught_confidence = ...
 # stub: choice = ...
@@ -192,8 +195,8 @@ claim("the lowest confidence catches more wrong predictions than the largest spr
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex.check("4", model=mc_model, caught_spread=caught_spread, caught_confidence=caught_confidence,
-         choice=choice)
+ex.check("4", model=mc_model, passes=passes_on, caught_spread=caught_spread,
+         caught_confidence=caught_confidence, choice=choice)
 
 # %% [markdown] tags=["solution"]
 # The spread *is* larger on wrong predictions (lesson 08, section 7), yet as a flag for review the

@@ -5,7 +5,7 @@
 # answer with a few lines of code: write them in the cell marked `# Write your code here.` and
 # replace each `...` with your answer (e.g. `choice = "lasso"`). The setup cell imports what you
 # need; exercises 1–3 use scikit-learn only and run in seconds, exercise 4 trains small Keras
-# networks (about 20 s; its check retrains two of them, about 5 s). No cell depends on your
+# networks (about 20 s; its check retrains ten of them, about 5 s). No cell depends on your
 # answers, so you can skip an exercise and come back. Each exercise fixes its own seeds (they do
 # not follow the setup cell's `SEED`) on purpose: the check recomputes the answer from exactly
 # the recipe given.
@@ -167,10 +167,10 @@ ex.check("3", mean_accuracy=mean_accuracy, sd_accuracy=sd_accuracy, n_zero=n_zer
 # Fixed settings (the cell below loads the data): the 300 digits images `X_small, y_small` and their
 # three folds `digit_folds`; the network of `build_mlp` with two hidden layers of 128 units, 10
 # softmax outputs, `dropout` after each hidden layer and `l2` on its weights, `seed=0`; Adam with
-# learning rate 0.01; 40 epochs with all training images in one batch; `keras.utils.set_random_seed(0)`
-# before each fit. Start each fold from a **fresh** network (new weights, new optimizer state), and
-# score each fold's *held-out* part. Seeds are fixed on purpose: the check retrains two of your
-# networks.
+# learning rate 0.01; `train(model, X, y, epochs=40, batch_size=200)` (all training images in one
+# batch) with `keras.utils.set_random_seed(0)` right before it. Start each fold from a **fresh**
+# network (new weights, new optimizer state), and score each fold's *held-out* part. Seeds are fixed
+# on purpose: the check retrains your networks and compares.
 #
 # Store:
 #
@@ -183,7 +183,7 @@ ex.check("3", mean_accuracy=mean_accuracy, sd_accuracy=sd_accuracy, n_zero=n_zer
 #   lesson's section 6), else `False`.
 #
 # Then defend the choice in a sentence, with these numbers. (Training the 12 networks takes about 20 s on
-# a 2-core laptop; the check then retrains two of them, about 5 s.)
+# a 2-core laptop; the check then retrains ten of them, about 5 s.)
 
 # %% tags=["solution", "exercise-4"]
 import keras  # TensorFlow was configured by the setup cell (keras=True)
