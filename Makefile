@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-pythons test-latest execute exercises text registry \
+.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-claims test-pythons test-latest execute exercises text registry \
         bench doctor lock wheelhouse test-wheelhouse site test-site clean
 
 help:  ## List the commands.
@@ -76,10 +76,21 @@ test-seeds: $(STAMP)  ## Run the lessons and solutions under REGUTILS_SEED=1 and
 	  REGUTILS_SEED=$$seed $(PYTEST_PARALLEL) -q $(NOTEBOOK_PATHS) || exit 1; \
 	done
 
+# TensorFlow's SSE4.1 kernels with oneDNN on: another CPU's float rounding, simulated here.
+SIMULATED_CPU := ONEDNN_MAX_CPU_ISA=SSE41 TF_ENABLE_ONEDNN_OPTS=1
+
 test-cpu: $(STAMP)  ## Run the Keras lessons and solutions on a simulated other CPU (SSE4.1, oneDNN on).
 	@test -n "$(KERAS_NOTEBOOKS)" || { echo "error: lessons.toml lists no Keras lesson"; exit 1; }
-	ONEDNN_MAX_CPU_ISA=SSE41 TF_ENABLE_ONEDNN_OPTS=1 \
-	  $(PYTEST_PARALLEL) -q $(KERAS_NOTEBOOKS)
+	$(SIMULATED_CPU) $(PYTEST_PARALLEL) -q $(KERAS_NOTEBOOKS)
+
+# CI's claims run, test-seeds and test-cpu in one pass: every lesson and solution under
+# REGUTILS_SEED=1 on this CPU, then under REGUTILS_SEED=2 on the simulated other CPU. With make
+# test's run (seed 0, this CPU) each claim holds for three (seed, CPU) pairs.
+test-claims: $(STAMP)  ## Lessons and solutions under seed 1, then seed 2 on a simulated other CPU (CI).
+	@echo "== the lessons and solutions with REGUTILS_SEED=1"
+	REGUTILS_SEED=1 $(PYTEST_PARALLEL) -q $(NOTEBOOK_PATHS)
+	@echo "== the lessons and solutions with REGUTILS_SEED=2 on a simulated other CPU (SSE4.1)"
+	REGUTILS_SEED=2 $(SIMULATED_CPU) $(PYTEST_PARALLEL) -q $(NOTEBOOK_PATHS)
 
 # The other supported Pythons each get their own environment from the same lock (.venv-3.12,
 # .venv-3.13; PYTHON's .venv runs everything), then the unit tests (the Keras-training ones, which
@@ -120,7 +131,7 @@ test-fast: $(STAMP) lint  ## Lint, unit and drift tests only (no notebooks): abo
 
 test-browser: $(STAMP)  ## Run lessons in JupyterLab in headless Chromium; screenshots in bench-results/.
 	@test -x /usr/bin/chromium || { echo "error: /usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
-	$(BIN)/python -m pytest -m browser tests/test_browser.py -rs
+	$(ONE_THREAD) $(BIN)/python -m pytest -n 2 --dist loadgroup -m browser tests/test_browser.py -rs -rP
 
 # The course website: every notebook with its stored outputs (nothing runs), Sphinx + MyST-NB +
 # sphinx-book-theme, configured in site/conf.py, staged and built by tools/site.py with -W (a

@@ -79,7 +79,18 @@ def page():
         yield page
 
 
-@pytest.mark.parametrize("notebook", LESSONS, ids=[Path(n).stem for n in LESSONS])
+# `make test-browser` runs two pages at once (pytest-xdist, --dist loadgroup, one thread per
+# kernel): the Keras lessons on one worker (their AVX-512 JupyterLab), the other lessons and the
+# exercise flow on the other (the plain and the dark-theme JupyterLab); about equal halves.
+def _group(notebook: str) -> str:
+    return "keras-lessons" if notebook in KERAS_LESSONS else "other-lessons"
+
+
+@pytest.mark.parametrize(
+    "notebook",
+    [pytest.param(n, marks=pytest.mark.xdist_group(_group(n))) for n in LESSONS],
+    ids=[Path(n).stem for n in LESSONS],
+)
 def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, request, page):
     path = ROOT / notebook
     assert path.exists(), f"{notebook} is listed for the browser check but does not exist"
@@ -118,6 +129,7 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, request, 
     assert not saves, f"JupyterLab saved a file while running {notebook}: {saves}"
 
 
+@pytest.mark.xdist_group("other-lessons")
 def test_a_learner_works_through_an_exercise(dark_lab, page):
     """Wrong answer, hint, solution, a check called wrongly, right answer: each shows its box."""
     book = regutils.exercises(FIRST.number)

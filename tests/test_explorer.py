@@ -98,29 +98,43 @@ def test_no_progress_line_in_a_cell_whose_output_is_compared(lesson):
 
 
 def test_redraws_reuse_the_first_figures_layout_and_restore_the_formatter():
-    """In IPython, an explorer's later figures keep the axes positions of its first one."""
+    """In IPython, an explorer's later figures keep the axes positions and the crop of its first
+    one: one draw each (Jupyter's tight crop costs a second), and images of the same size."""
     code = """
+import functools, io
 from IPython.core.interactiveshell import InteractiveShell
+from IPython.core.pylabtools import print_figure
 shell = InteractiveShell.instance()
 import matplotlib; matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from PIL import Image
 from regutils.explorer import _fast_redraws
 formatter = shell.display_formatter.formatters["image/png"]
-before = formatter.type_printers.get(Figure)
 shown = []
 def f(width):
     fig, (left, right) = plt.subplots(1, 2, layout="constrained")
     left.set_ylabel("a label " * width)
+    draws = []
+    fig.canvas.mpl_connect("draw_event", lambda event: draws.append(1))
     data = formatter(fig)
-    shown.append((data[:4], [ax.get_position().bounds for ax in fig.axes], fig.get_layout_engine()))
+    size = Image.open(io.BytesIO(data)).size
+    shown.append((data[:4], [ax.get_position().bounds for ax in fig.axes], size, len(draws)))
     plt.close(fig)
-draw = _fast_redraws(f)
-draw(1)
-draw(6)
-assert all(data in (b"\\x89PNG", "iVBO") for data, _, _ in shown), shown  # PNG
-assert shown[1][1] == shown[0][1], shown  # the same positions, although the label grew
-assert formatter.type_printers.get(Figure) is before
+for printer in (None, functools.partial(print_figure, fmt="png", bbox_inches="tight")):
+    if printer is not None:  # as matplotlib-inline registers it in Jupyter
+        formatter.for_type(Figure, printer)
+    before = formatter.type_printers.get(Figure)
+    shown.clear()
+    draw = _fast_redraws(f)
+    draw(1)
+    draw(6)
+    draw(3)
+    assert all(data == b"\\x89PNG" for data, _, _, _ in shown), shown  # PNG
+    assert shown[1][1] == shown[0][1] == shown[2][1], shown  # the same positions, though the label grew
+    assert shown[1][2] == shown[0][2] == shown[2][2], shown  # the same image size
+    assert [n for *_, n in shown] == [2, 1, 1], shown  # measured and cropped once, then one draw
+    assert formatter.type_printers.get(Figure) is before
 print("ok")
 """
     result = subprocess.run(
