@@ -33,9 +33,12 @@ $(STAMP): pyproject.toml requirements-lock.txt
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	$(if $(PIP_SOURCE),@echo "Installing offline from $(WHEELHOUSE)/ (remove it to use the package index)")
 	@# pip installs uv alone (one wheel), then uv installs the rest from the same source in seconds
-	@# rather than pip's minutes (the same versions: the lock pins every package).
+	@# rather than pip's minutes (the same versions: the lock pins every package). Unlike pip, uv
+	@# leaves the bytecode to be compiled on first import; where PYTHONDONTWRITEBYTECODE is set (CI,
+	@# some containers) nothing is ever cached, and every kernel would compile TensorFlow's sources
+	@# again (+6 s each): --compile-bytecode does it once, at install.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PIP_SOURCE) -c requirements-lock.txt uv \
-	  && $(BIN)/uv pip install --python $(BIN)/python $(PIP_SOURCE) -c requirements-lock.txt -e ".[test]" \
+	  && $(BIN)/uv pip install --compile-bytecode --python $(BIN)/python $(PIP_SOURCE) -c requirements-lock.txt -e ".[test]" \
 	  $(if $(PIP_SOURCE),|| { echo "error: $(WHEELHOUSE)/ lacks a locked package: rebuild it (make wheelhouse) or remove it"; exit 1; })
 	@# Build Matplotlib's font cache now, so no lesson prints a warning about it later.
 	@$(BIN)/python -c "import matplotlib.pyplot"
@@ -104,7 +107,7 @@ OTHER_PYTHON_LESSONS ?= notebooks/01_overfitting.ipynb notebooks/09_batch_normal
 	@command -v python$* >/dev/null 2>&1 || { echo "error: python$* not found (make test-pythons OTHER_PYTHONS=...)"; exit 1; }
 	@# uv (locked in .venv) builds these in seconds; not from wheelhouse/, whose wheels are for PYTHON.
 	$(BIN)/uv venv --quiet --seed --allow-existing --python python$* .venv-$*
-	$(BIN)/uv pip install --quiet --python .venv-$*/bin/python -c requirements-lock.txt -e ".[test]"
+	$(BIN)/uv pip install --quiet --compile-bytecode --python .venv-$*/bin/python -c requirements-lock.txt -e ".[test]"
 	@.venv-$*/bin/python -c "import matplotlib.pyplot"
 	@touch $@
 
