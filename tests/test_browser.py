@@ -117,7 +117,7 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(notebook, request, 
     print(
         f"\n{notebook}: {report.cells_run}/{report.code_cells} cells in {report.seconds} s; "
         f"slider {report.slider_before} -> {report.slider_after}, redrawn in "
-        f"{report.redraw_seconds} s; quiz {report.quiz or '-'}; kernel peak memory "
+        f"{report.redraw_seconds} s (tries {report.redraw_tries}); quiz {report.quiz or '-'}; kernel peak memory "
         f"{report.kernel_peak_mb} MB; screenshots: "
         + ", ".join(str(p.relative_to(ROOT)) for p in report.screenshots)
     )
@@ -153,7 +153,8 @@ def test_a_learner_works_through_an_exercise(dark_lab, page):
 
 
 def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
-    """The browser check can fail: a notebook that warns, raises and has no slider is caught."""
+    """The browser check can fail: a notebook that warns, raises and has no slider is caught, and
+    so is an explorer that is slow to redraw."""
     notebook = {
         "cells": [
             {
@@ -190,6 +191,21 @@ def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
         "nbformat_minor": 5,
     }
     (tmp_path / "broken.ipynb").write_text(json.dumps(notebook))
+    # And an explorer that takes 0.8 s to redraw, every time: slow at its best try too.
+    slow = """import time
+import matplotlib.pyplot as plt
+from ipywidgets import IntSlider
+import regutils
+
+def draw(n=3):
+    time.sleep(0.8)
+    plt.plot(range(n))
+    plt.title(f"{n} points")
+    plt.show()
+
+_ = regutils.explore(draw, n=IntSlider(value=3, min=2, max=9))"""
+    notebook["cells"] = [{**notebook["cells"][0], "source": slow}]
+    (tmp_path / "slow.ipynb").write_text(json.dumps(notebook))
     with (
         browser_check.jupyterlab(tmp_path, tmp_path / "profile") as server,
         browser_check.chromium() as page,
@@ -197,12 +213,19 @@ def test_the_check_sees_red_blocks_a_failed_cell_and_a_missing_widget(tmp_path):
         report = browser_check.run_in_jupyterlab(
             page, server, "broken.ipynb", tmp_path / "shots", timeout=60
         )
+        server.stop_kernels()
+        slow_report = browser_check.run_in_jupyterlab(
+            page, server, "slow.ipynb", tmp_path / "shots", timeout=60
+        )
     problems = "\n".join(report.problems())
     assert report.cells_run == 2 and "2 of 3 code cells ran" in problems
     assert len(report.red_outputs) == 2
     assert "a learner would see this" in report.red_outputs[0]
     assert "ZeroDivisionError" in report.red_outputs[1]
     assert "no ipywidgets slider was rendered" in problems
+    assert len(slow_report.redraw_tries) == browser_check.REDRAW_TRIES, slow_report
+    assert all(t > 0.8 for t in slow_report.redraw_tries), slow_report.redraw_tries
+    assert "to redraw at best" in "\n".join(slow_report.problems()), slow_report.problems()
 
 
 def test_every_listed_notebook_exists() -> None:

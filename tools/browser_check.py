@@ -70,6 +70,9 @@ SLIDER = ".widget-slider"
 SLIDER_HANDLE = ".noUi-handle"  # ipywidgets 8 draws sliders with noUiSlider: role=slider, tabindex
 #: Seconds an explorer may take from a change of its control to the new figure (issue 13).
 REDRAW_BUDGET_S = 0.5
+#: Key presses timed at most: the fastest counts. `make test-browser` runs two pages at once, and
+#: one press can land while the other page's kernel trains; a slow explorer is slow every time.
+REDRAW_TRIES = 3
 #: The code of a lesson's explorer cell, and its stored plain-text fallback (regutils.explorer).
 EXPLORER_CODE = "regutils.explore("
 #: What a quiz's Check button must show for a wrong and for the right choice.
@@ -320,7 +323,8 @@ class Report:
     kernel_peak_mb: float | None = None  # the kernel's peak resident memory, from /proc
     explorer: bool = True  # the notebook has an explorer (a cell calls regutils.explore)
     stored_explorer: str | None = None  # what the explorer cell shows before anything runs
-    redraw_seconds: float | None = None  # key press on the slider -> new figure, kernel idle
+    redraw_seconds: float | None = None  # key press on the slider -> new figure: the fastest try
+    redraw_tries: list[float] = field(default_factory=list)  # every timed press, in order
     quiz: dict[str, str] = field(default_factory=dict)  # answer given -> feedback shown
 
     def setup_problems(self) -> list[str]:
@@ -367,7 +371,8 @@ class Report:
             found.append("moving the slider did not change the figure")
         elif self.redraw_seconds is not None and self.redraw_seconds > REDRAW_BUDGET_S:
             found.append(
-                f"the explorer took {self.redraw_seconds} s to redraw (budget {REDRAW_BUDGET_S} s)"
+                f"the explorer took {self.redraw_seconds} s to redraw at best (tries: "
+                f"{self.redraw_tries} s; budget {REDRAW_BUDGET_S} s)"
             )
         return found
 
@@ -598,7 +603,8 @@ def run_in_jupyterlab(
 
 
 def _move_slider(page, panel, report: Report, shot) -> None:
-    """Press an arrow key on the explorer's first slider; time the redraw; screenshots around it."""
+    """Press an arrow key on the explorer's first slider and time the redraw, up to
+    :data:`REDRAW_TRIES` times until one is within budget; screenshots around the first."""
     explorer = panel.locator(".jp-Cell").filter(has=page.locator(SLIDER)).first
     slider = explorer.locator(SLIDER).first
     output = explorer.locator(".widget-output").first
@@ -609,31 +615,38 @@ def _move_slider(page, panel, report: Report, shot) -> None:
     shot("explorer-before", explorer)
     readout = slider.locator(".widget-readout").first
     report.slider_before = readout.text_content() if readout.count() else None
-    before = _figure_sources(output)
     handle = slider.locator(SLIDER_HANDLE).first
     at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-    handle.focus()
-    start = time.monotonic()
-    page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
-    report.slider_after = readout.text_content() if readout.count() else None
-    if before:
-        try:  # polled on every animation frame, so the time is accurate to a few ms
-            page.wait_for_function(
-                """([area, old]) => {
-                    const now = [...area.querySelectorAll('img')].map(i => i.src);
-                    return now.length > 0 && JSON.stringify(now) !== JSON.stringify(old);
-                }""",
-                arg=[output.element_handle(), before],
-                timeout=120_000,
-                polling="raf",
-            )
-            report.redraw_seconds = round(time.monotonic() - start, 2)
-            report.figure_changed = True
-        except PlaywrightTimeout:
-            report.figure_changed = False
-    _wait(page, panel, lambda s: s["status"] == "idle", 120, "redrawing the explorer")
-    page.wait_for_timeout(500)
-    shot("explorer-after", explorer)
+    keys = ["ArrowLeft", "ArrowRight"] if at_max else ["ArrowRight", "ArrowLeft"]
+    for attempt in range(REDRAW_TRIES):
+        before = _figure_sources(output)
+        handle.focus()
+        start = time.monotonic()
+        page.keyboard.press(keys[attempt % 2])  # there and back: the slider stays in range
+        if attempt == 0:
+            report.slider_after = readout.text_content() if readout.count() else None
+        if before:
+            try:  # polled on every animation frame, so the time is accurate to a few ms
+                page.wait_for_function(
+                    """([area, old]) => {
+                        const now = [...area.querySelectorAll('img')].map(i => i.src);
+                        return now.length > 0 && JSON.stringify(now) !== JSON.stringify(old);
+                    }""",
+                    arg=[output.element_handle(), before],
+                    timeout=120_000,
+                    polling="raf",
+                )
+                report.redraw_tries.append(round(time.monotonic() - start, 2))
+                report.figure_changed = True
+            except PlaywrightTimeout:
+                report.figure_changed = False
+        _wait(page, panel, lambda s: s["status"] == "idle", 120, "redrawing the explorer")
+        page.wait_for_timeout(500)
+        if attempt == 0:
+            shot("explorer-after", explorer)
+        if not report.figure_changed or report.redraw_tries[-1] <= REDRAW_BUDGET_S:
+            break
+    report.redraw_seconds = min(report.redraw_tries) if report.redraw_tries else None
 
 
 def _answer_quiz(page, panel, report: Report, shot, wrong: str, right: str) -> None:
