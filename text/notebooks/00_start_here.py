@@ -15,7 +15,7 @@
 # 4. translate between λ and each library's knob for it (`alpha`, `C`, `l1_ratio`, `l2`,
 #    `weight_decay`), with the objective each one multiplies.
 #
-# **Time:** about 10 minutes to work through; the notebook runs top to bottom in <!--time:00_start_here-->4.1 s<!--/time--> on a 2-core CPU.
+# **Time:** about 10 minutes to work through; the notebook runs top to bottom in <!--time:00_start_here-->4.3 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

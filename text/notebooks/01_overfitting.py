@@ -19,7 +19,7 @@
 #    generalization gap they show.
 #
 # **Prerequisites:** Python and NumPy basics; `fit`/`predict` in scikit-learn.
-# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:01_overfitting-->7.1 s<!--/time--> on a 2-core CPU.
+# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:01_overfitting-->7.4 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

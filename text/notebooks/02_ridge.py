@@ -28,7 +28,7 @@
 #    differences, when the features are many.
 #
 # **Prerequisites:** lesson 01; linear regression with NumPy and scikit-learn; matrix products.
-# **Time:** about 65 minutes to work through; the notebook runs top to bottom in <!--time:02_ridge-->9.4 s<!--/time--> on a 2-core CPU.
+# **Time:** about 65 minutes to work through; the notebook runs top to bottom in <!--time:02_ridge-->10 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

@@ -23,7 +23,7 @@
 #    uncertain one sample's selection is.
 #
 # **Prerequisites:** lesson 02 (ridge, standardization, pipelines).
-# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:03_lasso-->4.5 s<!--/time--> on a 2-core CPU.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:03_lasso-->5.1 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

@@ -24,7 +24,7 @@
 #
 # **Prerequisites:** lessons 02 (ridge) and 03 (lasso): penalties, coefficient paths,
 # cross-validation.
-# **Time:** about 40 minutes to work through; the notebook runs top to bottom in <!--time:04_elastic_net-->4.9 s<!--/time--> on a 2-core CPU.
+# **Time:** about 40 minutes to work through; the notebook runs top to bottom in <!--time:04_elastic_net-->5.5 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

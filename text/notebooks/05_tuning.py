@@ -23,7 +23,7 @@
 #
 # **Prerequisites:** lessons 01–04: k-fold cross-validation and validation curves (lesson 01),
 # standardizing before a penalty (lesson 02), the lasso and its path (lesson 03).
-# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:05_tuning-->6.3 s<!--/time--> on a 2-core CPU.
+# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:05_tuning-->7.1 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

@@ -30,7 +30,7 @@
 #
 # **Prerequisites:** lessons 02–05: penalties, coefficient paths, cross-validation and the
 # one-standard-error rule, nested cross-validation.
-# **Time:** about 60 minutes to work through; the notebook runs top to bottom in <!--time:06_regularized_classification-->8.8 s<!--/time--> on a 2-core CPU.
+# **Time:** about 60 minutes to work through; the notebook runs top to bottom in <!--time:06_regularized_classification-->10 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

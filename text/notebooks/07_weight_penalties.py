@@ -28,7 +28,7 @@
 #
 # **Prerequisites:** lessons 02–03 (L2 and L1 penalties) and 06 (the heart data, leak-free
 # preprocessing, cross-validation); Keras basics (`Sequential`, `compile`, `fit`).
-# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:07_weight_penalties-->22 s<!--/time--> on a 2-core CPU.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:07_weight_penalties-->24 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

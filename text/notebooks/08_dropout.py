@@ -25,7 +25,7 @@
 #
 # **Prerequisites:** lesson 07 (training Keras models with `regutils.training`, loss versus
 # accuracy); the generalization gap of lesson 01.
-# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:08_dropout-->19 s<!--/time--> on a 2-core CPU.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:08_dropout-->22 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

@@ -24,7 +24,7 @@
 #
 # **Prerequisites:** lessons 07–08 (Keras networks, `regutils.training.train`, training and
 # validation curves); NumPy; the chain rule for section 5.
-# **Time:** about 60 minutes to work through; the notebook runs top to bottom in <!--time:09_batch_normalization-->18 s<!--/time--> on a 2-core CPU.
+# **Time:** about 60 minutes to work through; the notebook runs top to bottom in <!--time:09_batch_normalization-->21 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

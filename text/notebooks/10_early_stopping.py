@@ -23,7 +23,7 @@
 #
 # **Prerequisites:** lessons 07–09 (Keras networks, `regutils.training.train`, training and
 # validation curves); the train/validation/test roles from lesson 01.
-# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:10_early_stopping-->24 s<!--/time--> on a 2-core CPU.
+# **Time:** about 45 minutes to work through; the notebook runs top to bottom in <!--time:10_early_stopping-->26 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

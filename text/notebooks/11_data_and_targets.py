@@ -25,7 +25,7 @@
 #
 # **Prerequisites:** lessons 07 (Keras networks, `regutils.training`), 08 (the digits, paired
 # runs, training vs inference mode) and 10 (validation and test roles); the log-loss of lesson 06.
-# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:11_data_and_targets-->17 s<!--/time--> on a 2-core CPU.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:11_data_and_targets-->20 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,

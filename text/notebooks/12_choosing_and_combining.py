@@ -19,7 +19,7 @@
 # 4. combine weight penalties, dropout and early stopping, and read what each adds.
 #
 # **Prerequisites:** lessons 01–11 (this lesson links back to each).
-# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:12_choosing_and_combining-->29 s<!--/time--> on a 2-core CPU.
+# **Time:** about 50 minutes to work through; the notebook runs top to bottom in <!--time:12_choosing_and_combining-->30 s<!--/time--> on a 2-core CPU.
 #
 # **How to read this notebook.** Outputs are stored, so you can read first and run later
 # (*Run ▸ Run All Cells*). Lines that start with ✔ are **claims**: a statement from the text,
