@@ -20,7 +20,7 @@ export PYTHONHASHSEED := 0
 unexport MPLBACKEND
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-claims test-pythons test-latest execute exercises text registry \
+.PHONY: help lab test test-fast lint test-browser test-seeds test-cpu test-claims pythons-env test-pythons test-latest execute exercises text registry \
         bench doctor lock wheelhouse test-wheelhouse site test-site clean
 
 help:  ## List the commands.
@@ -111,7 +111,9 @@ OTHER_PYTHON_LESSONS ?= notebooks/01_overfitting.ipynb notebooks/09_batch_normal
 	@.venv-$*/bin/python -c "import matplotlib.pyplot"
 	@touch $@
 
-test-pythons: $(foreach p,$(OTHER_PYTHONS),.venv-$(subst python,,$(p))/.installed)  ## On Python 3.12 and 3.13: unit tests, one scikit-learn and one Keras lesson.
+pythons-env: $(foreach p,$(OTHER_PYTHONS),.venv-$(subst python,,$(p))/.installed)  ## Build the 3.12 and 3.13 environments of test-pythons (CI: while make test runs).
+
+test-pythons: pythons-env  ## On Python 3.12 and 3.13: unit tests, one scikit-learn and one Keras lesson.
 	@for p in $(subst python,,$(OTHER_PYTHONS)); do \
 	  echo "== Python $$p: $$(.venv-$$p/bin/python --version)"; \
 	  $(ONE_THREAD) .venv-$$p/bin/python -m pytest -n 2 -q -m "not keras and not browser and not wheelhouse and not site" \

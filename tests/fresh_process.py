@@ -28,8 +28,24 @@ TF_VARS = (
 IN_KERAS_PROCESS = os.environ.get("REGUTILS_KERAS_TESTS") == "1"
 
 
-def run_keras_tests(test_file: str) -> None:
-    """Run the Keras tests of ``test_file`` in a fresh process; fail with its output if one fails."""
+def solution_cases(lesson: str) -> list[str]:
+    """The cases of tests/test_checks_solutions.py for ``lesson``, as pytest node ids.
+
+    A Keras lesson's checks file runs them in its own fresh process (``run_keras_tests(__file__,
+    *solution_cases(LESSON))``), where the solutions notebook's set-up cells have already run
+    for its other tests: one set-up per lesson instead of two.
+    """
+    import regutils
+
+    return [
+        f"tests/test_checks_solutions.py::test_the_solutions_notebooks_answers_are_correct[{lesson}-{id}]"
+        for id in regutils.exercises(lesson).ids
+    ]
+
+
+def run_keras_tests(test_file: str, *also: str) -> None:
+    """Run the Keras tests of ``test_file`` (and of the node ids ``also``) in a fresh process;
+    fail with its output if one fails."""
     if IN_KERAS_PROCESS:
         pytest.skip("this is the fresh process")
     # Unit tests use their own seeds: a REGUTILS_SEED meant for the notebooks must not reach them.
@@ -45,6 +61,7 @@ def run_keras_tests(test_file: str) -> None:
             "-m",
             "pytest",
             test_file,
+            *also,
             "-m",
             "keras",
             "-q",

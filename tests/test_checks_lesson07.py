@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from fresh_process import run_keras_tests
+from fresh_process import run_keras_tests, solution_cases
 
 
 def test_keras_tests_pass_in_a_fresh_process():
-    run_keras_tests(__file__)
+    run_keras_tests(__file__, *solution_cases(LESSON))
 
 
 LESSON = "07"

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from fresh_process import run_keras_tests
+from fresh_process import run_keras_tests, solution_cases
 
 from regutils.checks import lesson09
 from regutils.scratch.batchnorm import batchnorm_backward, batchnorm_forward
 
 
 def test_keras_tests_pass_in_a_fresh_process():
-    run_keras_tests(__file__)
+    run_keras_tests(__file__, *solution_cases(LESSON))
 
 
 LESSON = "09"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from fresh_process import run_keras_tests
+from fresh_process import run_keras_tests, solution_cases
 
 from regutils.checks import lesson10
 
@@ -21,7 +21,7 @@ LOSSES = np.array(lesson10.VAL_LOSSES)
 
 
 def test_keras_tests_pass_in_a_fresh_process():
-    run_keras_tests(__file__)
+    run_keras_tests(__file__, *solution_cases(LESSON))
 
 
 LESSON = "10"

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from fresh_process import run_keras_tests
+from fresh_process import run_keras_tests, solution_cases
 
 from regutils.checks import lesson12
 
@@ -23,7 +23,7 @@ LESSON = "12"
 
 
 def test_keras_tests_pass_in_a_fresh_process():
-    run_keras_tests(__file__)
+    run_keras_tests(__file__, *solution_cases(LESSON))
 
 
 ROOT = Path(__file__).resolve().parent.parent
