@@ -597,12 +597,13 @@ def show_batch_noise(batch_size=4, image=0, unit=0):
     x_hat = (z[image] - batches.mean(axis=1)) / np.sqrt(batches.var(axis=1) + bn_1.epsilon)
     at_inference = (z[image] - moving_mean[unit]) / np.sqrt(moving_var[unit] + bn_1.epsilon)
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
-    ax.hist(x_hat, bins=np.linspace(-4, 4, 81), color="#0072B2", alpha=0.8,
-            label="training mode (500 batches)")
+    counts, _, _ = ax.hist(x_hat, bins=np.linspace(-4, 4, 81), color="#0072B2", alpha=0.8,
+                           label="training mode (500 batches)")
     ax.axvline(at_inference, color="#D55E00", ls="--", lw=2,
                label="inference (moving averages), dashed")
     ax.set(xlabel="normalized value x̂ in training mode", ylabel="batches",
            title=f"batch size {batch_size}: sd of x̂ over batches {x_hat.std():.2f}; dashed: inference")
+    ax.set_ylim(0, 1.45 * counts.max())  # room for the legend above the bars
     ax.legend(loc="upper left")
     plt.show()
 
