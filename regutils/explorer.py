@@ -98,10 +98,11 @@ def _fast_redraws(function: Callable[..., Any]) -> Callable[..., Any]:
                 return render(fig, bbox_inches=crop[0]) if tight and crop else render(fig)
             data = render(fig)
             positions[:] = [ax.get_position() for ax in fig.axes]
-            pad = render.keywords.get("pad_inches") if tight else None
-            pad = mpl.rcParams["savefig.pad_inches"] if pad is None else pad
-            if isinstance(pad, (int, float)):  # not "layout": the crop is the tight box, padded
-                crop[:] = [fig.get_tightbbox().padded(pad)]
+            if tight:  # measured once, for the later figures
+                pad = render.keywords.get("pad_inches")
+                pad = mpl.rcParams["savefig.pad_inches"] if pad is None else pad
+                if isinstance(pad, (int, float)):  # not "layout": the tight box, padded
+                    crop[:] = [fig.get_tightbbox().padded(pad)]
             return data
 
         formatter.for_type(Figure, png)

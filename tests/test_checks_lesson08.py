@@ -391,6 +391,11 @@ def test_exercise_4(ex, assert_wrong, solution_answers):
         "choice": "spread" if made_up["spread"] > made_up["confidence"] else "confidence",
     }
     assert_wrong(ex.feedback("4", **answers), "4", "not the trained network")
+    # A tie goes to the one-pass method: "spread" on equal counts is wrong (and where the counts
+    # differ, a spread count made equal to the confidence count is itself wrong).
+    tie = {**right, "caught_spread": confidence, "choice": "spread"}
+    expected = "your own counts say 'confidence'" if spread == confidence else "`caught_spread`"
+    assert_wrong(ex.feedback("4", **tie), "4", expected)
     assert ex.feedback("4", **{**right, "choice": ...}).startswith("Exercise 4 is not answered yet")
 
 
